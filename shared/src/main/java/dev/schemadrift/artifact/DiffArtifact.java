@@ -1,0 +1,66 @@
+package dev.schemadrift.artifact;
+
+import dev.schemadrift.catalog.FileFamily;
+import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.contract.Policy;
+import dev.schemadrift.diff.Finding;
+import java.util.List;
+import java.util.Objects;
+
+/** What one run found for one table: the document written to {@code diffs/<db>.<table>/<run>.diff.json}. */
+public record DiffArtifact(
+    int artifactVersion,
+    String runId,
+    TableName table,
+    Status status,
+    boolean createdTable,
+    ContractInfo contract,
+    CatalogInfo catalog,
+    DataProbe dataProbe,
+    Counts counts,
+    List<Finding> findings,
+    List<Policy.Waiver> unusedWaivers,
+    ErrorInfo error) {
+
+  public static final int VERSION = 1;
+
+  public DiffArtifact {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(counts, "counts");
+    findings = List.copyOf(findings);
+    unusedWaivers = List.copyOf(unusedWaivers);
+  }
+
+  /** The table the artifact is about. */
+  public record TableName(String database, String name) {
+    public String qualified() {
+      return database + "." + name;
+    }
+  }
+
+  /** Which contract was compared: where it came from, its version and a hash of its bytes. */
+  public record ContractInfo(String key, String version, String sha256) {}
+
+  /** Which Glue table definition was compared, and how it is read. */
+  public record CatalogInfo(
+      String versionId,
+      String updateTime,
+      String tableType,
+      FormatProfile profile,
+      FileFamily fileFamily,
+      boolean partitioned,
+      String location) {}
+
+  /** The result of looking for data files at the contract's location. */
+  public record DataProbe(String location, boolean hasData) {}
+
+  /** Unwaived findings by severity, plus findings under a live waiver. */
+  public record Counts(int breaking, int risky, int safe, int waived) {
+    public static final Counts ZERO = new Counts(0, 0, 0, 0);
+  }
+
+  /** Why the monitor could not decide. */
+  public record ErrorInfo(String kind, String message) {}
+}

@@ -1,0 +1,162 @@
+package dev.schemadrift.artifact;
+
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.TableProfile;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.diff.Change;
+import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.PolicyEvaluation;
+import dev.schemadrift.diff.SchemaComparison;
+import dev.schemadrift.diff.UndecidableException;
+import dev.schemadrift.rule.Severity;
+import java.util.List;
+
+/**
+ * Turns one contract and what was found in Glue and S3 into the table's diff artifact. Pure: the
+ * same inputs give an equal artifact.
+ */
+public final class TableCheck {
+  private TableCheck() {}
+
+  /**
+   * Compares an existing (or just created) table with its contract.
+   *
+   * @param probe the data probe, or null when it was not made (the CLI's diff command)
+   */
+  public static DiffArtifact compared(
+      RunId runId,
+      DiffArtifact.ContractInfo contractInfo,
+      Contract contract,
+      GlueTable table,
+      DiffArtifact.DataProbe probe,
+      boolean createdTable) {
+    DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
+    TableProfile profile = TableProfile.of(table);
+    DiffArtifact.CatalogInfo catalog =
+        new DiffArtifact.CatalogInfo(
+            table.versionId(),
+            table.updateTime(),
+            table.tableType(),
+            profile.profile(),
+            profile.family(),
+            profile.partitioned(),
+            table.location());
+    SchemaComparison.Result result;
+    try {
+      result = SchemaComparison.compare(contract, table, runId.date());
+    } catch (UndecidableException e) {
+      return new DiffArtifact(
+          DiffArtifact.VERSION,
+          runId.value(),
+          name,
+          Status.ERROR,
+          createdTable,
+          contractInfo,
+          catalog,
+          probe,
+          DiffArtifact.Counts.ZERO,
+          List.of(),
+          List.of(),
+          new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
+    }
+    return judged(runId, name, contractInfo, contract, result.changes(), catalog, probe, createdTable);
+  }
+
+  /** The table is absent and the policy says not to create it. */
+  public static DiffArtifact missing(
+      RunId runId, DiffArtifact.ContractInfo contractInfo, Contract contract, DiffArtifact.DataProbe probe) {
+    DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
+    return judged(
+        runId,
+        name,
+        contractInfo,
+        contract,
+        List.of(SchemaComparison.missingTable(contract)),
+        null,
+        probe,
+        false);
+  }
+
+  /** No data files at the contract's location: nothing to judge yet. */
+  public static DiffArtifact noData(
+      RunId runId, DiffArtifact.ContractInfo contractInfo, Contract contract, DiffArtifact.DataProbe probe) {
+    return new DiffArtifact(
+        DiffArtifact.VERSION,
+        runId.value(),
+        new DiffArtifact.TableName(contract.database(), contract.table()),
+        Status.NO_DATA,
+        false,
+        contractInfo,
+        null,
+        probe,
+        DiffArtifact.Counts.ZERO,
+        List.of(),
+        List.of(),
+        null);
+  }
+
+  /** The monitor could not decide; {@code contractInfo} may be null when the contract was unreadable. */
+  public static DiffArtifact error(
+      RunId runId,
+      DiffArtifact.TableName name,
+      DiffArtifact.ContractInfo contractInfo,
+      String kind,
+      String message) {
+    return new DiffArtifact(
+        DiffArtifact.VERSION,
+        runId.value(),
+        name,
+        Status.ERROR,
+        false,
+        contractInfo,
+        null,
+        null,
+        DiffArtifact.Counts.ZERO,
+        List.of(),
+        List.of(),
+        new DiffArtifact.ErrorInfo(kind, message));
+  }
+
+  private static DiffArtifact judged(
+      RunId runId,
+      DiffArtifact.TableName name,
+      DiffArtifact.ContractInfo contractInfo,
+      Contract contract,
+      List<Change> changes,
+      DiffArtifact.CatalogInfo catalog,
+      DiffArtifact.DataProbe probe,
+      boolean createdTable) {
+    PolicyEvaluation.Outcome outcome =
+        PolicyEvaluation.apply(changes, contract.policy(), runId.date(), name.qualified());
+    int breaking = 0;
+    int risky = 0;
+    int safe = 0;
+    int waived = 0;
+    Severity worst = null;
+    for (Finding finding : outcome.findings()) {
+      if (!finding.counts()) {
+        waived++;
+        continue;
+      }
+      switch (finding.severity()) {
+        case BREAKING -> breaking++;
+        case RISKY -> risky++;
+        case SAFE -> safe++;
+      }
+      worst = worst == null ? finding.severity() : worst.worse(finding.severity());
+    }
+    return new DiffArtifact(
+        DiffArtifact.VERSION,
+        runId.value(),
+        name,
+        worst == null ? Status.OK : Status.of(worst),
+        createdTable,
+        contractInfo,
+        catalog,
+        probe,
+        new DiffArtifact.Counts(breaking, risky, safe, waived),
+        outcome.findings(),
+        outcome.unusedWaivers(),
+        null);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.schemadrift.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The parts of a Glue {@code Table} the monitor reads. Every field except the names may be null
+ * (a table without a StorageDescriptor has no columns, location or SerDe).
+ */
+public record GlueTable(
+    String databaseName,
+    String name,
+    String tableType,
+    Map<String, String> parameters,
+    List<GlueColumn> columns,
+    List<GlueColumn> partitionKeys,
+    String location,
+    String inputFormat,
+    String outputFormat,
+    String serdeLibrary,
+    Map<String, String> serdeParameters,
+    boolean hasStorageDescriptor,
+    String versionId,
+    String updateTime) {
+
+  public GlueTable {
+    Objects.requireNonNull(databaseName, "databaseName");
+    Objects.requireNonNull(name, "name");
+    parameters = sorted(parameters);
+    serdeParameters = sorted(serdeParameters);
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
+  }
+
+  private static Map<String, String> sorted(Map<String, String> map) {
+    return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(map));
+  }
+
+  /** {@code database.table} as Glue spells it. */
+  public String qualifiedName() {
+    return databaseName + "." + name;
+  }
+
+  /** Iceberg tables say so in {@code table_type}, in any case. */
+  public boolean isIceberg() {
+    String type = parameters.get("table_type");
+    return type != null && type.toUpperCase(Locale.ROOT).equals("ICEBERG");
+  }
+
+  /** A SerDe parameter, falling back to the table parameter of the same name. */
+  public String serdeOrTableParameter(String key) {
+    String value = serdeParameters.get(key);
+    return value != null ? value : parameters.get(key);
+  }
+}

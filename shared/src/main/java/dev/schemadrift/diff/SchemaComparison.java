@@ -1,0 +1,907 @@
+package dev.schemadrift.diff;
+
+import dev.schemadrift.catalog.FileFamily;
+import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.TableProfile;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractColumn;
+import dev.schemadrift.contract.ContractFormat;
+import dev.schemadrift.rule.RuleId;
+import dev.schemadrift.rule.Severity;
+import dev.schemadrift.type.DataType;
+import dev.schemadrift.type.TypeParseException;
+import dev.schemadrift.type.TypeParser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Compares a contract with a Glue table and lists every difference with its default verdict for
+ * the table's profile. Policy comes later ({@link PolicyEvaluation}); this class only states facts
+ * and the rules' defaults.
+ */
+public final class SchemaComparison {
+  private final Contract contract;
+  private final GlueTable table;
+  private final TableProfile profile;
+  private final LocalDate today;
+  private final boolean compareComments;
+  private final List<Change> changes = new ArrayList<>();
+
+  private SchemaComparison(Contract contract, GlueTable table, LocalDate today) {
+    this.contract = contract;
+    this.table = table;
+    this.profile = TableProfile.of(table);
+    this.today = today;
+    this.compareComments = contract.policy().effectiveCompareComments();
+  }
+
+  /** The result: the derived profile and the changes, in discovery order. */
+  public record Result(TableProfile profile, List<Change> changes) {}
+
+  /**
+   * Compares one contract with one existing table.
+   *
+   * @throws UndecidableException when the table cannot be judged (a Glue type string that does
+   *     not parse, no StorageDescriptor, a Spark placeholder schema)
+   */
+  public static Result compare(Contract contract, GlueTable table, LocalDate today) {
+    SchemaComparison comparison = new SchemaComparison(contract, table, today);
+    comparison.run();
+    return new Result(comparison.profile, List.copyOf(comparison.changes));
+  }
+
+  /** The single finding for a table that is absent and was not created. */
+  public static Change missingTable(Contract contract) {
+    return Change.of(
+        RuleId.TABLE_MISSING,
+        Severity.BREAKING,
+        "@table",
+        contract.qualifiedName(),
+        null,
+        "Table " + contract.qualifiedName() + " does not exist in Glue and create_if_missing is off:"
+            + " every query against it fails.");
+  }
+
+  private void run() {
+    if (!table.hasStorageDescriptor()) {
+      throw new UndecidableException(
+          "NO_STORAGE_DESCRIPTOR",
+          "Glue table " + table.qualifiedName() + " has no StorageDescriptor, so its columns are"
+              + " unknown; check how the table was registered.");
+    }
+    if (isSparkPlaceholder()) {
+      throw new UndecidableException(
+          "SPARK_PLACEHOLDER_SCHEMA",
+          "Glue table " + table.qualifiedName() + " was registered by Spark ("
+              + table.parameters().get("spark.sql.sources.provider")
+              + "): Glue holds a placeholder column list, not the real schema, so it is not"
+              + " compared.");
+    }
+    List<Item> actualColumns = new ArrayList<>();
+    List<GlueColumn> history = new ArrayList<>();
+    for (GlueColumn column : table.columns()) {
+      if (profile.profile() == FormatProfile.ICEBERG && column.isIcebergHistory()) {
+        history.add(column);
+      } else {
+        actualColumns.add(actual(column, actualColumns.size(), "column"));
+      }
+    }
+    List<Item> actualKeys = new ArrayList<>();
+    for (GlueColumn key : table.partitionKeys()) {
+      actualKeys.add(actual(key, actualKeys.size(), "partition key"));
+    }
+    List<Item> expectedColumns = expected(contract.columns());
+    List<Item> expectedKeys = expected(contract.partitionKeys());
+
+    compareStorage();
+    compareColumns(expectedColumns, actualColumns, expectedKeys, actualKeys, history);
+  }
+
+  private boolean isSparkPlaceholder() {
+    String provider = table.parameters().get("spark.sql.sources.provider");
+    if (provider == null || provider.equalsIgnoreCase("hive")) {
+      return false;
+    }
+    List<GlueColumn> columns = table.columns();
+    return columns.size() == 1
+        && columns.getFirst().name().equalsIgnoreCase("col")
+        && columns.getFirst().type().replace(" ", "").equalsIgnoreCase("array<string>");
+  }
+
+  // ---------------------------------------------------------------- columns and partition keys
+
+  /** A column, partition key or struct field on one side, with its parsed type and position. */
+  private record Item(String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
+
+  /** Two items judged the same; evidence is non-null for renames. */
+  private record Pair(Item expected, Item actual, String evidence) {}
+
+  private Item actual(GlueColumn column, int index, String what) {
+    try {
+      return new Item(column.name(), TypeParser.parse(column.type()), index, null, column);
+    } catch (TypeParseException e) {
+      throw new UndecidableException(
+          "INVALID_GLUE_TYPE",
+          "Glue " + what + " '" + column.name() + "' of " + table.qualifiedName()
+              + " has an invalid type: " + e.getMessage());
+    }
+  }
+
+  private static List<Item> expected(List<ContractColumn> columns) {
+    List<Item> items = new ArrayList<>(columns.size());
+    for (ContractColumn column : columns) {
+      items.add(new Item(column.name(), column.type(), items.size(), column, null));
+    }
+    return items;
+  }
+
+  private void compareColumns(
+      List<Item> expectedColumns,
+      List<Item> actualColumns,
+      List<Item> expectedKeys,
+      List<Item> actualKeys,
+      List<GlueColumn> history) {
+    Matching columns = Matching.byName(expectedColumns, actualColumns);
+    Matching keys = Matching.byName(expectedKeys, actualKeys);
+
+    // A name that crossed between data columns and partition keys is one finding, not two.
+    for (Item expected : List.copyOf(columns.unmatchedExpected())) {
+      Item moved = keys.takeUnmatchedActual(expected.name());
+      if (moved != null) {
+        columns.dropExpected(expected);
+        add(
+            RuleId.COLUMN_MOVED_TO_PARTITION,
+            RuleId.COLUMN_MOVED_TO_PARTITION,
+            expected.name(),
+            "column",
+            "partition_key",
+            "Column '" + expected.name() + "' became a partition key: its values now come from the"
+                + " file paths and the column list shifts.");
+      }
+    }
+    for (Item expected : List.copyOf(keys.unmatchedExpected())) {
+      Item moved = columns.takeUnmatchedActual(expected.name());
+      if (moved != null) {
+        keys.dropExpected(expected);
+        add(
+            RuleId.PARTITION_MOVED_TO_COLUMN,
+            RuleId.PARTITION_MOVED_TO_COLUMN,
+            expected.name(),
+            "partition_key",
+            "column",
+            "Partition key '" + expected.name() + "' became a data column: partition pruning on it"
+                + " stops working and the column list shifts.");
+      }
+    }
+
+    columns.pairByPreviousNames();
+    if (profile.profile() == FormatProfile.ICEBERG) {
+      pairByIcebergFieldId(columns, history);
+    }
+    columns.pairByPositionAndType();
+    keys.pairByPreviousNames();
+    keys.pairByPositionAndType();
+
+    for (Pair pair : columns.pairs()) {
+      comparePair(pair);
+    }
+    for (Item removed : columns.unmatchedExpected()) {
+      columnRemoved(removed);
+    }
+    for (Item extra : columns.unmatchedActual()) {
+      boolean inserted = columns.hasPairAfter(extra.index());
+      RuleId rule = inserted ? RuleId.COLUMN_INSERTED : RuleId.COLUMN_ADDED;
+      add(
+          rule,
+          rule,
+          extra.name(),
+          null,
+          extra.type().canonical(),
+          inserted
+              ? "Column '" + extra.name() + "' is not in the contract and stands before contract"
+                  + " columns: " + positionalConsequence("every later column shifts")
+              : "Column '" + extra.name() + "' is not in the contract; it comes after every"
+                  + " contract column, so existing queries are unaffected.");
+    }
+    if (columns.isReordered()) {
+      add(
+          RuleId.COLUMNS_REORDERED,
+          RuleId.COLUMNS_REORDERED,
+          "@columns",
+          columns.expectedOrder(),
+          columns.actualOrder(),
+          "The shared columns are in another order: " + positionalConsequence("values land in the"
+              + " wrong columns"));
+    }
+
+    for (Pair pair : keys.pairs()) {
+      comparePartitionKey(pair);
+    }
+    for (Item removed : keys.unmatchedExpected()) {
+      add(
+          RuleId.PARTITION_KEY_REMOVED,
+          RuleId.PARTITION_KEY_REMOVED,
+          removed.name(),
+          removed.type().canonical(),
+          null,
+          "Partition key '" + removed.name() + "' is gone: " + partitionConsequence());
+    }
+    for (Item extra : keys.unmatchedActual()) {
+      add(
+          RuleId.PARTITION_KEY_ADDED,
+          RuleId.PARTITION_KEY_ADDED,
+          extra.name(),
+          null,
+          extra.type().canonical(),
+          "Partition key '" + extra.name() + "' is not in the contract: " + partitionConsequence());
+    }
+    if (keys.isReordered()) {
+      add(
+          RuleId.PARTITION_KEYS_REORDERED,
+          RuleId.PARTITION_KEYS_REORDERED,
+          "@partition_keys",
+          keys.expectedOrder(),
+          keys.actualOrder(),
+          "The partition keys are in another order: " + partitionConsequence());
+    }
+  }
+
+  private String partitionConsequence() {
+    return profile.profile() == FormatProfile.ICEBERG
+        ? "Iceberg evolves its partition spec without rewriting files, but queries and writers that"
+            + " rely on the old layout need review."
+        : "the partition layout no longer matches the paths of existing data, and queries that"
+            + " filter on partitions break.";
+  }
+
+  private String positionalConsequence(String whatHappens) {
+    return switch (profile.profile()) {
+      case POSITIONAL, UNKNOWN -> profile.describe() + " " + "maps columns by position, so " + whatHappens + ".";
+      case BY_NAME -> profile.describe() + " maps columns by name, so the other columns still read correctly.";
+      case ICEBERG -> "Iceberg maps columns by field id, so the other columns still read correctly.";
+    };
+  }
+
+  private void pairByIcebergFieldId(Matching columns, List<GlueColumn> history) {
+    Map<String, String> historicalIds = new HashMap<>();
+    for (GlueColumn column : history) {
+      String id = column.parameter("iceberg.field.id");
+      if (id != null) {
+        historicalIds.putIfAbsent(column.name().toLowerCase(Locale.ROOT), id);
+      }
+    }
+    for (Item expected : List.copyOf(columns.unmatchedExpected())) {
+      String id = historicalIds.get(expected.name().toLowerCase(Locale.ROOT));
+      if (id == null) {
+        continue;
+      }
+      for (Item actual : columns.unmatchedActual()) {
+        if (id.equals(actual.glue().parameter("iceberg.field.id"))) {
+          columns.pair(expected, actual, "iceberg_field_id");
+          break;
+        }
+      }
+    }
+  }
+
+  private void columnRemoved(Item removed) {
+    ContractColumn promised = removed.promised();
+    boolean pastSunset =
+        promised.deprecated() && promised.sunset() != null && today.isAfter(promised.sunset());
+    String reason =
+        "Column '" + removed.name() + "' is promised by the contract but missing from Glue:"
+            + " queries that select it fail.";
+    if (pastSunset) {
+      reason =
+          "Deprecated column '" + removed.name() + "' was removed after its sunset date "
+              + promised.sunset() + ", as announced.";
+    } else if (promised.deprecated()) {
+      reason += " It is deprecated, but " + (promised.sunset() == null ? "has no sunset date." : "its sunset date " + promised.sunset() + " has not passed.");
+    }
+    changes.add(
+        new Change(
+            RuleId.COLUMN_REMOVED,
+            severity(RuleId.COLUMN_REMOVED),
+            removed.name(),
+            removed.type().canonical(),
+            null,
+            reason,
+            null,
+            false,
+            pastSunset));
+  }
+
+  private void comparePair(Pair pair) {
+    Item expected = pair.expected();
+    Item actual = pair.actual();
+    String path = expected.name();
+    if (pair.evidence() != null) {
+      changes.add(
+          new Change(
+              RuleId.COLUMN_RENAMED,
+              severity(RuleId.COLUMN_RENAMED),
+              path,
+              expected.name(),
+              actual.name(),
+              "Column '" + expected.name() + "' is now named '" + actual.name() + "' ("
+                  + describeEvidence(pair.evidence()) + "): queries that use the contract name fail.",
+              pair.evidence(),
+              false,
+              false));
+    } else if (!actual.name().equals(expected.name())
+        && !actual.name().equals(actual.name().toLowerCase(Locale.ROOT))) {
+      add(
+          RuleId.COLUMN_NAME_CASE_CHANGED,
+          RuleId.COLUMN_NAME_CASE_CHANGED,
+          path,
+          expected.name(),
+          actual.name(),
+          "Column '" + expected.name() + "' is spelled '" + actual.name() + "' in Glue, which"
+              + " normally folds names to lower case: case-sensitive readers may miss it.");
+    }
+    compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
+    compareNullability(path, expected.promised(), actual.glue());
+    compareComment(path, expected.promised(), actual.glue());
+  }
+
+  private static String describeEvidence(String evidence) {
+    return switch (evidence) {
+      case "previous_names" -> "the contract lists it under previous_names";
+      case "iceberg_field_id" -> "same Iceberg field id";
+      default -> "the only removed and added column, same position and type";
+    };
+  }
+
+  private void compareNullability(String path, ContractColumn promised, GlueColumn glue) {
+    if (profile.profile() != FormatProfile.ICEBERG || promised.required() == null) {
+      return;
+    }
+    String optional = glue.parameter("iceberg.field.optional");
+    if (optional == null) {
+      return;
+    }
+    boolean actualOptional = optional.equalsIgnoreCase("true");
+    if (promised.required() && actualOptional) {
+      add(
+          RuleId.COLUMN_BECAME_OPTIONAL,
+          RuleId.COLUMN_BECAME_OPTIONAL,
+          path,
+          "required",
+          "optional",
+          "Column '" + path + "' is promised required but Iceberg now allows nulls: consumers that"
+              + " assume a value may fail.");
+    } else if (!promised.required() && !actualOptional) {
+      add(
+          RuleId.COLUMN_BECAME_REQUIRED,
+          RuleId.COLUMN_BECAME_REQUIRED,
+          path,
+          "optional",
+          "required",
+          "Column '" + path + "' is promised optional and Iceberg now requires it: readers are"
+              + " unaffected.");
+    }
+  }
+
+  private void compareComment(String path, ContractColumn promised, GlueColumn glue) {
+    if (!compareComments || promised.description() == null) {
+      return;
+    }
+    String description = promised.description();
+    if (description.length() > 255) {
+      description = description.substring(0, 255);
+    }
+    description = description.strip();
+    String comment = glue.comment() == null ? null : glue.comment().strip();
+    if (!description.equals(comment)) {
+      add(
+          RuleId.COLUMN_COMMENT_CHANGED,
+          RuleId.COLUMN_COMMENT_CHANGED,
+          path,
+          description,
+          comment,
+          "The Glue comment of '" + path + "' differs from the contract's description.");
+    }
+  }
+
+  private void comparePartitionKey(Pair pair) {
+    Item expected = pair.expected();
+    Item actual = pair.actual();
+    if (pair.evidence() != null) {
+      changes.add(
+          new Change(
+              RuleId.PARTITION_KEY_RENAMED,
+              severity(RuleId.PARTITION_KEY_RENAMED),
+              expected.name(),
+              expected.name(),
+              actual.name(),
+              "Partition key '" + expected.name() + "' is now named '" + actual.name() + "' ("
+                  + describeEvidence(pair.evidence()) + "): " + partitionConsequence(),
+              pair.evidence(),
+              false,
+              false));
+    }
+    TypeChange change = TypeChange.between(expected.type(), actual.type());
+    if (change == TypeChange.NONE) {
+      return;
+    }
+    boolean risky =
+        profile.profile() == FormatProfile.ICEBERG
+            ? TypeChange.isIcebergPromotion(expected.type(), actual.type())
+            : change.isWidening();
+    changes.add(
+        new Change(
+            RuleId.PARTITION_KEY_TYPE_CHANGED,
+            risky ? Severity.RISKY : Severity.BREAKING,
+            expected.name(),
+            expected.type().canonical(),
+            actual.type().canonical(),
+            "Partition key '" + expected.name() + "' changed type from " + expected.type().canonical()
+                + " to " + actual.type().canonical() + (risky
+                    ? ": existing partition values still read, but consumers coded against the old"
+                        + " type may overflow."
+                    : ": existing partition values may no longer parse, and filters on the key"
+                        + " change meaning."),
+            null,
+            risky && change.isWidening(),
+            false));
+  }
+
+  // ------------------------------------------------------------------------------------- types
+
+  /** Where a type sits: the verdict for a map key differs from a column's. */
+  private enum Scope {
+    COLUMN,
+    MAP_KEY
+  }
+
+  private void compareTypes(Path path, DataType expected, DataType actual, Scope scope) {
+    switch (expected) {
+      case DataType.Struct expectedStruct when actual instanceof DataType.Struct actualStruct ->
+          compareStructs(path, expectedStruct, actualStruct, scope);
+      case DataType.Array expectedArray when actual instanceof DataType.Array actualArray ->
+          compareTypes(path.element(), expectedArray.element(), actualArray.element(), scope);
+      case DataType.Map expectedMap when actual instanceof DataType.Map actualMap -> {
+        compareTypes(path.mapKey(), expectedMap.key(), actualMap.key(), Scope.MAP_KEY);
+        compareTypes(path.mapValue(), expectedMap.value(), actualMap.value(), scope);
+      }
+      default -> compareScalar(path, expected, actual, scope);
+    }
+  }
+
+  private void compareScalar(Path path, DataType expected, DataType actual, Scope scope) {
+    TypeChange change = TypeChange.between(expected, actual);
+    if (change == TypeChange.NONE) {
+      return;
+    }
+    RuleId rule =
+        switch (change) {
+          case NONE -> throw new IllegalStateException("unreachable");
+          case WIDENED -> RuleId.COLUMN_TYPE_WIDENED;
+          case DECIMAL_PRECISION_INCREASED -> RuleId.COLUMN_DECIMAL_PRECISION_INCREASED;
+          case LENGTH_INCREASED -> RuleId.COLUMN_LENGTH_INCREASED;
+          case LENGTH_DECREASED -> RuleId.COLUMN_LENGTH_DECREASED;
+          case NARROWED -> RuleId.COLUMN_TYPE_NARROWED;
+          case CHANGED -> RuleId.COLUMN_TYPE_CHANGED;
+        };
+    String from = expected.canonical();
+    String to = actual.canonical();
+    Severity severity;
+    String reason;
+    if (scope == Scope.MAP_KEY) {
+      severity = change.isWidening() ? Severity.RISKY : Severity.BREAKING;
+      reason =
+          "The map key type at '" + path + "' changed from " + from + " to " + to
+              + (change.isWidening()
+                  ? ": existing keys still read, but lookups coded against the old key type may"
+                      + " miss."
+                  : ": existing keys may not read and lookups change meaning.");
+    } else {
+      severity = typeSeverity(rule);
+      reason = typeReason(path.toString(), change, from, to, severity);
+    }
+    changes.add(
+        new Change(rule, severity, path.toString(), from, to, reason, null, change.isWidening(), false));
+  }
+
+  private Severity typeSeverity(RuleId rule) {
+    if (rule != RuleId.COLUMN_TYPE_WIDENED && rule != RuleId.COLUMN_DECIMAL_PRECISION_INCREASED) {
+      return severity(rule);
+    }
+    return switch (profile.family()) {
+      case TEXT, JSON, ION, AVRO, ICEBERG -> Severity.RISKY;
+      case PARQUET, ORC, UNKNOWN -> profile.partitioned() ? Severity.RISKY : Severity.BREAKING;
+    };
+  }
+
+  private String typeReason(String path, TypeChange change, String from, String to, Severity severity) {
+    String head = "'" + path + "' changed from " + from + " to " + to;
+    return switch (change) {
+      case WIDENED, DECIMAL_PRECISION_INCREASED ->
+          severity == Severity.BREAKING
+              ? head + ": " + profile.describe() + " files keep the old type and Athena accepts a"
+                  + " changed type only through partition schemas; this table is not partitioned."
+              : head + ": " + profile.describe() + " readers accept the wider type, but consumers"
+                  + " coded against " + from + " may overflow.";
+      case LENGTH_INCREASED -> head + ": every old value still fits.";
+      case LENGTH_DECREASED -> head + ": longer values may be truncated or padded differently.";
+      case NARROWED -> head + ": existing values may not fit the narrower type.";
+      case CHANGED -> head + ": a different kind of type; existing data and queries no longer agree.";
+      case NONE -> head;
+    };
+  }
+
+  private void compareStructs(
+      Path path, DataType.Struct expected, DataType.Struct actual, Scope scope) {
+    List<Item> expectedFields = fields(expected);
+    List<Item> actualFields = fields(actual);
+    Matching fields = Matching.byName(expectedFields, actualFields);
+    fields.pairByPositionAndType();
+    for (Pair pair : fields.pairs()) {
+      Path fieldPath = path.field(pair.expected().name());
+      if (pair.evidence() != null) {
+        changes.add(
+            new Change(
+                RuleId.NESTED_FIELD_RENAMED,
+                severity(RuleId.NESTED_FIELD_RENAMED),
+                fieldPath.toString(),
+                pair.expected().name(),
+                pair.actual().name(),
+                "Struct field '" + fieldPath + "' is now named '" + pair.actual().name()
+                    + "' (the only removed and added field, same position and type): queries that"
+                    + " use the contract name fail.",
+                pair.evidence(),
+                false,
+                false));
+      } else if (!pair.expected().name().equals(pair.actual().name())) {
+        add(
+            RuleId.COLUMN_NAME_CASE_CHANGED,
+            RuleId.COLUMN_NAME_CASE_CHANGED,
+            fieldPath.toString(),
+            pair.expected().name(),
+            pair.actual().name(),
+            "Struct field '" + fieldPath + "' is spelled '" + pair.actual().name()
+                + "' in Glue; struct field names keep their case, so case-sensitive readers may"
+                + " miss it.");
+      }
+      compareTypes(fieldPath, pair.expected().type(), pair.actual().type(), scope);
+    }
+    for (Item removed : fields.unmatchedExpected()) {
+      Path fieldPath = path.field(removed.name());
+      add(
+          RuleId.NESTED_FIELD_REMOVED,
+          RuleId.NESTED_FIELD_REMOVED,
+          fieldPath.toString(),
+          removed.type().canonical(),
+          null,
+          "Struct field '" + fieldPath + "' is missing from Glue: queries that read it fail.");
+    }
+    for (Item extra : fields.unmatchedActual()) {
+      Path fieldPath = path.field(extra.name());
+      boolean inserted = fields.hasPairAfter(extra.index());
+      RuleId rule = inserted ? RuleId.NESTED_FIELD_INSERTED : RuleId.NESTED_FIELD_ADDED;
+      add(
+          rule,
+          rule,
+          fieldPath.toString(),
+          null,
+          extra.type().canonical(),
+          inserted
+              ? "Struct field '" + fieldPath + "' is not in the contract and stands before"
+                  + " contract fields: " + positionalConsequence("later fields shift")
+              : "Struct field '" + fieldPath + "' is not in the contract and comes last: "
+                  + positionalConsequence("old files lack it and are read with a shorter struct"));
+    }
+    if (fields.isReordered()) {
+      add(
+          RuleId.NESTED_FIELDS_REORDERED,
+          RuleId.NESTED_FIELDS_REORDERED,
+          path.toString(),
+          fields.expectedOrder(),
+          fields.actualOrder(),
+          "The fields of struct '" + path + "' are in another order: "
+              + positionalConsequence("values land in the wrong fields"));
+    }
+  }
+
+  private static List<Item> fields(DataType.Struct struct) {
+    List<Item> items = new ArrayList<>(struct.fields().size());
+    for (DataType.Field field : struct.fields()) {
+      items.add(new Item(field.name(), field.type(), items.size(), null, null));
+    }
+    return items;
+  }
+
+  // --------------------------------------------------------------------- table and storage
+
+  private void compareStorage() {
+    String recognised = profile.recognisedFormat();
+    ContractFormat format = contract.format();
+    boolean sameFormat =
+        recognised == null
+            || recognised.equals(format.jsonName())
+            || (recognised.equals("csv") && format == ContractFormat.TSV);
+    if (!sameFormat) {
+      add(
+          RuleId.STORAGE_FORMAT_CHANGED,
+          RuleId.STORAGE_FORMAT_CHANGED,
+          "@format",
+          format.jsonName(),
+          recognised,
+          "The table is now " + profile.describe() + " but the contract promises "
+              + format.jsonName() + ": existing files cannot be read with the new definition.");
+    }
+    compareTableType();
+    compareLocation();
+    if (sameFormat && recognised != null) {
+      compareColumnAccess();
+      SerdeOptions.compare(contract, table, this::addSerdeChange);
+    }
+  }
+
+  private void compareTableType() {
+    String expected = contract.format() == ContractFormat.ICEBERG ? "ICEBERG" : "EXTERNAL_TABLE";
+    String actual =
+        table.isIceberg()
+            ? "ICEBERG"
+            : table.tableType() == null ? null : table.tableType().toUpperCase(Locale.ROOT);
+    if (actual != null && !actual.equals(expected)) {
+      add(
+          RuleId.TABLE_TYPE_CHANGED,
+          RuleId.TABLE_TYPE_CHANGED,
+          "@table",
+          expected,
+          actual,
+          "The Glue table type is " + actual + ", not " + expected + ": engines may treat the"
+              + " table differently (writes, time travel, views).");
+    }
+  }
+
+  private void compareLocation() {
+    String expected = normaliseLocation(contract.dataLocation());
+    String actual = normaliseLocation(table.location());
+    if (!Objects.equals(expected, actual)) {
+      add(
+          RuleId.TABLE_LOCATION_CHANGED,
+          RuleId.TABLE_LOCATION_CHANGED,
+          "@location",
+          contract.dataLocation(),
+          table.location(),
+          "The table now reads files from " + (table.location() == null ? "no location" : table.location())
+              + ", not from the contract's data_location: consumers may see other data.");
+    }
+  }
+
+  /** s3a:// and s3n:// are s3://, and a trailing slash does not make another location. */
+  static String normaliseLocation(String location) {
+    if (location == null) {
+      return null;
+    }
+    String normal = location.strip();
+    if (normal.startsWith("s3a://") || normal.startsWith("s3n://")) {
+      normal = "s3://" + normal.substring(6);
+    }
+    while (normal.endsWith("/")) {
+      normal = normal.substring(0, normal.length() - 1);
+    }
+    return normal;
+  }
+
+  private void compareColumnAccess() {
+    var access = contract.formatOptions().columnAccess();
+    if (access == null || profile.profile() == FormatProfile.ICEBERG) {
+      return;
+    }
+    if (profile.family() != FileFamily.PARQUET && profile.family() != FileFamily.ORC) {
+      return;
+    }
+    String expected = access.name().toLowerCase(Locale.ROOT);
+    String actual = profile.profile() == FormatProfile.BY_NAME ? "name" : "index";
+    if (!expected.equals(actual)) {
+      add(
+          RuleId.COLUMN_ACCESS_CHANGED,
+          RuleId.COLUMN_ACCESS_CHANGED,
+          "@format.column_access",
+          expected,
+          actual,
+          "The table now resolves " + profile.family().jsonName() + " columns by " + actual
+              + ", not by " + expected + ": files written for one mode are read wrongly in the"
+              + " other.");
+    }
+  }
+
+  private void addSerdeChange(String option, String expected, String actual, boolean structural) {
+    if (profile.profile() == FormatProfile.ICEBERG) {
+      return;
+    }
+    Severity severity =
+        profile.profile().judgedAs() == FormatProfile.POSITIONAL && structural
+            ? Severity.BREAKING
+            : Severity.RISKY;
+    changes.add(
+        Change.of(
+            RuleId.SERDE_PARAMETER_CHANGED,
+            severity,
+            "@serde." + option,
+            expected,
+            actual,
+            "SerDe option " + option + " is " + (actual == null ? "not set" : "'" + actual + "'")
+                + " in Glue, not '" + expected + "' as the contract states: "
+                + (severity == Severity.BREAKING
+                    ? "existing files split into the wrong columns."
+                    : "some rows may be read differently.")));
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private Severity severity(RuleId rule) {
+    return rule.baseSeverity(profile.profile())
+        .orElseThrow(() -> new IllegalStateException(rule + " does not apply to " + profile.profile()));
+  }
+
+  private void add(RuleId rule, RuleId severityOf, String path, String expected, String actual, String reason) {
+    String fullReason =
+        profile.profile() == FormatProfile.UNKNOWN
+            ? reason + " (SerDe " + (table.serdeLibrary() == null ? "missing" : "'" + table.serdeLibrary() + "'")
+                + " not recognised: judged as read by position.)"
+            : reason;
+    changes.add(Change.of(rule, severity(severityOf), path, expected, actual, fullReason));
+  }
+
+  /**
+   * Pairs the items of two lists: same name first, then same name ignoring case, then the rename
+   * signals; remembers what is left on each side.
+   */
+  private static final class Matching {
+    private final List<Item> expected;
+    private final List<Item> actual;
+    private final Map<Item, Pair> pairsByExpected = new java.util.IdentityHashMap<>();
+    private final java.util.Set<Item> pairedActual =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Item> dropped =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private Matching(List<Item> expected, List<Item> actual) {
+      this.expected = expected;
+      this.actual = actual;
+    }
+
+    static Matching byName(List<Item> expected, List<Item> actual) {
+      Matching matching = new Matching(expected, actual);
+      Map<String, List<Item>> exact = new HashMap<>();
+      Map<String, List<Item>> folded = new HashMap<>();
+      for (Item item : actual) {
+        exact.computeIfAbsent(item.name(), key -> new ArrayList<>()).add(item);
+        folded.computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(item);
+      }
+      for (Item item : expected) {
+        Item match = firstFree(matching, exact.get(item.name()));
+        if (match != null) {
+          matching.pair(item, match, null);
+        }
+      }
+      for (Item item : expected) {
+        if (!matching.pairsByExpected.containsKey(item)) {
+          Item match = firstFree(matching, folded.get(item.name().toLowerCase(Locale.ROOT)));
+          if (match != null) {
+            matching.pair(item, match, null);
+          }
+        }
+      }
+      return matching;
+    }
+
+    private static Item firstFree(Matching matching, List<Item> candidates) {
+      if (candidates == null) {
+        return null;
+      }
+      for (Item candidate : candidates) {
+        if (!matching.pairedActual.contains(candidate) && !matching.dropped.contains(candidate)) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+
+    void pair(Item expectedItem, Item actualItem, String evidence) {
+      pairsByExpected.put(expectedItem, new Pair(expectedItem, actualItem, evidence));
+      pairedActual.add(actualItem);
+    }
+
+    List<Item> unmatchedExpected() {
+      return expected.stream()
+          .filter(item -> !pairsByExpected.containsKey(item) && !dropped.contains(item))
+          .toList();
+    }
+
+    List<Item> unmatchedActual() {
+      return actual.stream()
+          .filter(item -> !pairedActual.contains(item) && !dropped.contains(item))
+          .toList();
+    }
+
+    void dropExpected(Item item) {
+      dropped.add(item);
+    }
+
+    Item takeUnmatchedActual(String name) {
+      for (Item item : unmatchedActual()) {
+        if (item.name().equalsIgnoreCase(name)) {
+          dropped.add(item);
+          return item;
+        }
+      }
+      return null;
+    }
+
+    void pairByPreviousNames() {
+      for (Item item : unmatchedExpected()) {
+        if (item.promised() == null || item.promised().previousNames().isEmpty()) {
+          continue;
+        }
+        for (Item candidate : unmatchedActual()) {
+          boolean named =
+              item.promised().previousNames().stream()
+                  .anyMatch(previous -> previous.equalsIgnoreCase(candidate.name()));
+          if (named) {
+            pair(item, candidate, "previous_names");
+            break;
+          }
+        }
+      }
+    }
+
+    /** The heuristic: exactly one removed and one added, same position, same type. */
+    void pairByPositionAndType() {
+      List<Item> removed = unmatchedExpected();
+      List<Item> added = unmatchedActual();
+      if (removed.size() == 1 && added.size() == 1) {
+        Item from = removed.getFirst();
+        Item to = added.getFirst();
+        if (from.index() == to.index() && from.type().equals(to.type())) {
+          pair(from, to, "position_and_type");
+        }
+      }
+    }
+
+    List<Pair> pairs() {
+      return pairsByExpected.values().stream()
+          .sorted(Comparator.comparingInt(pair -> pair.expected().index()))
+          .toList();
+    }
+
+    boolean hasPairAfter(int actualIndex) {
+      return pairedActual.stream().anyMatch(item -> item.index() > actualIndex);
+    }
+
+    boolean isReordered() {
+      int last = -1;
+      for (Pair pair : pairs()) {
+        if (pair.actual().index() < last) {
+          return true;
+        }
+        last = pair.actual().index();
+      }
+      return false;
+    }
+
+    String expectedOrder() {
+      return pairs().stream().map(pair -> pair.expected().name()).collect(Collectors.joining(","));
+    }
+
+    String actualOrder() {
+      return pairs().stream()
+          .sorted(Comparator.comparingInt(pair -> pair.actual().index()))
+          .map(pair -> pair.actual().name())
+          .collect(Collectors.joining(","));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.schemadrift.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.List;
+
+/** The one configured Jackson mapper: strict about duplicates, bounded in nesting and size. */
+public final class Json {
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(20_000_000).build());
+  }
+
+  private Json() {}
+
+  public static JsonMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Parses bytes into a tree, turning syntax errors into a problem with line and column. */
+  public static JsonNode readTree(String source, byte[] bytes) {
+    try {
+      JsonNode node = MAPPER.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidDocumentException(List.of(new Problem(source, "$", "the file is empty")));
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? "$"
+              : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new InvalidDocumentException(
+          List.of(new Problem(source, where, "not valid JSON: " + e.getOriginalMessage())));
+    } catch (IOException e) {
+      throw new InvalidDocumentException(
+          List.of(new Problem(source, "$", "could not be read: " + e.getMessage())));
+    }
+  }
+}
