@@ -1,0 +1,74 @@
+package dev.schemadrift.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code schema-drift} command: compares data contracts with the AWS Glue Data Catalog. */
+@Command(
+    name = "schema-drift",
+    mixinStandardHelpOptions = true,
+    versionProvider = SchemaDriftCommand.Version.class,
+    description = "Compares data contracts with AWS Glue tables and classifies every difference.",
+    subcommands = {DiffCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:an artifact was produced and its status is below --fail-on",
+      "1:the status is at or above --fail-on",
+      "2:usage or configuration error",
+      "3:a table's status is ERROR (the artifact is still printed)"
+    })
+public final class SchemaDriftCommand implements Runnable {
+  /** Exit code: status at or above --fail-on. */
+  public static final int EXIT_FAIL_ON = 1;
+
+  /** Exit code: usage or configuration error. */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code: a table is ERROR. */
+  public static final int EXIT_ERROR = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the given streams; returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new SchemaDriftCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(exception -> EXIT_USAGE);
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          err.println("schema-drift: " + exception.getMessage());
+          exception.getCommandLine().usage(err);
+          return EXIT_USAGE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, command, parseResult) -> {
+          // Users see one clear line, never a stack trace.
+          err.println("schema-drift: " + exception.getMessage());
+          return EXIT_USAGE;
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the jar manifest, or says it is a development build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = SchemaDriftCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"schema-drift " + (version == null ? "development build" : version)};
+    }
+  }
+}
