@@ -70,6 +70,18 @@ public sealed interface DataType
     public Array {
       Objects.requireNonNull(element, "element");
     }
+
+    // equals and hashCode of the containers are written out: the generated record methods spend
+    // several stack frames per level and overflow below TypeParser.MAX_NESTING; these spend one.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Array array && element.equals(array.element);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * element.hashCode() + 1;
+    }
   }
 
   /** {@code map<key,value>}. */
@@ -78,12 +90,47 @@ public sealed interface DataType
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Map map && key.equals(map.key) && value.equals(map.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * key.hashCode() + value.hashCode()) + 2;
+    }
   }
 
   /** {@code struct<name:type,...>}; field names keep their case (Glue folds only top level). */
   record Struct(List<Field> fields) implements DataType {
     public Struct {
       fields = List.copyOf(fields);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Struct struct) || fields.size() != struct.fields.size()) {
+        return false;
+      }
+      for (int index = 0; index < fields.size(); index++) {
+        Field mine = fields.get(index);
+        Field theirs = struct.fields.get(index);
+        // Compared inline rather than through Field.equals to keep one frame per level.
+        if (!mine.name.equals(theirs.name) || !mine.type.equals(theirs.type)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = 3;
+      for (Field field : fields) {
+        hash = 31 * (31 * hash + field.name.hashCode()) + field.type.hashCode();
+      }
+      return hash;
     }
   }
 
@@ -92,6 +139,20 @@ public sealed interface DataType
     public Field {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
+      // No spelling of an empty name parses, so such a field could not survive canonical().
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("struct field name must not be empty");
+      }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Field field && name.equals(field.name) && type.equals(field.type);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + type.hashCode();
     }
   }
 
@@ -102,6 +163,28 @@ public sealed interface DataType
       if (alternatives.isEmpty()) {
         throw new IllegalArgumentException("uniontype needs at least one alternative");
       }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Union union) || alternatives.size() != union.alternatives.size()) {
+        return false;
+      }
+      for (int index = 0; index < alternatives.size(); index++) {
+        if (!alternatives.get(index).equals(union.alternatives.get(index))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = 4;
+      for (DataType alternative : alternatives) {
+        hash = 31 * hash + alternative.hashCode();
+      }
+      return hash;
     }
   }
 }
