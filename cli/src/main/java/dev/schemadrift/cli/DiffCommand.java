@@ -45,7 +45,11 @@ import picocli.CommandLine.Option;
 final class DiffCommand implements Callable<Integer> {
   private static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
 
-  @Option(names = "--contract", required = true, paramLabel = "C.json", description = "The contract.")
+  @Option(
+      names = "--contract",
+      required = true,
+      paramLabel = "C.json",
+      description = "The contract.")
   Path contractFile;
 
   @Option(
@@ -117,7 +121,8 @@ final class DiffCommand implements Callable<Integer> {
     try {
       contract = ContractReader.read(contractSource, contractBytes);
     } catch (InvalidDocumentException e) {
-      return TableCheck.error(run, guessName(contractBytes, tableBytes), info, "INVALID_CONTRACT", e.getMessage());
+      return TableCheck.error(
+          run, guessName(contractBytes, tableBytes), info, "INVALID_CONTRACT", e.getMessage());
     }
     info = new DiffArtifact.ContractInfo(contractSource, contract.contractVersion(), info.sha256());
     GlueTable table;

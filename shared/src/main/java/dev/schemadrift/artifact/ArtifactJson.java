@@ -22,13 +22,54 @@ public final class ArtifactJson {
   public static DefaultPrettyPrinter printer() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
+        new EmptyArraysTight()
             .withSeparators(
                 Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
     return printer;
+  }
+
+  /** Prints an empty array as {@code []} rather than Jackson's {@code [ ]}. */
+  private static final class EmptyArraysTight extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    EmptyArraysTight() {}
+
+    EmptyArraysTight(EmptyArraysTight base) {
+      super(base);
+    }
+
+    @Override
+    public EmptyArraysTight createInstance() {
+      return new EmptyArraysTight(this);
+    }
+
+    @Override
+    public DefaultPrettyPrinter withSeparators(Separators separators) {
+      EmptyArraysTight copy = new EmptyArraysTight(this);
+      copy._separators = separators;
+      copy._objectFieldValueSeparatorWithSpaces =
+          separators.getObjectFieldValueSpacing().apply(separators.getObjectFieldValueSeparator());
+      copy._objectEntrySeparator =
+          separators.getObjectEntrySpacing().apply(separators.getObjectEntrySeparator());
+      copy._arrayValueSeparator =
+          separators.getArrayValueSpacing().apply(separators.getArrayValueSeparator());
+      return copy;
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator generator, int values) throws IOException {
+      if (values == 0) {
+        if (!_arrayIndenter.isInline()) {
+          --_nesting;
+        }
+        generator.writeRaw(']');
+        return;
+      }
+      super.writeEndArray(generator, values);
+    }
   }
 
   public static byte[] write(DiffArtifact artifact) {
@@ -140,7 +181,8 @@ public final class ArtifactJson {
     json.writeEndObject();
   }
 
-  private static void writeWaiverFields(JsonGenerator json, Policy.Waiver waiver) throws IOException {
+  private static void writeWaiverFields(JsonGenerator json, Policy.Waiver waiver)
+      throws IOException {
     json.writeStringField("rule", waiver.rule().name());
     json.writeStringField("path", waiver.path());
     json.writeStringField("reason", waiver.reason());

@@ -7,7 +7,10 @@ import dev.schemadrift.diff.Finding;
 import java.util.List;
 import java.util.Objects;
 
-/** What one run found for one table: the document written to {@code diffs/<db>.<table>/<run>.diff.json}. */
+/**
+ * What one run found for one table: the document written to {@code
+ * diffs/<db>.<table>/<run>.diff.json}.
+ */
 public record DiffArtifact(
     int artifactVersion,
     String runId,

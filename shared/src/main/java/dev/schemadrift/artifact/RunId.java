@@ -26,7 +26,8 @@ public record RunId(String value) {
 
   /** The UTC day of the run. */
   public LocalDate date() {
-    return LocalDate.parse(value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6, 8));
+    return LocalDate.parse(
+        value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6, 8));
   }
 
   @Override

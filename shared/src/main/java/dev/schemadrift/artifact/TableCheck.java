@@ -59,12 +59,16 @@ public final class TableCheck {
           List.of(),
           new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
     }
-    return judged(runId, name, contractInfo, contract, result.changes(), catalog, probe, createdTable);
+    return judged(
+        runId, name, contractInfo, contract, result.changes(), catalog, probe, createdTable);
   }
 
   /** The table is absent and the policy says not to create it. */
   public static DiffArtifact missing(
-      RunId runId, DiffArtifact.ContractInfo contractInfo, Contract contract, DiffArtifact.DataProbe probe) {
+      RunId runId,
+      DiffArtifact.ContractInfo contractInfo,
+      Contract contract,
+      DiffArtifact.DataProbe probe) {
     DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
     return judged(
         runId,
@@ -79,7 +83,10 @@ public final class TableCheck {
 
   /** No data files at the contract's location: nothing to judge yet. */
   public static DiffArtifact noData(
-      RunId runId, DiffArtifact.ContractInfo contractInfo, Contract contract, DiffArtifact.DataProbe probe) {
+      RunId runId,
+      DiffArtifact.ContractInfo contractInfo,
+      Contract contract,
+      DiffArtifact.DataProbe probe) {
     return new DiffArtifact(
         DiffArtifact.VERSION,
         runId.value(),
@@ -95,7 +102,10 @@ public final class TableCheck {
         null);
   }
 
-  /** The monitor could not decide; {@code contractInfo} may be null when the contract was unreadable. */
+  /**
+   * The monitor could not decide; {@code contractInfo} may be null when the contract was
+   * unreadable.
+   */
   public static DiffArtifact error(
       RunId runId,
       DiffArtifact.TableName name,

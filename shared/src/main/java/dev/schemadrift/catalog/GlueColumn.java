@@ -10,7 +10,9 @@ public record GlueColumn(String name, String type, String comment, Map<String, S
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     parameters =
-        parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
 
   public static GlueColumn of(String name, String type) {

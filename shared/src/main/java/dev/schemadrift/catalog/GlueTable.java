@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The parts of a Glue {@code Table} the monitor reads. Every field except the names may be null
- * (a table without a StorageDescriptor has no columns, location or SerDe).
+ * The parts of a Glue {@code Table} the monitor reads. Every field except the names may be null (a
+ * table without a StorageDescriptor has no columns, location or SerDe).
  */
 public record GlueTable(
     String databaseName,

@@ -61,7 +61,8 @@ public final class GlueTableReader {
     return tables.getFirst();
   }
 
-  private static GlueTable table(String source, JsonNode node, String path, List<Problem> problems) {
+  private static GlueTable table(
+      String source, JsonNode node, String path, List<Problem> problems) {
     if (node == null || !node.isObject()) {
       problems.add(new Problem(source, path, "expected a Glue table object"));
       return null;
@@ -118,12 +119,14 @@ public final class GlueTableReader {
       String name = text(column, "Name");
       String type = text(column, "Type");
       if (name == null) {
-        problems.add(new Problem(source, path + "[" + index + "].Name", "required field is missing"));
+        problems.add(
+            new Problem(source, path + "[" + index + "].Name", "required field is missing"));
         continue;
       }
       if (type == null) {
         problems.add(
-            new Problem(source, path + "[" + index + "].Type", "column '" + name + "' has no type"));
+            new Problem(
+                source, path + "[" + index + "].Type", "column '" + name + "' has no type"));
         continue;
       }
       columns.add(

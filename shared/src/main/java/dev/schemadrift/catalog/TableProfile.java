@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What the Glue table itself says about how its files are read: the profile, the file family,
- * whether it is partitioned, and which contract format its SerDe stands for (null when the SerDe
- * is not recognised).
+ * whether it is partitioned, and which contract format its SerDe stands for (null when the SerDe is
+ * not recognised).
  */
 public record TableProfile(
     FormatProfile profile, FileFamily family, boolean partitioned, String recognisedFormat) {
@@ -22,7 +22,8 @@ public record TableProfile(
     String serde = lower(table.serdeLibrary());
     String input = lower(table.inputFormat());
     if (serde.endsWith(PARQUET_SERDE) || (serde.isEmpty() && input.contains("parquet"))) {
-      boolean byIndex = "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
+      boolean byIndex =
+          "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
       return new TableProfile(
           byIndex ? FormatProfile.POSITIONAL : FormatProfile.BY_NAME,
           FileFamily.PARQUET,
@@ -30,9 +31,13 @@ public record TableProfile(
           "parquet");
     }
     if (serde.endsWith(ORC_SERDE) || (serde.isEmpty() && input.contains(".orc."))) {
-      boolean byName = "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
+      boolean byName =
+          "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
       return new TableProfile(
-          byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL, FileFamily.ORC, partitioned, "orc");
+          byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL,
+          FileFamily.ORC,
+          partitioned,
+          "orc");
     }
     if (serde.endsWith("lazysimpleserde") || serde.endsWith("opencsvserde")) {
       return new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, "csv");
@@ -46,7 +51,8 @@ public record TableProfile(
     if (serde.endsWith("ionhiveserde") || (serde.isEmpty() && input.contains("ioninputformat"))) {
       return new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, "ion");
     }
-    if (serde.endsWith("avroserde") || (serde.isEmpty() && input.contains("avrocontainerinputformat"))) {
+    if (serde.endsWith("avroserde")
+        || (serde.isEmpty() && input.contains("avrocontainerinputformat"))) {
       return new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, "avro");
     }
     return new TableProfile(FormatProfile.UNKNOWN, FileFamily.UNKNOWN, partitioned, null);

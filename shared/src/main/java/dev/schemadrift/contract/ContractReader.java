@@ -58,7 +58,8 @@ public final class ContractReader {
     String location = object.requiredString("data_location");
     if (location != null && !LOCATION.matcher(location).matches()) {
       problems.add(
-          "$.data_location", "'" + location + "' is not an s3:// location like s3://bucket/prefix/");
+          "$.data_location",
+          "'" + location + "' is not an s3:// location like s3://bucket/prefix/");
     }
     String formatName = object.requiredString("format");
     ContractFormat format = null;
@@ -182,13 +183,7 @@ public final class ContractReader {
       return null;
     }
     return new ContractColumn(
-        name,
-        type,
-        required,
-        description,
-        previousNames,
-        Boolean.TRUE.equals(deprecated),
-        sunset);
+        name, type, required, description, previousNames, Boolean.TRUE.equals(deprecated), sunset);
   }
 
   private static boolean isPrimitive(DataType type) {
@@ -259,9 +254,11 @@ public final class ContractReader {
       return FormatOptions.NONE;
     }
     Problems problems = object.problems();
-    String delimiter = character(object, "delimiter", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
+    String delimiter =
+        character(object, "delimiter", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
     String quote = character(object, "quote", format, Set.of(ContractFormat.CSV));
-    String escape = character(object, "escape", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
+    String escape =
+        character(object, "escape", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
     Boolean header = object.optionalBoolean("header");
     onlyFor(object, "header", header, format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
     String serde = object.optionalString("serde");
@@ -277,7 +274,10 @@ public final class ContractReader {
             object.childPath("serde"),
             allowed.isEmpty()
                 ? "not an option of format " + format.jsonName()
-                : "unknown serde '" + serde + "'; expected one of " + String.join(", ", sorted(allowed)));
+                : "unknown serde '"
+                    + serde
+                    + "'; expected one of "
+                    + String.join(", ", sorted(allowed)));
         serde = null;
       }
     }
@@ -287,7 +287,9 @@ public final class ContractReader {
       try {
         Pattern.compile(inputRegex);
       } catch (java.util.regex.PatternSyntaxException e) {
-        problems.add(object.childPath("input.regex"), "not a valid regular expression: " + e.getDescription());
+        problems.add(
+            object.childPath("input.regex"),
+            "not a valid regular expression: " + e.getDescription());
       }
     }
     String accessText = object.optionalString("column_access");
@@ -302,7 +304,12 @@ public final class ContractReader {
               yield null;
             }
           };
-      onlyFor(object, "column_access", access, format, Set.of(ContractFormat.PARQUET, ContractFormat.ORC));
+      onlyFor(
+          object,
+          "column_access",
+          access,
+          format,
+          Set.of(ContractFormat.PARQUET, ContractFormat.ORC));
     }
     Boolean ignoreMalformed = object.optionalBoolean("ignore_malformed");
     onlyFor(object, "ignore_malformed", ignoreMalformed, format, Set.of(ContractFormat.JSON));
@@ -338,7 +345,11 @@ public final class ContractReader {
     onlyFor(object, field, value, format, formats);
     String decoded = Delimiters.decode(value);
     if (decoded.codePointCount(0, decoded.length()) != 1) {
-      object.problems().add(object.childPath(field), "expected one character (or an escape like \\t), found '" + value + "'");
+      object
+          .problems()
+          .add(
+              object.childPath(field),
+              "expected one character (or an escape like \\t), found '" + value + "'");
       return null;
     }
     return decoded;
@@ -408,7 +419,11 @@ public final class ContractReader {
                 problems.add(waiver.childPath("expires"), "required field is missing");
               }
               waiver.rejectUnknownFields();
-              return rule == null || path == null || reason == null || owner == null || expires == null
+              return rule == null
+                      || path == null
+                      || reason == null
+                      || owner == null
+                      || expires == null
                   ? null
                   : new Policy.Waiver(rule, path, reason, owner, expires);
             });
@@ -458,7 +473,9 @@ public final class ContractReader {
         return constant;
       }
     }
-    object.problems().add(object.childPath(field), "unknown value '" + value + "'; expected one of " + expected);
+    object
+        .problems()
+        .add(object.childPath(field), "unknown value '" + value + "'; expected one of " + expected);
     return null;
   }
 
@@ -473,7 +490,9 @@ public final class ContractReader {
       }
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      object.problems().add(object.childPath(field), "'" + text + "' is not a date like 2027-03-31");
+      object
+          .problems()
+          .add(object.childPath(field), "'" + text + "' is not a date like 2027-03-31");
       return null;
     }
   }

@@ -2,8 +2,8 @@ package dev.schemadrift.contract;
 
 /**
  * Decodes and prints SerDe delimiter characters, which Glue and contracts spell in several ways:
- * the character itself, a backslash escape ({@code \t}, {@code \\u0001}, {@code \001}) or a
- * decimal byte value as Hive reads it ({@code 1} is {@code \\u0001}).
+ * the character itself, a backslash escape ({@code \t}, {@code \\u0001}, {@code \001}) or a decimal
+ * byte value as Hive reads it ({@code 1} is {@code \\u0001}).
  */
 public final class Delimiters {
   private Delimiters() {}

@@ -26,8 +26,8 @@ public record Policy(
   }
 
   /**
-   * This policy layered over defaults: stated settings win, and this policy's overrides and
-   * waivers are consulted before the defaults'.
+   * This policy layered over defaults: stated settings win, and this policy's overrides and waivers
+   * are consulted before the defaults'.
    */
   public Policy over(Policy defaults) {
     List<SeverityOverride> overrides = new ArrayList<>(severityOverrides);

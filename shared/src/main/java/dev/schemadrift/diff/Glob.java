@@ -2,7 +2,9 @@ package dev.schemadrift.diff;
 
 import java.util.Locale;
 
-/** Path globs of overrides and waivers: {@code *} any run of characters, {@code ?} one; any case. */
+/**
+ * Path globs of overrides and waivers: {@code *} any run of characters, {@code ?} one; any case.
+ */
 final class Glob {
   private Glob() {}
 
@@ -15,7 +17,8 @@ final class Glob {
     int mark = 0;
     // Iterative wildcard matching with backtracking to the last star: linear-ish, no regex DoS.
     while (t < text.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+      if (p < pattern.length()
+          && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
         p++;
         t++;
       } else if (p < pattern.length() && pattern.charAt(p) == '*') {

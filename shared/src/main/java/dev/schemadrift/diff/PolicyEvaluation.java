@@ -53,7 +53,8 @@ public final class PolicyEvaluation {
         used.add(waiver);
         boolean live = !today.isAfter(waiver.expires());
         applied =
-            new AppliedWaiver(waiver, live ? AppliedWaiver.State.ACCEPTED : AppliedWaiver.State.EXPIRED);
+            new AppliedWaiver(
+                waiver, live ? AppliedWaiver.State.ACCEPTED : AppliedWaiver.State.EXPIRED);
         if (!live) {
           Change expired =
               Change.of(
@@ -62,8 +63,14 @@ public final class PolicyEvaluation {
                   change.path(),
                   change.rule().name(),
                   waiver.expires().toString(),
-                  "The waiver for " + change.rule() + " at '" + change.path() + "' (owner "
-                      + waiver.owner() + ") expired on " + waiver.expires()
+                  "The waiver for "
+                      + change.rule()
+                      + " at '"
+                      + change.path()
+                      + "' (owner "
+                      + waiver.owner()
+                      + ") expired on "
+                      + waiver.expires()
                       + ": the finding counts again until the waiver is renewed or the drift fixed.");
           Policy.OverrideLevel expiredOverride = override(policy, expired);
           if (expiredOverride != Policy.OverrideLevel.OFF) {
@@ -92,7 +99,11 @@ public final class PolicyEvaluation {
         change.reason(),
         change.evidence(),
         Fingerprint.of(
-            change.rule().name(), qualifiedTable, change.path(), change.expected(), change.actual()),
+            change.rule().name(),
+            qualifiedTable,
+            change.path(),
+            change.expected(),
+            change.actual()),
         waiver);
   }
 

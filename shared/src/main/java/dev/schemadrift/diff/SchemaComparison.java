@@ -24,9 +24,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Compares a contract with a Glue table and lists every difference with its default verdict for
- * the table's profile. Policy comes later ({@link PolicyEvaluation}); this class only states facts
- * and the rules' defaults.
+ * Compares a contract with a Glue table and lists every difference with its default verdict for the
+ * table's profile. Policy comes later ({@link PolicyEvaluation}); this class only states facts and
+ * the rules' defaults.
  */
 public final class SchemaComparison {
   private final Contract contract;
@@ -50,8 +50,8 @@ public final class SchemaComparison {
   /**
    * Compares one contract with one existing table.
    *
-   * @throws UndecidableException when the table cannot be judged (a Glue type string that does
-   *     not parse, no StorageDescriptor, a Spark placeholder schema)
+   * @throws UndecidableException when the table cannot be judged (a Glue type string that does not
+   *     parse, no StorageDescriptor, a Spark placeholder schema)
    */
   public static Result compare(Contract contract, GlueTable table, LocalDate today) {
     SchemaComparison comparison = new SchemaComparison(contract, table, today);
@@ -67,7 +67,9 @@ public final class SchemaComparison {
         "@table",
         contract.qualifiedName(),
         null,
-        "Table " + contract.qualifiedName() + " does not exist in Glue and create_if_missing is off:"
+        "Table "
+            + contract.qualifiedName()
+            + " does not exist in Glue and create_if_missing is off:"
             + " every query against it fails.");
   }
 
@@ -75,13 +77,17 @@ public final class SchemaComparison {
     if (!table.hasStorageDescriptor()) {
       throw new UndecidableException(
           "NO_STORAGE_DESCRIPTOR",
-          "Glue table " + table.qualifiedName() + " has no StorageDescriptor, so its columns are"
+          "Glue table "
+              + table.qualifiedName()
+              + " has no StorageDescriptor, so its columns are"
               + " unknown; check how the table was registered.");
     }
     if (isSparkPlaceholder()) {
       throw new UndecidableException(
           "SPARK_PLACEHOLDER_SCHEMA",
-          "Glue table " + table.qualifiedName() + " was registered by Spark ("
+          "Glue table "
+              + table.qualifiedName()
+              + " was registered by Spark ("
               + table.parameters().get("spark.sql.sources.provider")
               + "): Glue holds a placeholder column list, not the real schema, so it is not"
               + " compared.");
@@ -120,7 +126,8 @@ public final class SchemaComparison {
   // ---------------------------------------------------------------- columns and partition keys
 
   /** A column, partition key or struct field on one side, with its parsed type and position. */
-  private record Item(String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
+  private record Item(
+      String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
 
   /** Two items judged the same; evidence is non-null for renames. */
   private record Pair(Item expected, Item actual, String evidence) {}
@@ -131,8 +138,14 @@ public final class SchemaComparison {
     } catch (TypeParseException e) {
       throw new UndecidableException(
           "INVALID_GLUE_TYPE",
-          "Glue " + what + " '" + column.name() + "' of " + table.qualifiedName()
-              + " has an invalid type: " + e.getMessage());
+          "Glue "
+              + what
+              + " '"
+              + column.name()
+              + "' of "
+              + table.qualifiedName()
+              + " has an invalid type: "
+              + e.getMessage());
     }
   }
 
@@ -164,7 +177,9 @@ public final class SchemaComparison {
             expected.name(),
             "column",
             "partition_key",
-            "Column '" + expected.name() + "' became a partition key: its values now come from the"
+            "Column '"
+                + expected.name()
+                + "' became a partition key: its values now come from the"
                 + " file paths and the column list shifts.");
       }
     }
@@ -178,7 +193,9 @@ public final class SchemaComparison {
             expected.name(),
             "partition_key",
             "column",
-            "Partition key '" + expected.name() + "' became a data column: partition pruning on it"
+            "Partition key '"
+                + expected.name()
+                + "' became a data column: partition pruning on it"
                 + " stops working and the column list shifts.");
       }
     }
@@ -207,9 +224,14 @@ public final class SchemaComparison {
           null,
           extra.type().canonical(),
           inserted
-              ? "Column '" + extra.name() + "' is not in the contract and stands before contract"
-                  + " columns: " + positionalConsequence("every later column shifts")
-              : "Column '" + extra.name() + "' is not in the contract; it comes after every"
+              ? "Column '"
+                  + extra.name()
+                  + "' is not in the contract and stands before contract"
+                  + " columns: "
+                  + positionalConsequence("every later column shifts")
+              : "Column '"
+                  + extra.name()
+                  + "' is not in the contract; it comes after every"
                   + " contract column, so existing queries are unaffected.");
     }
     if (columns.isReordered()) {
@@ -219,8 +241,8 @@ public final class SchemaComparison {
           "@columns",
           columns.expectedOrder(),
           columns.actualOrder(),
-          "The shared columns are in another order: " + positionalConsequence("values land in the"
-              + " wrong columns"));
+          "The shared columns are in another order: "
+              + positionalConsequence("values land in the" + " wrong columns"));
     }
 
     for (Pair pair : keys.pairs()) {
@@ -265,9 +287,12 @@ public final class SchemaComparison {
 
   private String positionalConsequence(String whatHappens) {
     return switch (profile.profile()) {
-      case POSITIONAL, UNKNOWN -> profile.describe() + " " + "maps columns by position, so " + whatHappens + ".";
-      case BY_NAME -> profile.describe() + " maps columns by name, so the other columns still read correctly.";
-      case ICEBERG -> "Iceberg maps columns by field id, so the other columns still read correctly.";
+      case POSITIONAL, UNKNOWN ->
+          profile.describe() + " " + "maps columns by position, so " + whatHappens + ".";
+      case BY_NAME ->
+          profile.describe() + " maps columns by name, so the other columns still read correctly.";
+      case ICEBERG ->
+          "Iceberg maps columns by field id, so the other columns still read correctly.";
     };
   }
 
@@ -298,14 +323,23 @@ public final class SchemaComparison {
     boolean pastSunset =
         promised.deprecated() && promised.sunset() != null && today.isAfter(promised.sunset());
     String reason =
-        "Column '" + removed.name() + "' is promised by the contract but missing from Glue:"
+        "Column '"
+            + removed.name()
+            + "' is promised by the contract but missing from Glue:"
             + " queries that select it fail.";
     if (pastSunset) {
       reason =
-          "Deprecated column '" + removed.name() + "' was removed after its sunset date "
-              + promised.sunset() + ", as announced.";
+          "Deprecated column '"
+              + removed.name()
+              + "' was removed after its sunset date "
+              + promised.sunset()
+              + ", as announced.";
     } else if (promised.deprecated()) {
-      reason += " It is deprecated, but " + (promised.sunset() == null ? "has no sunset date." : "its sunset date " + promised.sunset() + " has not passed.");
+      reason +=
+          " It is deprecated, but "
+              + (promised.sunset() == null
+                  ? "has no sunset date."
+                  : "its sunset date " + promised.sunset() + " has not passed.");
     }
     changes.add(
         new Change(
@@ -332,8 +366,13 @@ public final class SchemaComparison {
               path,
               expected.name(),
               actual.name(),
-              "Column '" + expected.name() + "' is now named '" + actual.name() + "' ("
-                  + describeEvidence(pair.evidence()) + "): queries that use the contract name fail.",
+              "Column '"
+                  + expected.name()
+                  + "' is now named '"
+                  + actual.name()
+                  + "' ("
+                  + describeEvidence(pair.evidence())
+                  + "): queries that use the contract name fail.",
               pair.evidence(),
               false,
               false));
@@ -345,7 +384,11 @@ public final class SchemaComparison {
           path,
           expected.name(),
           actual.name(),
-          "Column '" + expected.name() + "' is spelled '" + actual.name() + "' in Glue, which"
+          "Column '"
+              + expected.name()
+              + "' is spelled '"
+              + actual.name()
+              + "' in Glue, which"
               + " normally folds names to lower case: case-sensitive readers may miss it.");
     }
     compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
@@ -377,7 +420,9 @@ public final class SchemaComparison {
           path,
           "required",
           "optional",
-          "Column '" + path + "' is promised required but Iceberg now allows nulls: consumers that"
+          "Column '"
+              + path
+              + "' is promised required but Iceberg now allows nulls: consumers that"
               + " assume a value may fail.");
     } else if (!promised.required() && !actualOptional) {
       add(
@@ -386,7 +431,9 @@ public final class SchemaComparison {
           path,
           "optional",
           "required",
-          "Column '" + path + "' is promised optional and Iceberg now requires it: readers are"
+          "Column '"
+              + path
+              + "' is promised optional and Iceberg now requires it: readers are"
               + " unaffected.");
     }
   }
@@ -423,8 +470,14 @@ public final class SchemaComparison {
               expected.name(),
               expected.name(),
               actual.name(),
-              "Partition key '" + expected.name() + "' is now named '" + actual.name() + "' ("
-                  + describeEvidence(pair.evidence()) + "): " + partitionConsequence(),
+              "Partition key '"
+                  + expected.name()
+                  + "' is now named '"
+                  + actual.name()
+                  + "' ("
+                  + describeEvidence(pair.evidence())
+                  + "): "
+                  + partitionConsequence(),
               pair.evidence(),
               false,
               false));
@@ -444,8 +497,13 @@ public final class SchemaComparison {
             expected.name(),
             expected.type().canonical(),
             actual.type().canonical(),
-            "Partition key '" + expected.name() + "' changed type from " + expected.type().canonical()
-                + " to " + actual.type().canonical() + (risky
+            "Partition key '"
+                + expected.name()
+                + "' changed type from "
+                + expected.type().canonical()
+                + " to "
+                + actual.type().canonical()
+                + (risky
                     ? ": existing partition values still read, but consumers coded against the old"
                         + " type may overflow."
                     : ": existing partition values may no longer parse, and filters on the key"
@@ -499,7 +557,12 @@ public final class SchemaComparison {
     if (scope == Scope.MAP_KEY) {
       severity = change.isWidening() ? Severity.RISKY : Severity.BREAKING;
       reason =
-          "The map key type at '" + path + "' changed from " + from + " to " + to
+          "The map key type at '"
+              + path
+              + "' changed from "
+              + from
+              + " to "
+              + to
               + (change.isWidening()
                   ? ": existing keys still read, but lookups coded against the old key type may"
                       + " miss."
@@ -509,7 +572,8 @@ public final class SchemaComparison {
       reason = typeReason(path.toString(), change, from, to, severity);
     }
     changes.add(
-        new Change(rule, severity, path.toString(), from, to, reason, null, change.isWidening(), false));
+        new Change(
+            rule, severity, path.toString(), from, to, reason, null, change.isWidening(), false));
   }
 
   private Severity typeSeverity(RuleId rule) {
@@ -522,19 +586,29 @@ public final class SchemaComparison {
     };
   }
 
-  private String typeReason(String path, TypeChange change, String from, String to, Severity severity) {
+  private String typeReason(
+      String path, TypeChange change, String from, String to, Severity severity) {
     String head = "'" + path + "' changed from " + from + " to " + to;
     return switch (change) {
       case WIDENED, DECIMAL_PRECISION_INCREASED ->
           severity == Severity.BREAKING
-              ? head + ": " + profile.describe() + " files keep the old type and Athena accepts a"
+              ? head
+                  + ": "
+                  + profile.describe()
+                  + " files keep the old type and Athena accepts a"
                   + " changed type only through partition schemas; this table is not partitioned."
-              : head + ": " + profile.describe() + " readers accept the wider type, but consumers"
-                  + " coded against " + from + " may overflow.";
+              : head
+                  + ": "
+                  + profile.describe()
+                  + " readers accept the wider type, but consumers"
+                  + " coded against "
+                  + from
+                  + " may overflow.";
       case LENGTH_INCREASED -> head + ": every old value still fits.";
       case LENGTH_DECREASED -> head + ": longer values may be truncated or padded differently.";
       case NARROWED -> head + ": existing values may not fit the narrower type.";
-      case CHANGED -> head + ": a different kind of type; existing data and queries no longer agree.";
+      case CHANGED ->
+          head + ": a different kind of type; existing data and queries no longer agree.";
       case NONE -> head;
     };
   }
@@ -555,7 +629,10 @@ public final class SchemaComparison {
                 fieldPath.toString(),
                 pair.expected().name(),
                 pair.actual().name(),
-                "Struct field '" + fieldPath + "' is now named '" + pair.actual().name()
+                "Struct field '"
+                    + fieldPath
+                    + "' is now named '"
+                    + pair.actual().name()
                     + "' (the only removed and added field, same position and type): queries that"
                     + " use the contract name fail.",
                 pair.evidence(),
@@ -568,7 +645,10 @@ public final class SchemaComparison {
             fieldPath.toString(),
             pair.expected().name(),
             pair.actual().name(),
-            "Struct field '" + fieldPath + "' is spelled '" + pair.actual().name()
+            "Struct field '"
+                + fieldPath
+                + "' is spelled '"
+                + pair.actual().name()
                 + "' in Glue; struct field names keep their case, so case-sensitive readers may"
                 + " miss it.");
       }
@@ -595,9 +675,14 @@ public final class SchemaComparison {
           null,
           extra.type().canonical(),
           inserted
-              ? "Struct field '" + fieldPath + "' is not in the contract and stands before"
-                  + " contract fields: " + positionalConsequence("later fields shift")
-              : "Struct field '" + fieldPath + "' is not in the contract and comes last: "
+              ? "Struct field '"
+                  + fieldPath
+                  + "' is not in the contract and stands before"
+                  + " contract fields: "
+                  + positionalConsequence("later fields shift")
+              : "Struct field '"
+                  + fieldPath
+                  + "' is not in the contract and comes last: "
                   + positionalConsequence("old files lack it and are read with a shorter struct"));
     }
     if (fields.isReordered()) {
@@ -607,7 +692,9 @@ public final class SchemaComparison {
           path.toString(),
           fields.expectedOrder(),
           fields.actualOrder(),
-          "The fields of struct '" + path + "' are in another order: "
+          "The fields of struct '"
+              + path
+              + "' are in another order: "
               + positionalConsequence("values land in the wrong fields"));
     }
   }
@@ -636,8 +723,11 @@ public final class SchemaComparison {
           "@format",
           format.jsonName(),
           recognised,
-          "The table is now " + profile.describe() + " but the contract promises "
-              + format.jsonName() + ": existing files cannot be read with the new definition.");
+          "The table is now "
+              + profile.describe()
+              + " but the contract promises "
+              + format.jsonName()
+              + ": existing files cannot be read with the new definition.");
     }
     compareTableType();
     compareLocation();
@@ -660,7 +750,11 @@ public final class SchemaComparison {
           "@table",
           expected,
           actual,
-          "The Glue table type is " + actual + ", not " + expected + ": engines may treat the"
+          "The Glue table type is "
+              + actual
+              + ", not "
+              + expected
+              + ": engines may treat the"
               + " table differently (writes, time travel, views).");
     }
   }
@@ -675,7 +769,8 @@ public final class SchemaComparison {
           "@location",
           contract.dataLocation(),
           table.location(),
-          "The table now reads files from " + (table.location() == null ? "no location" : table.location())
+          "The table now reads files from "
+              + (table.location() == null ? "no location" : table.location())
               + ", not from the contract's data_location: consumers may see other data.");
     }
   }
@@ -712,8 +807,13 @@ public final class SchemaComparison {
           "@format.column_access",
           expected,
           actual,
-          "The table now resolves " + profile.family().jsonName() + " columns by " + actual
-              + ", not by " + expected + ": files written for one mode are read wrongly in the"
+          "The table now resolves "
+              + profile.family().jsonName()
+              + " columns by "
+              + actual
+              + ", not by "
+              + expected
+              + ": files written for one mode are read wrongly in the"
               + " other.");
     }
   }
@@ -733,8 +833,13 @@ public final class SchemaComparison {
             "@serde." + option,
             expected,
             actual,
-            "SerDe option " + option + " is " + (actual == null ? "not set" : "'" + actual + "'")
-                + " in Glue, not '" + expected + "' as the contract states: "
+            "SerDe option "
+                + option
+                + " is "
+                + (actual == null ? "not set" : "'" + actual + "'")
+                + " in Glue, not '"
+                + expected
+                + "' as the contract states: "
                 + (severity == Severity.BREAKING
                     ? "existing files split into the wrong columns."
                     : "some rows may be read differently.")));
@@ -744,13 +849,17 @@ public final class SchemaComparison {
 
   private Severity severity(RuleId rule) {
     return rule.baseSeverity(profile.profile())
-        .orElseThrow(() -> new IllegalStateException(rule + " does not apply to " + profile.profile()));
+        .orElseThrow(
+            () -> new IllegalStateException(rule + " does not apply to " + profile.profile()));
   }
 
-  private void add(RuleId rule, RuleId severityOf, String path, String expected, String actual, String reason) {
+  private void add(
+      RuleId rule, RuleId severityOf, String path, String expected, String actual, String reason) {
     String fullReason =
         profile.profile() == FormatProfile.UNKNOWN
-            ? reason + " (SerDe " + (table.serdeLibrary() == null ? "missing" : "'" + table.serdeLibrary() + "'")
+            ? reason
+                + " (SerDe "
+                + (table.serdeLibrary() == null ? "missing" : "'" + table.serdeLibrary() + "'")
                 + " not recognised: judged as read by position.)"
             : reason;
     changes.add(Change.of(rule, severity(severityOf), path, expected, actual, fullReason));
@@ -780,7 +889,9 @@ public final class SchemaComparison {
       Map<String, List<Item>> folded = new HashMap<>();
       for (Item item : actual) {
         exact.computeIfAbsent(item.name(), key -> new ArrayList<>()).add(item);
-        folded.computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(item);
+        folded
+            .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+            .add(item);
       }
       for (Item item : expected) {
         Item match = firstFree(matching, exact.get(item.name()));

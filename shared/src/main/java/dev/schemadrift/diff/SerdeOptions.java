@@ -26,18 +26,26 @@ final class SerdeOptions {
   static void compare(Contract contract, GlueTable table, Sink sink) {
     FormatOptions options = contract.formatOptions();
     ContractFormat format = contract.format();
-    String library = table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
+    String library =
+        table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
     boolean openCsv = library.equals(OPEN_CSV);
     if (format.isDelimitedText()) {
       String expectedDelimiter =
-          options.delimiter() != null ? options.delimiter() : format == ContractFormat.TSV ? "\t" : ",";
+          options.delimiter() != null
+              ? options.delimiter()
+              : format == ContractFormat.TSV ? "\t" : ",";
       String actualDelimiter =
           openCsv
               ? parameter(table, "separatorChar", ",")
               : parameter(table, "field.delim", parameter(table, "serialization.format", "\u0001"));
       check(sink, "delimiter", expectedDelimiter, actualDelimiter, true);
       if (options.quote() != null) {
-        check(sink, "quote", options.quote(), openCsv ? parameter(table, "quoteChar", "\"") : null, true);
+        check(
+            sink,
+            "quote",
+            options.quote(),
+            openCsv ? parameter(table, "quoteChar", "\"") : null,
+            true);
       }
       if (options.escape() != null) {
         String escape =
@@ -54,7 +62,12 @@ final class SerdeOptions {
       }
     }
     if (format == ContractFormat.REGEX && options.inputRegex() != null) {
-      check(sink, "input.regex", options.inputRegex(), table.serdeParameters().get("input.regex"), true);
+      check(
+          sink,
+          "input.regex",
+          options.inputRegex(),
+          table.serdeParameters().get("input.regex"),
+          true);
     }
     if (format == ContractFormat.JSON) {
       if (options.serde() != null) {
@@ -63,7 +76,12 @@ final class SerdeOptions {
       }
       if (options.ignoreMalformed() != null) {
         String actual = table.serdeParameters().getOrDefault("ignore.malformed.json", "false");
-        check(sink, "ignore_malformed", options.ignoreMalformed().toString(), actual.toLowerCase(Locale.ROOT), false);
+        check(
+            sink,
+            "ignore_malformed",
+            options.ignoreMalformed().toString(),
+            actual.toLowerCase(Locale.ROOT),
+            false);
       }
       for (Map.Entry<String, String> mapping : options.mapping().entrySet()) {
         String actual = mappingParameter(table, mapping.getKey());
@@ -86,7 +104,8 @@ final class SerdeOptions {
     return value == null ? fallback : Delimiters.decode(value);
   }
 
-  private static void check(Sink sink, String option, String expected, String actual, boolean structural) {
+  private static void check(
+      Sink sink, String option, String expected, String actual, boolean structural) {
     if (!Objects.equals(expected, actual)) {
       sink.differs(option, Delimiters.print(expected), Delimiters.print(actual), structural);
     }

@@ -21,7 +21,10 @@ public final class Json {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(20_000_000).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(200)
+                .maxStringLength(20_000_000)
+                .build());
   }
 
   private Json() {}

@@ -105,7 +105,8 @@ public final class StrictObject {
       return result;
     }
     for (int index = 0; index < value.size(); index++) {
-      T converted = converter.apply(new Element(value.get(index), childPath(name) + "[" + index + "]"));
+      T converted =
+          converter.apply(new Element(value.get(index), childPath(name) + "[" + index + "]"));
       if (converted != null) {
         result.add(converted);
       }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of drift rules: each id is permanent (never renamed; deprecate and replace), with
- * its one-line summary and its default severity per profile. Where the default depends on more
- * than the profile (file family, partitioning, a map key), {@link #contextual} says how, and the
+ * its one-line summary and its default severity per profile. Where the default depends on more than
+ * the profile (file family, partitioning, a map key), {@link #contextual} says how, and the
  * classifier decides; the data cases under {@code rules/} pin those verdicts down.
  */
 public enum RuleId {
@@ -17,7 +17,10 @@ public enum RuleId {
   COLUMNS_REORDERED("same columns, other order", "B", "S", "S"),
   COLUMN_RENAMED("one removed + one added column judged the same column", "B", "B", "B"),
   COLUMN_NAME_CASE_CHANGED(
-      "names differ only in case, and Glue's lower-case folding does not explain it", "S", "S", "S"),
+      "names differ only in case, and Glue's lower-case folding does not explain it",
+      "S",
+      "S",
+      "S"),
   COLUMN_TYPE_WIDENED(
       "tinyint→smallint→int→bigint, float→double",
       "R¹",
@@ -57,7 +60,8 @@ public enum RuleId {
           + " precision increase)"),
   COLUMN_MOVED_TO_PARTITION("a data column became a partition key", "B", "B", "B"),
   PARTITION_MOVED_TO_COLUMN("a partition key became a data column", "B", "B", "B"),
-  COLUMN_BECAME_OPTIONAL("contract `required`, catalog optional (only Iceberg can say)", "–", "–", "R"),
+  COLUMN_BECAME_OPTIONAL(
+      "contract `required`, catalog optional (only Iceberg can say)", "–", "–", "R"),
   COLUMN_BECAME_REQUIRED("contract `required: false`, catalog required", "–", "–", "S"),
   COLUMN_COMMENT_CHANGED(
       "contract description ≠ Glue comment (only with policy `compare_comments: true`)",

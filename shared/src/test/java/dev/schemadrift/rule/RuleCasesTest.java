@@ -49,14 +49,17 @@ class RuleCasesTest {
         root.hasNonNull("today") ? LocalDate.parse(root.get("today").asText()) : DEFAULT_TODAY;
     RunId runId = new RunId(today.toString().replace("-", "") + "T080000Z");
     Contract contract =
-        ContractReader.read(file + "#contract", Json.mapper().writeValueAsBytes(root.get("contract")));
-    DiffArtifact.ContractInfo info = new DiffArtifact.ContractInfo(file.toString(), contract.contractVersion(), null);
+        ContractReader.read(
+            file + "#contract", Json.mapper().writeValueAsBytes(root.get("contract")));
+    DiffArtifact.ContractInfo info =
+        new DiffArtifact.ContractInfo(file.toString(), contract.contractVersion(), null);
     DiffArtifact artifact;
     if (root.get("table") == null || root.get("table").isNull()) {
       artifact = TableCheck.missing(runId, info, contract, null);
     } else {
       GlueTable table =
-          GlueTableReader.readOne(file + "#table", Json.mapper().writeValueAsBytes(root.get("table")));
+          GlueTableReader.readOne(
+              file + "#table", Json.mapper().writeValueAsBytes(root.get("table")));
       artifact = TableCheck.compared(runId, info, contract, table, null, false);
     }
     JsonNode expected = root.get("expected");
@@ -68,12 +71,18 @@ class RuleCasesTest {
     for (Finding finding : artifact.findings()) {
       actualFindings.add(describe(finding));
     }
-    String context = file + "\n" + (artifact.error() == null ? "" : artifact.error().message() + "\n");
-    assertEquals(String.join("\n", expectedFindings), String.join("\n", actualFindings), context + "findings");
+    String context =
+        file + "\n" + (artifact.error() == null ? "" : artifact.error().message() + "\n");
+    assertEquals(
+        String.join("\n", expectedFindings),
+        String.join("\n", actualFindings),
+        context + "findings");
     assertEquals(expected.get("status").asText(), artifact.status().name(), context + "status");
     if (expected.has("unused_waivers")) {
       List<String> unused = new ArrayList<>();
-      expected.get("unused_waivers").forEach(w -> unused.add(w.get("rule").asText() + " " + w.get("path").asText()));
+      expected
+          .get("unused_waivers")
+          .forEach(w -> unused.add(w.get("rule").asText() + " " + w.get("path").asText()));
       List<String> actualUnused =
           artifact.unusedWaivers().stream().map(w -> w.rule() + " " + w.path()).toList();
       assertEquals(unused, actualUnused, context + "unused waivers");
