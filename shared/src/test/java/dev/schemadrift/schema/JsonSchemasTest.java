@@ -2,6 +2,7 @@ package dev.schemadrift.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,11 +81,11 @@ class JsonSchemasTest {
   private static final Path EXAMPLE_ROOT = exampleRoot();
 
   private static final Map<DocumentKind, JsonNode> SCHEMA_DOCUMENTS = readSchemaDocuments();
+  private static final Map<String, ExpectedFailure> EXPECTED_FAILURES = readExpectedFailures();
 
   /**
-   * Only draft 2020-12 is registered, so a schema that declared another dialect would fail to load
-   * rather than be read under rules it was not written for; JSON pointers make the expected failure
-   * locations read like the paths in docs/FORMATS.md.
+   * The schemas are written for draft 2020-12 alone, so it is the only dialect registered; JSON
+   * pointers make the expected failure locations read like the paths in docs/FORMATS.md.
    */
   private static final SchemaRegistry SCHEMA_REGISTRY =
       SchemaRegistry.withDialect(
@@ -208,7 +209,7 @@ class JsonSchemasTest {
   void everyInvalidExampleSaysWhereItFails() {
     Set<String> invalidExamples =
         invalidExamples().map(Document::name).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(invalidExamples, new TreeSet<>(expectedFailures().keySet()));
+    assertEquals(invalidExamples, new TreeSet<>(EXPECTED_FAILURES.keySet()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -220,7 +221,8 @@ class JsonSchemasTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidExamples")
   void invalidExampleFailsWhereItWasBroken(Document example) {
-    ExpectedFailure expected = expectedFailures().get(example.name());
+    ExpectedFailure expected = EXPECTED_FAILURES.get(example.name());
+    assertNotNull(expected, example.name() + " is not listed in invalid-examples.json");
     List<Error> errors = validate(example);
 
     assertFalse(errors.isEmpty(), example.name() + " was accepted");
@@ -301,7 +303,7 @@ class JsonSchemasTest {
     }
   }
 
-  private static Map<String, ExpectedFailure> expectedFailures() {
+  private static Map<String, ExpectedFailure> readExpectedFailures() {
     JsonNode examples = readJson(EXAMPLE_ROOT.resolve("invalid-examples.json")).path("examples");
     Map<String, ExpectedFailure> expectations = new TreeMap<>();
     for (Map.Entry<String, JsonNode> example : examples.properties()) {
