@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk
+.PHONY: build test fmt clean jdk rules-doc
 
 jdk:
 	@scripts/find-jdk.sh >/dev/null
@@ -22,3 +22,7 @@ fmt: jdk
 
 clean: jdk
 	$(MVNW) -q clean
+
+## rules-doc: regenerate the rule table in docs/RULES.md from the catalogue in code
+rules-doc: jdk
+	$(MVNW) -q -o -pl shared test -Djacoco.skip=true -Dtest=RuleCatalogueTest -Dsurefire.failIfNoSpecifiedTests=false -Dupdate.docs=true

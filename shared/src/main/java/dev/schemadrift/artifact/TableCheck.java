@@ -36,7 +36,7 @@ public final class TableCheck {
         new DiffArtifact.CatalogInfo(
             table.versionId(),
             table.updateTime(),
-            table.tableType(),
+            table.effectiveTableType(),
             profile.profile(),
             profile.family(),
             profile.partitioned(),

@@ -50,6 +50,14 @@ public record GlueTable(
     return type != null && type.toUpperCase(Locale.ROOT).equals("ICEBERG");
   }
 
+  /** The table type as compared: ICEBERG for Iceberg tables, else Glue's type in upper case. */
+  public String effectiveTableType() {
+    if (isIceberg()) {
+      return "ICEBERG";
+    }
+    return tableType == null ? null : tableType.toUpperCase(Locale.ROOT);
+  }
+
   /** A SerDe parameter, falling back to the table parameter of the same name. */
   public String serdeOrTableParameter(String key) {
     String value = serdeParameters.get(key);

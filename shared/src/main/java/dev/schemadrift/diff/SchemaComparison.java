@@ -739,10 +739,7 @@ public final class SchemaComparison {
 
   private void compareTableType() {
     String expected = contract.format() == ContractFormat.ICEBERG ? "ICEBERG" : "EXTERNAL_TABLE";
-    String actual =
-        table.isIceberg()
-            ? "ICEBERG"
-            : table.tableType() == null ? null : table.tableType().toUpperCase(Locale.ROOT);
+    String actual = table.effectiveTableType();
     if (actual != null && !actual.equals(expected)) {
       add(
           RuleId.TABLE_TYPE_CHANGED,
