@@ -615,6 +615,15 @@ public final class SchemaComparison {
 
   private void compareStructs(
       Path path, DataType.Struct expected, DataType.Struct actual, Scope scope) {
+    if (sameFieldNames(expected, actual)) {
+      // The common case (nothing added, removed or moved) needs no matching at all.
+      for (int index = 0; index < expected.fields().size(); index++) {
+        DataType.Field field = expected.fields().get(index);
+        compareTypes(
+            path.field(field.name()), field.type(), actual.fields().get(index).type(), scope);
+      }
+      return;
+    }
     List<Item> expectedFields = fields(expected);
     List<Item> actualFields = fields(actual);
     Matching fields = Matching.byName(expectedFields, actualFields);
@@ -697,6 +706,18 @@ public final class SchemaComparison {
               + "' are in another order: "
               + positionalConsequence("values land in the wrong fields"));
     }
+  }
+
+  private static boolean sameFieldNames(DataType.Struct expected, DataType.Struct actual) {
+    if (expected.fields().size() != actual.fields().size()) {
+      return false;
+    }
+    for (int index = 0; index < expected.fields().size(); index++) {
+      if (!expected.fields().get(index).name().equals(actual.fields().get(index).name())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Item> fields(DataType.Struct struct) {
@@ -864,41 +885,54 @@ public final class SchemaComparison {
 
   /**
    * Pairs the items of two lists: same name first, then same name ignoring case, then the rename
-   * signals; remembers what is left on each side.
+   * signals; remembers what is left on each side. Items are addressed by their index, so every step
+   * is linear in the number of columns.
    */
   private static final class Matching {
     private final List<Item> expected;
     private final List<Item> actual;
-    private final Map<Item, Pair> pairsByExpected = new java.util.IdentityHashMap<>();
-    private final java.util.Set<Item> pairedActual =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private final java.util.Set<Item> dropped =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Pair[] pairByExpected;
+    private final boolean[] actualPaired;
+    private final boolean[] expectedDropped;
+    private final boolean[] actualDropped;
+    private int maxPairedActual = -1;
 
     private Matching(List<Item> expected, List<Item> actual) {
       this.expected = expected;
       this.actual = actual;
+      this.pairByExpected = new Pair[expected.size()];
+      this.actualPaired = new boolean[actual.size()];
+      this.expectedDropped = new boolean[expected.size()];
+      this.actualDropped = new boolean[actual.size()];
     }
 
     static Matching byName(List<Item> expected, List<Item> actual) {
       Matching matching = new Matching(expected, actual);
-      Map<String, List<Item>> exact = new HashMap<>();
-      Map<String, List<Item>> folded = new HashMap<>();
+      Map<String, List<Item>> exact = new HashMap<>(actual.size() * 2);
       for (Item item : actual) {
-        exact.computeIfAbsent(item.name(), key -> new ArrayList<>()).add(item);
+        exact.computeIfAbsent(item.name(), key -> new ArrayList<>(1)).add(item);
+      }
+      boolean allPaired = true;
+      for (Item item : expected) {
+        Item match = matching.firstFree(exact.get(item.name()));
+        if (match != null) {
+          matching.pair(item, match, null);
+        } else {
+          allPaired = false;
+        }
+      }
+      if (allPaired) {
+        return matching;
+      }
+      Map<String, List<Item>> folded = new HashMap<>(actual.size() * 2);
+      for (Item item : actual) {
         folded
-            .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+            .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>(1))
             .add(item);
       }
       for (Item item : expected) {
-        Item match = firstFree(matching, exact.get(item.name()));
-        if (match != null) {
-          matching.pair(item, match, null);
-        }
-      }
-      for (Item item : expected) {
-        if (!matching.pairsByExpected.containsKey(item)) {
-          Item match = firstFree(matching, folded.get(item.name().toLowerCase(Locale.ROOT)));
+        if (matching.pairByExpected[item.index()] == null) {
+          Item match = matching.firstFree(folded.get(item.name().toLowerCase(Locale.ROOT)));
           if (match != null) {
             matching.pair(item, match, null);
           }
@@ -907,12 +941,12 @@ public final class SchemaComparison {
       return matching;
     }
 
-    private static Item firstFree(Matching matching, List<Item> candidates) {
+    private Item firstFree(List<Item> candidates) {
       if (candidates == null) {
         return null;
       }
       for (Item candidate : candidates) {
-        if (!matching.pairedActual.contains(candidate) && !matching.dropped.contains(candidate)) {
+        if (!actualPaired[candidate.index()] && !actualDropped[candidate.index()]) {
           return candidate;
         }
       }
@@ -920,30 +954,41 @@ public final class SchemaComparison {
     }
 
     void pair(Item expectedItem, Item actualItem, String evidence) {
-      pairsByExpected.put(expectedItem, new Pair(expectedItem, actualItem, evidence));
-      pairedActual.add(actualItem);
+      pairByExpected[expectedItem.index()] = new Pair(expectedItem, actualItem, evidence);
+      actualPaired[actualItem.index()] = true;
+      maxPairedActual = Math.max(maxPairedActual, actualItem.index());
     }
 
     List<Item> unmatchedExpected() {
-      return expected.stream()
-          .filter(item -> !pairsByExpected.containsKey(item) && !dropped.contains(item))
-          .toList();
+      List<Item> unmatched = new ArrayList<>();
+      for (Item item : expected) {
+        if (pairByExpected[item.index()] == null && !expectedDropped[item.index()]) {
+          unmatched.add(item);
+        }
+      }
+      return unmatched;
     }
 
     List<Item> unmatchedActual() {
-      return actual.stream()
-          .filter(item -> !pairedActual.contains(item) && !dropped.contains(item))
-          .toList();
+      List<Item> unmatched = new ArrayList<>();
+      for (Item item : actual) {
+        if (!actualPaired[item.index()] && !actualDropped[item.index()]) {
+          unmatched.add(item);
+        }
+      }
+      return unmatched;
     }
 
     void dropExpected(Item item) {
-      dropped.add(item);
+      expectedDropped[item.index()] = true;
     }
 
     Item takeUnmatchedActual(String name) {
-      for (Item item : unmatchedActual()) {
-        if (item.name().equalsIgnoreCase(name)) {
-          dropped.add(item);
+      for (Item item : actual) {
+        if (!actualPaired[item.index()]
+            && !actualDropped[item.index()]
+            && item.name().equalsIgnoreCase(name)) {
+          actualDropped[item.index()] = true;
           return item;
         }
       }
@@ -970,8 +1015,11 @@ public final class SchemaComparison {
     /** The heuristic: exactly one removed and one added, same position, same type. */
     void pairByPositionAndType() {
       List<Item> removed = unmatchedExpected();
+      if (removed.size() != 1) {
+        return;
+      }
       List<Item> added = unmatchedActual();
-      if (removed.size() == 1 && added.size() == 1) {
+      if (added.size() == 1) {
         Item from = removed.getFirst();
         Item to = added.getFirst();
         if (from.index() == to.index() && from.type().equals(to.type())) {
@@ -980,23 +1028,30 @@ public final class SchemaComparison {
       }
     }
 
+    /** The pairs in contract order. */
     List<Pair> pairs() {
-      return pairsByExpected.values().stream()
-          .sorted(Comparator.comparingInt(pair -> pair.expected().index()))
-          .toList();
+      List<Pair> pairs = new ArrayList<>(pairByExpected.length);
+      for (Pair pair : pairByExpected) {
+        if (pair != null) {
+          pairs.add(pair);
+        }
+      }
+      return pairs;
     }
 
     boolean hasPairAfter(int actualIndex) {
-      return pairedActual.stream().anyMatch(item -> item.index() > actualIndex);
+      return maxPairedActual > actualIndex;
     }
 
     boolean isReordered() {
       int last = -1;
-      for (Pair pair : pairs()) {
-        if (pair.actual().index() < last) {
-          return true;
+      for (Pair pair : pairByExpected) {
+        if (pair != null) {
+          if (pair.actual().index() < last) {
+            return true;
+          }
+          last = pair.actual().index();
         }
-        last = pair.actual().index();
       }
       return false;
     }
