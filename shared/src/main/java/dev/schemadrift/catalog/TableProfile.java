@@ -20,42 +20,92 @@ public record TableProfile(
       return new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, "iceberg");
     }
     String serde = lower(table.serdeLibrary());
-    String input = lower(table.inputFormat());
-    if (serde.endsWith(PARQUET_SERDE) || (serde.isEmpty() && input.contains("parquet"))) {
-      boolean byIndex =
-          "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
-      return new TableProfile(
-          byIndex ? FormatProfile.POSITIONAL : FormatProfile.BY_NAME,
-          FileFamily.PARQUET,
-          partitioned,
-          "parquet");
+    TableProfile bySerde = fromFamily(familyOfSerde(serde), table, partitioned);
+    if (bySerde != null) {
+      return bySerde;
     }
-    if (serde.endsWith(ORC_SERDE) || (serde.isEmpty() && input.contains(".orc."))) {
-      boolean byName =
-          "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
-      return new TableProfile(
-          byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL,
-          FileFamily.ORC,
-          partitioned,
-          "orc");
-    }
-    if (serde.endsWith("lazysimpleserde") || serde.endsWith("opencsvserde")) {
-      return new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, "csv");
-    }
-    if (serde.endsWith("regexserde") || serde.endsWith("grokserde")) {
-      return new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, "regex");
-    }
-    if (serde.endsWith("jsonserde") || serde.endsWith("cloudtrailserde")) {
-      return new TableProfile(FormatProfile.BY_NAME, FileFamily.JSON, partitioned, "json");
-    }
-    if (serde.endsWith("ionhiveserde") || (serde.isEmpty() && input.contains("ioninputformat"))) {
-      return new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, "ion");
-    }
-    if (serde.endsWith("avroserde")
-        || (serde.isEmpty() && input.contains("avrocontainerinputformat"))) {
-      return new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, "avro");
+    // An unrecognised (or missing) SerDe: the input format may still tell the file family.
+    // TextInputFormat says nothing (CSV and JSON share it), so it is not consulted.
+    TableProfile byInput =
+        fromFamily(familyOfInputFormat(lower(table.inputFormat())), table, partitioned);
+    if (byInput != null) {
+      return byInput;
     }
     return new TableProfile(FormatProfile.UNKNOWN, FileFamily.UNKNOWN, partitioned, null);
+  }
+
+  /** The contract format a SerDe stands for, or null when it is not recognised. */
+  private static String familyOfSerde(String serde) {
+    if (serde.endsWith(PARQUET_SERDE)) {
+      return "parquet";
+    }
+    if (serde.endsWith(ORC_SERDE)) {
+      return "orc";
+    }
+    if (serde.endsWith("lazysimpleserde") || serde.endsWith("opencsvserde")) {
+      return "csv";
+    }
+    if (serde.endsWith("regexserde") || serde.endsWith("grokserde")) {
+      return "regex";
+    }
+    if (serde.endsWith("jsonserde") || serde.endsWith("cloudtrailserde")) {
+      return "json";
+    }
+    if (serde.endsWith("ionhiveserde")) {
+      return "ion";
+    }
+    if (serde.endsWith("avroserde")) {
+      return "avro";
+    }
+    return null;
+  }
+
+  private static String familyOfInputFormat(String input) {
+    if (input.contains("parquet")) {
+      return "parquet";
+    }
+    if (input.endsWith("orcinputformat")) {
+      return "orc";
+    }
+    if (input.endsWith("ioninputformat")) {
+      return "ion";
+    }
+    if (input.endsWith("avrocontainerinputformat")) {
+      return "avro";
+    }
+    return null;
+  }
+
+  private static TableProfile fromFamily(String format, GlueTable table, boolean partitioned) {
+    if (format == null) {
+      return null;
+    }
+    return switch (format) {
+      case "parquet" -> {
+        boolean byIndex =
+            "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
+        yield new TableProfile(
+            byIndex ? FormatProfile.POSITIONAL : FormatProfile.BY_NAME,
+            FileFamily.PARQUET,
+            partitioned,
+            format);
+      }
+      case "orc" -> {
+        boolean byName =
+            "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
+        yield new TableProfile(
+            byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL,
+            FileFamily.ORC,
+            partitioned,
+            format);
+      }
+      case "csv", "regex" ->
+          new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, format);
+      case "json" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.JSON, partitioned, format);
+      case "ion" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, format);
+      case "avro" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, format);
+      default -> throw new IllegalStateException("unknown family " + format);
+    };
   }
 
   private static String lower(String value) {
