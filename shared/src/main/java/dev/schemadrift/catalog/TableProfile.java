@@ -112,6 +112,30 @@ public record TableProfile(
     return value == null ? "" : value.toLowerCase(Locale.ROOT);
   }
 
+  /** The files, for reasons: "text files", "Parquet files". */
+  public String files() {
+    return switch (family) {
+      case TEXT -> "text files";
+      case PARQUET -> "Parquet files";
+      case ORC -> "ORC files";
+      case AVRO -> "Avro files";
+      case JSON -> "JSON files";
+      case ION -> "Ion files";
+      case ICEBERG -> "Iceberg data files";
+      case UNKNOWN -> "files of an unrecognised SerDe";
+    };
+  }
+
+  /** How columns are found, for reasons: "text files are read by position". */
+  public String howRead() {
+    return switch (profile) {
+      case POSITIONAL -> files() + " are read by position";
+      case BY_NAME -> files() + " are read by name";
+      case ICEBERG -> "Iceberg reads columns by field id";
+      case UNKNOWN -> files() + " are assumed to be read by position";
+    };
+  }
+
   /** A short phrase for reasons: "Parquet (read by name)". */
   public String describe() {
     String files =

@@ -287,12 +287,8 @@ public final class SchemaComparison {
 
   private String positionalConsequence(String whatHappens) {
     return switch (profile.profile()) {
-      case POSITIONAL, UNKNOWN ->
-          profile.describe() + " " + "maps columns by position, so " + whatHappens + ".";
-      case BY_NAME ->
-          profile.describe() + " maps columns by name, so the other columns still read correctly.";
-      case ICEBERG ->
-          "Iceberg maps columns by field id, so the other columns still read correctly.";
+      case POSITIONAL, UNKNOWN -> profile.howRead() + ", so " + whatHappens + ".";
+      case BY_NAME, ICEBERG -> profile.howRead() + ", so the other columns still read correctly.";
     };
   }
 
@@ -594,14 +590,13 @@ public final class SchemaComparison {
           severity == Severity.BREAKING
               ? head
                   + ": "
-                  + profile.describe()
-                  + " files keep the old type and Athena accepts a"
-                  + " changed type only through partition schemas; this table is not partitioned."
+                  + profile.files()
+                  + " keep the old type and Athena accepts a changed type only through partition"
+                  + " schemas; this table is not partitioned."
               : head
-                  + ": "
-                  + profile.describe()
-                  + " readers accept the wider type, but consumers"
-                  + " coded against "
+                  + ": readers of "
+                  + profile.files()
+                  + " accept the wider type, but consumers coded against "
                   + from
                   + " may overflow.";
       case LENGTH_INCREASED -> head + ": every old value still fits.";
