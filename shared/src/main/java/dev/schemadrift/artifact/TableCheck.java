@@ -63,19 +63,20 @@ public final class TableCheck {
         runId, name, contractInfo, contract, result.changes(), catalog, probe, createdTable);
   }
 
-  /** The table is absent and the policy says not to create it. */
+  /** The table is absent and was not created; {@code whyNotCreated} goes into the reason. */
   public static DiffArtifact missing(
       RunId runId,
       DiffArtifact.ContractInfo contractInfo,
       Contract contract,
-      DiffArtifact.DataProbe probe) {
+      DiffArtifact.DataProbe probe,
+      String whyNotCreated) {
     DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
     return judged(
         runId,
         name,
         contractInfo,
         contract,
-        List.of(SchemaComparison.missingTable(contract)),
+        List.of(SchemaComparison.missingTable(contract, whyNotCreated)),
         null,
         probe,
         false);

@@ -59,8 +59,8 @@ public final class SchemaComparison {
     return new Result(comparison.profile, List.copyOf(comparison.changes));
   }
 
-  /** The single finding for a table that is absent and was not created. */
-  public static Change missingTable(Contract contract) {
+  /** The single finding for a table that is absent and was not created, saying why not. */
+  public static Change missingTable(Contract contract, String whyNotCreated) {
     return Change.of(
         RuleId.TABLE_MISSING,
         Severity.BREAKING,
@@ -69,8 +69,9 @@ public final class SchemaComparison {
         null,
         "Table "
             + contract.qualifiedName()
-            + " does not exist in Glue and create_if_missing is off:"
-            + " every query against it fails.");
+            + " does not exist in Glue ("
+            + whyNotCreated
+            + "): every query against it fails.");
   }
 
   private void run() {

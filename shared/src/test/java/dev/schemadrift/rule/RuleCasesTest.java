@@ -55,7 +55,7 @@ class RuleCasesTest {
         new DiffArtifact.ContractInfo(file.toString(), contract.contractVersion(), null);
     DiffArtifact artifact;
     if (root.get("table") == null || root.get("table").isNull()) {
-      artifact = TableCheck.missing(runId, info, contract, null);
+      artifact = TableCheck.missing(runId, info, contract, null, "create_if_missing is off");
     } else {
       GlueTable table =
           GlueTableReader.readOne(

@@ -1,0 +1,128 @@
+package dev.schemadrift.run;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run checked ({@code runs/<run>.json}): every table's status and diff key, the totals,
+ * skipped entries and where the next scheduled run continues. The report generator reads it; the
+ * handler returns it (plus the manifest key) as the invocation's summary. Deterministic bytes.
+ */
+public record RunManifest(
+    RunId runId,
+    String mode,
+    List<TableResult> tables,
+    List<String> skipped,
+    List<String> notFound,
+    RegistryCursor.Position nextCursor) {
+
+  public static final int VERSION = 1;
+
+  public RunManifest {
+    tables = List.copyOf(tables);
+    skipped = List.copyOf(skipped);
+    notFound = List.copyOf(notFound);
+  }
+
+  /** Tables per status, every status present (zeros included) in declaration order. */
+  public Map<Status, Integer> totals() {
+    Map<Status, Integer> totals = new EnumMap<>(Status.class);
+    for (Status status : Status.values()) {
+      totals.put(status, 0);
+    }
+    for (TableResult table : tables) {
+      totals.merge(table.artifact().status(), 1, Integer::sum);
+    }
+    return totals;
+  }
+
+  public byte[] toJson() {
+    return write(null);
+  }
+
+  /** The invocation's summary: the manifest plus where it was written. */
+  public byte[] toSummaryJson(String manifestKey) {
+    return write(manifestKey);
+  }
+
+  private byte[] write(String manifestKey) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+      json.setPrettyPrinter(ArtifactJson.printer());
+      json.writeStartObject();
+      json.writeNumberField("manifest_version", VERSION);
+      json.writeStringField("run_id", runId.value());
+      if (manifestKey != null) {
+        json.writeStringField("manifest_key", manifestKey);
+      }
+      json.writeStringField("mode", mode);
+      json.writeObjectFieldStart("totals");
+      for (Map.Entry<Status, Integer> total : totals().entrySet()) {
+        json.writeNumberField(total.getKey().name(), total.getValue());
+      }
+      json.writeEndObject();
+      json.writeArrayFieldStart("tables");
+      for (TableResult table : tables) {
+        DiffArtifact artifact = table.artifact();
+        json.writeStartObject();
+        json.writeStringField("database", artifact.table().database());
+        json.writeStringField("table", artifact.table().name());
+        json.writeStringField("status", artifact.status().name());
+        json.writeStringField("diff_key", table.diffKey());
+        json.writeStringField("contract_key", table.contractKey());
+        json.writeStringField("owner", table.owner());
+        json.writeArrayFieldStart("tags");
+        for (String tag : table.tags()) {
+          json.writeString(tag);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("counts");
+        json.writeNumberField("BREAKING", artifact.counts().breaking());
+        json.writeNumberField("RISKY", artifact.counts().risky());
+        json.writeNumberField("SAFE", artifact.counts().safe());
+        json.writeNumberField("waived", artifact.counts().waived());
+        json.writeEndObject();
+        json.writeStringField("error", artifact.error() == null ? null : artifact.error().kind());
+        json.writeStringField("write_error", table.writeError());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("skipped");
+      for (String contract : skipped) {
+        json.writeStartObject();
+        json.writeStringField("contract", contract);
+        json.writeStringField("reason", "disabled");
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("not_found");
+      for (String name : notFound) {
+        json.writeString(name);
+      }
+      json.writeEndArray();
+      if (nextCursor == null) {
+        json.writeNullField("next_cursor");
+      } else {
+        json.writeObjectFieldStart("next_cursor");
+        json.writeNumberField("index", nextCursor.index());
+        json.writeStringField("contract", nextCursor.contract());
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.schemadrift.run;
+
+import dev.schemadrift.artifact.RunId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one invocation asks for.
+ *
+ * @param contractKey one contract (key in the contract bucket or s3:// URI), or null
+ * @param tables a registry subset as {@code db.table} names, or empty for the scheduled slice
+ */
+public record RunRequest(RunId runId, String contractKey, List<String> tables) {
+  public RunRequest {
+    Objects.requireNonNull(runId, "runId");
+    tables = tables == null ? List.of() : List.copyOf(tables);
+  }
+}

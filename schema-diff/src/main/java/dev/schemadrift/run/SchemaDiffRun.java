@@ -1,0 +1,512 @@
+package dev.schemadrift.run;
+
+import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.TableDefinitions;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Policy;
+import dev.schemadrift.contract.Registry;
+import dev.schemadrift.contract.RegistryReader;
+import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.port.Catalog;
+import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.port.ReportTrigger;
+import dev.schemadrift.port.StoreException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * One run of the schema-diff pipeline (DESIGN.md §1): load contracts, read Glue in batches, probe
+ * for data, create missing tables, diff, write one artifact per table, write the manifest, and
+ * trigger the report generator. One table's failure is that table's ERROR artifact; only a failure
+ * to read the registry, write the manifest or trigger the reports fails the run.
+ */
+public final class SchemaDiffRun {
+  /** The pseudo-database of artifacts for contracts too broken to name their table. */
+  public static final String CONTRACT_ERRORS_DATABASE = "_contract_errors";
+
+  private static final int PROBE_LIMIT = 1000;
+  private static final String JSON = "application/json";
+
+  private final RunSettings settings;
+  private final ObjectStore store;
+  private final Catalog catalog;
+  private final ReportTrigger trigger;
+
+  public SchemaDiffRun(
+      RunSettings settings, ObjectStore store, Catalog catalog, ReportTrigger trigger) {
+    this.settings = settings;
+    this.store = store;
+    this.catalog = catalog;
+    this.trigger = trigger;
+  }
+
+  /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
+  public RunManifest execute(RunRequest request) {
+    Selection selection = select(request);
+    List<Loaded> loaded =
+        forEach(selection.entries(), entry -> load(entry, selection.defaults(), request.runId()));
+    List<String> notFound = new ArrayList<>();
+    if (!request.tables().isEmpty() && request.contractKey() == null) {
+      loaded = subset(loaded, request.tables(), notFound);
+    }
+    loaded = markDuplicates(loaded, request.runId());
+    Map<String, DatabaseTables> databases = readCatalog(loaded);
+    List<TableResult> results =
+        forEach(loaded, item -> check(item, databases.get(databaseOf(item)), request.runId()));
+    List<TableResult> sorted = new ArrayList<>(results);
+    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+    RunManifest manifest =
+        new RunManifest(
+            request.runId(),
+            selection.mode(),
+            sorted,
+            selection.skipped(),
+            notFound,
+            selection.nextCursor());
+    String manifestKey = Keys.manifest(request.runId());
+    try {
+      store.put(settings.reportBucket(), manifestKey, manifest.toJson(), JSON);
+    } catch (StoreException e) {
+      throw new RunFailedException(
+          "the diffs were written but the run manifest "
+              + manifestKey
+              + " could not be: "
+              + e.getMessage(),
+          e);
+    }
+    if (selection.cursorAfterRun() != null) {
+      RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+    }
+    if (trigger != null) {
+      try {
+        trigger.trigger(settings.reportBucket(), manifestKey);
+      } catch (StoreException e) {
+        throw new RunFailedException(
+            "the diffs and manifest "
+                + manifestKey
+                + " were written but the report generator could not be"
+                + " started: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return manifest;
+  }
+
+  // ------------------------------------------------------------------------------ selection
+
+  /** Which contracts this run checks, under which defaults, and how the cursor moves. */
+  private record Selection(
+      String mode,
+      List<Registry.Entry> entries,
+      Policy defaults,
+      List<String> skipped,
+      RegistryCursor.Position nextCursor,
+      RegistryCursor cursorAfterRun) {}
+
+  private Selection select(RunRequest request) {
+    String single = request.contractKey() != null ? request.contractKey() : null;
+    if (single == null && !settings.registryMode() && request.tables().isEmpty()) {
+      single = settings.contractKey();
+    }
+    Registry registry = settings.registryMode() ? readRegistry() : null;
+    Policy defaults = registry == null ? Policy.EMPTY : registry.defaultPolicy();
+    if (single != null) {
+      return new Selection(
+          "single",
+          List.of(new Registry.Entry(single, true, List.of())),
+          defaults,
+          List.of(),
+          null,
+          null);
+    }
+    if (registry == null) {
+      throw new RunFailedException(
+          request.tables().isEmpty()
+              ? "no contract to check: the event names no contract_key, and neither CONTRACT_KEY nor"
+                  + " REGISTRY_BUCKET is configured"
+              : "a table subset needs a registry, but REGISTRY_BUCKET is not configured",
+          null);
+    }
+    List<Registry.Entry> enabled = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Registry.Entry entry : registry.tables()) {
+      if (entry.enabled()) {
+        enabled.add(entry);
+      } else {
+        skipped.add(entry.contract());
+      }
+    }
+    if (!request.tables().isEmpty()) {
+      return new Selection("subset", enabled, defaults, skipped, null, null);
+    }
+    RegistryCursor previous = RegistryCursor.load(store, settings.reportBucket());
+    RegistryCursor.Slice slice =
+        RegistryCursor.slice(previous, enabled, settings.maxTablesPerRun(), request.runId());
+    return new Selection(
+        "registry", slice.entries(), defaults, skipped, slice.next(), slice.cursorAfterRun());
+  }
+
+  private Registry readRegistry() {
+    String where = "s3://" + settings.registryBucket() + "/" + settings.registryKey();
+    byte[] bytes;
+    try {
+      bytes =
+          store
+              .get(settings.registryBucket(), settings.registryKey())
+              .orElseThrow(
+                  () -> new RunFailedException("the registry " + where + " does not exist", null));
+    } catch (StoreException e) {
+      throw new RunFailedException(
+          "the registry " + where + " could not be read: " + e.getMessage(), e);
+    }
+    try {
+      return RegistryReader.read(where, bytes);
+    } catch (InvalidDocumentException e) {
+      throw new RunFailedException("the registry is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------- contracts
+
+  /** A registry entry after loading: its contract, or the ERROR artifact that replaces it. */
+  private record Loaded(
+      Registry.Entry entry,
+      String key,
+      DiffArtifact.ContractInfo info,
+      Contract contract,
+      DiffArtifact error) {}
+
+  private Loaded load(Registry.Entry entry, Policy defaults, RunId run) {
+    String key = entry.contract();
+    S3Location location = S3Location.parse(key);
+    String bucket = location == null ? settings.contractBucket() : location.bucket();
+    String objectKey = location == null ? key : location.key();
+    String source = "s3://" + bucket + "/" + objectKey;
+    byte[] bytes;
+    try {
+      Optional<byte[]> found = store.get(bucket, objectKey);
+      if (found.isEmpty()) {
+        return broken(
+            entry, key, null, run, "CONTRACT_NOT_FOUND", "contract " + source + " does not exist");
+      }
+      bytes = found.get();
+    } catch (StoreException e) {
+      return broken(entry, key, null, run, e.kind(), "contract " + source + ": " + e.getMessage());
+    }
+    DiffArtifact.ContractInfo info =
+        new DiffArtifact.ContractInfo(key, null, Fingerprint.sha256(bytes));
+    try {
+      Contract contract = ContractReader.read(source, bytes);
+      contract = contract.withPolicy(contract.policy().over(defaults));
+      return new Loaded(
+          entry,
+          key,
+          new DiffArtifact.ContractInfo(key, contract.contractVersion(), info.sha256()),
+          contract,
+          null);
+    } catch (InvalidDocumentException e) {
+      return broken(entry, key, info, run, "INVALID_CONTRACT", e.getMessage());
+    }
+  }
+
+  private static Loaded broken(
+      Registry.Entry entry,
+      String key,
+      DiffArtifact.ContractInfo info,
+      RunId run,
+      String kind,
+      String message) {
+    DiffArtifact artifact =
+        TableCheck.error(
+            run,
+            placeholderName(key),
+            info == null ? new DiffArtifact.ContractInfo(key, null, null) : info,
+            kind,
+            message);
+    return new Loaded(entry, key, info, null, artifact);
+  }
+
+  /**
+   * A valid Glue-style name for a contract that could not name its own table: derived from the key
+   * (sanitised) plus a hash, so distinct keys never share an artifact.
+   */
+  static DiffArtifact.TableName placeholderName(String key) {
+    String cleaned =
+        key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    if (cleaned.length() > 80) {
+      cleaned = cleaned.substring(cleaned.length() - 80);
+    }
+    String hash = Fingerprint.sha256(key).substring(0, 8);
+    return new DiffArtifact.TableName(
+        CONTRACT_ERRORS_DATABASE, (cleaned.isEmpty() ? "contract" : cleaned) + "_" + hash);
+  }
+
+  private static List<Loaded> subset(
+      List<Loaded> loaded, List<String> tables, List<String> notFound) {
+    Map<String, Loaded> byName = new LinkedHashMap<>();
+    for (Loaded item : loaded) {
+      if (item.contract() != null) {
+        byName.putIfAbsent(item.contract().qualifiedName(), item);
+      }
+    }
+    List<Loaded> chosen = new ArrayList<>();
+    for (String wanted : tables) {
+      Loaded item = byName.get(wanted.toLowerCase(Locale.ROOT));
+      if (item == null) {
+        notFound.add(wanted);
+      } else if (!chosen.contains(item)) {
+        chosen.add(item);
+      }
+    }
+    // Broken contracts cannot be matched by name but must never vanish silently.
+    for (Loaded item : loaded) {
+      if (item.contract() == null) {
+        chosen.add(item);
+      }
+    }
+    return chosen;
+  }
+
+  /** Two contracts for one table would overwrite each other's artifact: the first one wins. */
+  private static List<Loaded> markDuplicates(List<Loaded> loaded, RunId run) {
+    Map<String, String> owners = new HashMap<>();
+    List<Loaded> result = new ArrayList<>(loaded.size());
+    for (Loaded item : loaded) {
+      if (item.contract() != null) {
+        String first = owners.putIfAbsent(item.contract().qualifiedName(), item.key());
+        if (first != null) {
+          result.add(
+              broken(
+                  item.entry(),
+                  item.key(),
+                  item.info(),
+                  run,
+                  "DUPLICATE_CONTRACT",
+                  "contract "
+                      + item.key()
+                      + " describes "
+                      + item.contract().qualifiedName()
+                      + ", which contract "
+                      + first
+                      + " already describes; only the first is checked"));
+          continue;
+        }
+      }
+      result.add(item);
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------------------------ catalog
+
+  /** One database's tables as read in batch, or the failure that prevented reading them. */
+  private record DatabaseTables(
+      boolean exists, Map<String, GlueTable> tables, StoreException failure) {}
+
+  private static String databaseOf(Loaded item) {
+    return item.contract() == null ? null : item.contract().database();
+  }
+
+  private Map<String, DatabaseTables> readCatalog(List<Loaded> loaded) {
+    Map<String, List<String>> namesByDatabase = new LinkedHashMap<>();
+    for (Loaded item : loaded) {
+      if (item.contract() != null) {
+        namesByDatabase
+            .computeIfAbsent(item.contract().database(), database -> new ArrayList<>())
+            .add(item.contract().table());
+      }
+    }
+    List<Map.Entry<String, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
+    List<DatabaseTables> read =
+        forEach(
+            databases,
+            database -> {
+              try {
+                Optional<List<GlueTable>> tables =
+                    catalog.tables(database.getKey(), database.getValue());
+                Map<String, GlueTable> byName = new HashMap<>();
+                tables.ifPresent(
+                    list ->
+                        list.forEach(
+                            table ->
+                                byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), table)));
+                return new DatabaseTables(tables.isPresent(), byName, null);
+              } catch (StoreException e) {
+                return new DatabaseTables(false, Map.of(), e);
+              }
+            });
+    Map<String, DatabaseTables> result = new HashMap<>();
+    for (int index = 0; index < databases.size(); index++) {
+      result.put(databases.get(index).getKey(), read.get(index));
+    }
+    return result;
+  }
+
+  // -------------------------------------------------------------------------------- table
+
+  private TableResult check(Loaded item, DatabaseTables database, RunId run) {
+    DiffArtifact artifact;
+    String owner = item.contract() == null ? null : item.contract().owner();
+    if (item.error() != null) {
+      artifact = item.error();
+    } else {
+      try {
+        artifact = judge(item, database, run);
+      } catch (StoreException e) {
+        artifact =
+            TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
+      } catch (RuntimeException e) {
+        // Never report a table OK when it was not checked: an unexpected failure is its ERROR.
+        artifact =
+            TableCheck.error(
+                run,
+                nameOf(item.contract()),
+                item.info(),
+                "INTERNAL",
+                e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+    String diffKey = Keys.diff(artifact.table(), run);
+    try {
+      store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), JSON);
+      return new TableResult(artifact, item.key(), owner, item.entry().tags(), diffKey, null);
+    } catch (StoreException e) {
+      return new TableResult(
+          artifact, item.key(), owner, item.entry().tags(), null, e.getMessage());
+    }
+  }
+
+  private static DiffArtifact.TableName nameOf(Contract contract) {
+    return new DiffArtifact.TableName(contract.database(), contract.table());
+  }
+
+  private DiffArtifact judge(Loaded item, DatabaseTables database, RunId run) {
+    Contract contract = item.contract();
+    if (database.failure() != null) {
+      throw database.failure();
+    }
+    DiffArtifact.DataProbe probe = probe(contract);
+    if (!probe.hasData()) {
+      return TableCheck.noData(run, item.info(), contract, probe);
+    }
+    GlueTable table = database.tables().get(contract.table());
+    if (table != null) {
+      return TableCheck.compared(run, item.info(), contract, table, probe, false);
+    }
+    if (!contract.policy().effectiveCreateIfMissing()) {
+      return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
+    }
+    Optional<GlueTable> definition = TableDefinitions.fromContract(contract);
+    if (definition.isEmpty()) {
+      return TableCheck.missing(
+          run,
+          item.info(),
+          contract,
+          probe,
+          "the monitor does not create "
+              + contract.format().jsonName()
+              + " tables: they need metadata only their writer makes");
+    }
+    if (!database.exists()) {
+      catalog.createDatabase(
+          contract.database(), "Created by schema-drift from contract " + item.key());
+    }
+    if (catalog.createTable(definition.get(), contract.description())) {
+      return TableCheck.compared(run, item.info(), contract, definition.get(), probe, true);
+    }
+    // Created concurrently by another run: compare with what is there now.
+    GlueTable existing =
+        catalog
+            .table(contract.database(), contract.table())
+            .orElseThrow(
+                () ->
+                    new StoreException(
+                        "GLUE_INCONSISTENT",
+                        "Glue said " + contract.qualifiedName() + " exists but returned no table",
+                        null));
+    return TableCheck.compared(run, item.info(), contract, existing, probe, false);
+  }
+
+  /** One listing of the data location: data files exist unless everything is a marker. */
+  private DiffArtifact.DataProbe probe(Contract contract) {
+    S3Location location = S3Location.parse(contract.dataLocation());
+    List<ObjectStore.StoredObject> objects =
+        store.list(location.bucket(), location.folderPrefix(), PROBE_LIMIT);
+    boolean hasData = objects.stream().anyMatch(SchemaDiffRun::isDataFile);
+    return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
+  }
+
+  /**
+   * Athena and Hive skip files whose name starts with {@code _} or {@code .} ({@code _SUCCESS},
+   * {@code .crc}), folder markers and empty objects; so does the probe.
+   */
+  static boolean isDataFile(ObjectStore.StoredObject object) {
+    String key = object.key();
+    if (object.size() == 0 || key.endsWith("/") || key.endsWith("$folder$")) {
+      return false;
+    }
+    for (String segment : key.split("/")) {
+      if (segment.startsWith("_") || segment.startsWith(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // -------------------------------------------------------------------------- concurrency
+
+  /** Applies a function to every item with at most {@code CONCURRENCY} at once, keeping order. */
+  private <T, R> List<R> forEach(List<T> items, Function<T, R> work) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    Semaphore permits = new Semaphore(settings.concurrency());
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<R>> futures = new ArrayList<>(items.size());
+      for (T item : items) {
+        futures.add(
+            executor.submit(
+                () -> {
+                  permits.acquire();
+                  try {
+                    return work.apply(item);
+                  } finally {
+                    permits.release();
+                  }
+                }));
+      }
+      List<R> results = new ArrayList<>(items.size());
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunFailedException("the run was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new RunFailedException("a task failed: " + e.getCause(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package dev.schemadrift.run.aws;
+
+import dev.schemadrift.aws.AwsErrors;
+import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.port.Catalog;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GetTablesRequest;
+import software.amazon.awssdk.services.glue.model.SerDeInfo;
+import software.amazon.awssdk.services.glue.model.StorageDescriptor;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+/**
+ * {@link Catalog} on AWS Glue. Tables are read in batches: one paginated {@code GetTables} per
+ * database, filtered by an {@code Expression} naming the wanted tables, instead of a {@code
+ * GetTable} per table.
+ */
+public final class GlueCatalog implements Catalog {
+  /** Glue's limit on Expression is 2,048 characters; names are split into chunks below it. */
+  private static final int MAX_EXPRESSION = 2000;
+
+  private final GlueClient glue;
+
+  public GlueCatalog(GlueClient glue) {
+    this.glue = glue;
+  }
+
+  @Override
+  public Optional<List<GlueTable>> tables(String database, Collection<String> names) {
+    Set<String> wanted =
+        names.stream()
+            .map(name -> name.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toCollection(TreeSet::new));
+    List<GlueTable> found = new ArrayList<>();
+    try {
+      for (String expression : expressions(wanted)) {
+        GetTablesRequest request =
+            GetTablesRequest.builder().databaseName(database).expression(expression).build();
+        for (var page : glue.getTablesPaginator(request)) {
+          for (Table table : page.tableList()) {
+            // Glue folds names; emulators may not, and an Expression is only a filter hint.
+            if (wanted.contains(table.name().toLowerCase(Locale.ROOT))) {
+              found.add(fromGlue(table));
+            }
+          }
+        }
+      }
+    } catch (EntityNotFoundException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading tables of Glue database " + database, e);
+    }
+    return Optional.of(found);
+  }
+
+  /** Regex alternations of the names, each below Glue's Expression limit. */
+  static List<String> expressions(Collection<String> names) {
+    List<String> expressions = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String name : names) {
+      if (current.length() > 0 && current.length() + name.length() + 1 > MAX_EXPRESSION) {
+        expressions.add(current.toString());
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append('|');
+      }
+      current.append(name);
+    }
+    if (current.length() > 0) {
+      expressions.add(current.toString());
+    }
+    return expressions;
+  }
+
+  @Override
+  public Optional<GlueTable> table(String database, String name) {
+    try {
+      return Optional.of(
+          fromGlue(glue.getTable(request -> request.databaseName(database).name(name)).table()));
+    } catch (EntityNotFoundException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading Glue table " + database + "." + name, e);
+    }
+  }
+
+  @Override
+  public boolean createDatabase(String database, String description) {
+    try {
+      glue.createDatabase(
+          request -> request.databaseInput(input -> input.name(database).description(description)));
+      return true;
+    } catch (AlreadyExistsException e) {
+      return false;
+    } catch (SdkException e) {
+      throw AwsErrors.classify("creating Glue database " + database, e);
+    }
+  }
+
+  @Override
+  public boolean createTable(GlueTable definition, String description) {
+    try {
+      glue.createTable(
+          request ->
+              request
+                  .databaseName(definition.databaseName())
+                  .tableInput(toInput(definition, description)));
+      return true;
+    } catch (AlreadyExistsException e) {
+      return false;
+    } catch (SdkException e) {
+      throw AwsErrors.classify("creating Glue table " + definition.qualifiedName(), e);
+    }
+  }
+
+  static TableInput toInput(GlueTable table, String description) {
+    return TableInput.builder()
+        .name(table.name())
+        .description(description)
+        .tableType(table.tableType())
+        .parameters(table.parameters())
+        .partitionKeys(toColumns(table.partitionKeys()))
+        .storageDescriptor(
+            StorageDescriptor.builder()
+                .columns(toColumns(table.columns()))
+                .location(table.location())
+                .inputFormat(table.inputFormat())
+                .outputFormat(table.outputFormat())
+                .serdeInfo(
+                    SerDeInfo.builder()
+                        .serializationLibrary(table.serdeLibrary())
+                        .parameters(table.serdeParameters())
+                        .build())
+                .build())
+        .build();
+  }
+
+  private static List<Column> toColumns(List<GlueColumn> columns) {
+    return columns.stream()
+        .map(
+            column ->
+                Column.builder()
+                    .name(column.name())
+                    .type(column.type())
+                    .comment(column.comment())
+                    .parameters(column.parameters().isEmpty() ? null : column.parameters())
+                    .build())
+        .toList();
+  }
+
+  static GlueTable fromGlue(Table table) {
+    StorageDescriptor storage = table.storageDescriptor();
+    SerDeInfo serde = storage == null ? null : storage.serdeInfo();
+    return new GlueTable(
+        table.databaseName(),
+        table.name(),
+        table.tableType(),
+        table.hasParameters() ? table.parameters() : null,
+        storage == null || !storage.hasColumns() ? List.of() : fromColumns(storage.columns()),
+        table.hasPartitionKeys() ? fromColumns(table.partitionKeys()) : List.of(),
+        storage == null ? null : storage.location(),
+        storage == null ? null : storage.inputFormat(),
+        storage == null ? null : storage.outputFormat(),
+        serde == null ? null : serde.serializationLibrary(),
+        serde == null || !serde.hasParameters() ? null : serde.parameters(),
+        storage != null,
+        table.versionId(),
+        table.updateTime() == null ? null : table.updateTime().toString());
+  }
+
+  private static List<GlueColumn> fromColumns(List<Column> columns) {
+    List<GlueColumn> result = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      result.add(
+          new GlueColumn(
+              column.name(),
+              column.type() == null ? "" : column.type(),
+              column.comment(),
+              column.hasParameters() ? column.parameters() : null));
+    }
+    return result;
+  }
+}

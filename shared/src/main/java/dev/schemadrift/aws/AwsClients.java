@@ -1,0 +1,103 @@
+package dev.schemadrift.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds SDK clients the same way everywhere: the url-connection HTTP client (fast start, no extra
+ * threads), an explicit region and credentials provider, standard retries, and endpoints from the
+ * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the same jar
+ * runs against emulators.
+ */
+public final class AwsClients {
+  private final Map<String, String> environment;
+  private final List<ExecutionInterceptor> interceptors;
+
+  public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
+    this.environment = Map.copyOf(environment);
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** Clients configured from the process environment, without extra interceptors. */
+  public static AwsClients fromEnvironment() {
+    return new AwsClients(System.getenv(), List.of());
+  }
+
+  public S3Client s3() {
+    var builder = S3Client.builder();
+    URI endpoint = endpoint("S3");
+    // Emulators serve buckets as paths, not as virtual hosts.
+    builder.forcePathStyle(endpoint != null);
+    return configure(builder, endpoint);
+  }
+
+  /**
+   * Applies the shared settings to any service's builder; {@code service} as in
+   * AWS_ENDPOINT_URL_<SERVICE>.
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder, String service) {
+    return configure(builder, endpoint(service));
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(
+      B builder, URI endpoint) {
+    builder
+        .region(region())
+        .credentialsProvider(credentials())
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30)))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .executionInterceptors(interceptors)
+                .apiCallTimeout(Duration.ofSeconds(120))
+                .build());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
+  }
+
+  /** The region: AWS_REGION (always set in Lambda), else AWS_DEFAULT_REGION, else us-east-1. */
+  public Region region() {
+    String region = environment.get("AWS_REGION");
+    if (region == null || region.isBlank()) {
+      region = environment.get("AWS_DEFAULT_REGION");
+    }
+    return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
+  }
+
+  private AwsCredentialsProvider credentials() {
+    // Lambda puts the role's credentials in the environment: reading them there skips the
+    // provider chain's probing at cold start.
+    if (environment.containsKey("AWS_ACCESS_KEY_ID")) {
+      return EnvironmentVariableCredentialsProvider.create();
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  /** The endpoint override for a service, or null to use AWS. */
+  public URI endpoint(String service) {
+    String specific = environment.get("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT));
+    String value =
+        specific != null && !specific.isBlank() ? specific : environment.get("AWS_ENDPOINT_URL");
+    return value == null || value.isBlank() ? null : URI.create(value.strip());
+  }
+}

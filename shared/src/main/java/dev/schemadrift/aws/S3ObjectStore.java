@@ -1,0 +1,59 @@
+package dev.schemadrift.aws;
+
+import dev.schemadrift.port.ObjectStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** {@link ObjectStore} on Amazon S3, with an injected client (built once per container). */
+public final class S3ObjectStore implements ObjectStore {
+  private final S3Client s3;
+
+  public S3ObjectStore(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  @Override
+  public Optional<byte[]> get(String bucket, String key) {
+    try {
+      return Optional.of(
+          s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  @Override
+  public void put(String bucket, String key, byte[] body, String contentType) {
+    try {
+      s3.putObject(
+          request -> request.bucket(bucket).key(key).contentType(contentType),
+          RequestBody.fromBytes(body));
+    } catch (SdkException e) {
+      throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  @Override
+  public List<StoredObject> list(String bucket, String prefix, int limit) {
+    try {
+      ListObjectsV2Response response =
+          s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix).maxKeys(limit));
+      List<StoredObject> objects = new ArrayList<>(response.contents().size());
+      for (S3Object object : response.contents()) {
+        objects.add(new StoredObject(object.key(), object.size() == null ? 0 : object.size()));
+      }
+      return objects;
+    } catch (SdkException e) {
+      throw AwsErrors.classify("listing s3://" + bucket + "/" + prefix, e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.schemadrift.port;
+
+import dev.schemadrift.catalog.GlueTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The table catalog: AWS Glue, or a folder of {@code aws glue get-table} snapshots locally. */
+public interface Catalog {
+  /**
+   * The tables of one database among the given names (compared ignoring case), fetched in as few
+   * calls as the catalog allows; empty when the database itself does not exist.
+   */
+  Optional<List<GlueTable>> tables(String database, Collection<String> names);
+
+  /** One table, or empty when it (or its database) does not exist. */
+  Optional<GlueTable> table(String database, String name);
+
+  /** Creates a database; returns false when it already existed (not an error). */
+  boolean createDatabase(String database, String description);
+
+  /**
+   * Creates a table from a definition; returns false when it already existed (a concurrent run may
+   * have created it first), which callers treat as success and then read the table.
+   */
+  boolean createTable(GlueTable definition, String description);
+}

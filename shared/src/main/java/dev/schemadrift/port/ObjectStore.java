@@ -1,0 +1,22 @@
+package dev.schemadrift.port;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where contracts, registries, diffs and reports live: S3, or a folder per bucket locally. */
+public interface ObjectStore {
+  /** The object's bytes, or empty when there is no such object. */
+  Optional<byte[]> get(String bucket, String key);
+
+  /** Writes (or replaces) an object whole; readers never see half an object. */
+  void put(String bucket, String key, byte[] body, String contentType);
+
+  /**
+   * Up to {@code limit} objects under a prefix, in key order, with their sizes: enough to tell data
+   * files from markers without reading anything.
+   */
+  List<StoredObject> list(String bucket, String prefix, int limit);
+
+  /** One listed object. */
+  record StoredObject(String key, long size) {}
+}
