@@ -19,25 +19,22 @@ public record TableProfile(
     if (table.isIceberg()) {
       return new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, "iceberg");
     }
-    String serde = lower(table.serdeLibrary());
-    String input = lower(table.inputFormat());
-    if (serde.endsWith(PARQUET_SERDE) || (serde.isEmpty() && input.contains("parquet"))) {
-      boolean byIndex =
-          "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
-      return new TableProfile(
-          byIndex ? FormatProfile.POSITIONAL : FormatProfile.BY_NAME,
-          FileFamily.PARQUET,
-          partitioned,
-          "parquet");
+    TableProfile profile = bySerde(table, lower(table.serdeLibrary()), partitioned);
+    if (profile == null) {
+      // RULES.md: when the SerDe is missing or not recognised, the input format decides.
+      profile = byInputFormat(table, lower(table.inputFormat()), partitioned);
     }
-    if (serde.endsWith(ORC_SERDE) || (serde.isEmpty() && input.contains(".orc."))) {
-      boolean byName =
-          "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
-      return new TableProfile(
-          byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL,
-          FileFamily.ORC,
-          partitioned,
-          "orc");
+    return profile != null
+        ? profile
+        : new TableProfile(FormatProfile.UNKNOWN, FileFamily.UNKNOWN, partitioned, null);
+  }
+
+  private static TableProfile bySerde(GlueTable table, String serde, boolean partitioned) {
+    if (serde.endsWith(PARQUET_SERDE)) {
+      return parquet(table, partitioned);
+    }
+    if (serde.endsWith(ORC_SERDE)) {
+      return orc(table, partitioned);
     }
     if (serde.endsWith("lazysimpleserde") || serde.endsWith("opencsvserde")) {
       return new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, "csv");
@@ -48,14 +45,58 @@ public record TableProfile(
     if (serde.endsWith("jsonserde") || serde.endsWith("cloudtrailserde")) {
       return new TableProfile(FormatProfile.BY_NAME, FileFamily.JSON, partitioned, "json");
     }
-    if (serde.endsWith("ionhiveserde") || (serde.isEmpty() && input.contains("ioninputformat"))) {
-      return new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, "ion");
+    if (serde.endsWith("ionhiveserde")) {
+      return ion(partitioned);
     }
-    if (serde.endsWith("avroserde")
-        || (serde.isEmpty() && input.contains("avrocontainerinputformat"))) {
-      return new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, "avro");
+    if (serde.endsWith("avroserde")) {
+      return avro(partitioned);
     }
-    return new TableProfile(FormatProfile.UNKNOWN, FileFamily.UNKNOWN, partitioned, null);
+    return null;
+  }
+
+  /** TextInputFormat says nothing: CSV and JSON tables both use it. */
+  private static TableProfile byInputFormat(GlueTable table, String input, boolean partitioned) {
+    if (input.contains("parquet")) {
+      return parquet(table, partitioned);
+    }
+    if (input.contains(".orc.")) {
+      return orc(table, partitioned);
+    }
+    if (input.contains("ioninputformat")) {
+      return ion(partitioned);
+    }
+    if (input.contains("avrocontainerinputformat")) {
+      return avro(partitioned);
+    }
+    return null;
+  }
+
+  private static TableProfile parquet(GlueTable table, boolean partitioned) {
+    boolean byIndex =
+        "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
+    return new TableProfile(
+        byIndex ? FormatProfile.POSITIONAL : FormatProfile.BY_NAME,
+        FileFamily.PARQUET,
+        partitioned,
+        "parquet");
+  }
+
+  private static TableProfile orc(GlueTable table, boolean partitioned) {
+    boolean byName =
+        "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
+    return new TableProfile(
+        byName ? FormatProfile.BY_NAME : FormatProfile.POSITIONAL,
+        FileFamily.ORC,
+        partitioned,
+        "orc");
+  }
+
+  private static TableProfile ion(boolean partitioned) {
+    return new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, "ion");
+  }
+
+  private static TableProfile avro(boolean partitioned) {
+    return new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, "avro");
   }
 
   private static String lower(String value) {
