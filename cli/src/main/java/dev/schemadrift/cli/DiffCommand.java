@@ -91,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
     try {
       run = runId == null ? RunId.of(clock.instant()) : new RunId(runId);
     } catch (IllegalArgumentException e) {
-      err.println("schema-drift diff: " + e.getMessage());
+      err.println("schema-drift diff: " + oneLine(e.getMessage()));
       return SchemaDriftCommand.EXIT_USAGE;
     }
     byte[] contractBytes = read(contractFile, err);
@@ -103,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
     out.print(new String(ArtifactJson.write(artifact), StandardCharsets.UTF_8));
     out.flush();
     if (artifact.status() == Status.ERROR) {
-      err.println("schema-drift diff: ERROR: " + artifact.error().message());
+      err.println("schema-drift diff: ERROR: " + oneLine(artifact.error().message()));
       return SchemaDriftCommand.EXIT_ERROR;
     }
     Severity severity = artifact.status().severity();
@@ -163,6 +163,15 @@ final class DiffCommand implements Callable<Integer> {
     }
     return new DiffArtifact.TableName(
         database == null ? "unknown" : database, name == null ? "unknown" : name);
+  }
+
+  /**
+   * Scripts read stderr line by line, and a message quotes user input (a type string, a run id)
+   * that may hold a line break: spell line breaks out instead. The artifact keeps the message as
+   * is.
+   */
+  private static String oneLine(String message) {
+    return message.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static String validName(String name) {

@@ -74,11 +74,15 @@ public final class ContractReader {
       }
     }
     FormatOptions options = formatOptions(object.optionalObject("format_options"), format);
+    if (format == ContractFormat.REGEX && object.field("format_options") == null) {
+      // Without format_options there is no input.regex, and a regex table cannot be read.
+      problems.add("$.format_options.input.regex", "format regex needs an input.regex");
+    }
     List<ContractColumn> columns =
         object.optionalList("columns", element -> column(element, problems, false));
     if (object.field("columns") == null) {
       problems.add("$.columns", "required field is missing");
-    } else if (columns.isEmpty() && object.field("columns").isArray()) {
+    } else if (object.field("columns").isArray() && object.field("columns").isEmpty()) {
       problems.add("$.columns", "a contract needs at least one column");
     }
     List<ContractColumn> partitionKeys =
