@@ -42,6 +42,9 @@ public final class SchemaDiffRun {
   /** The pseudo-database of artifacts for contracts too broken to name their table. */
   public static final String CONTRACT_ERRORS_DATABASE = "_contract_errors";
 
+  /** Table parameter naming the run that created a table from its contract. */
+  public static final String CREATED_BY_RUN = "schema_drift_created_by_run";
+
   private static final int PROBE_LIMIT = 1000;
   private static final String JSON = "application/json";
 
@@ -410,7 +413,7 @@ public final class SchemaDiffRun {
     }
     GlueTable table = database.tables().get(contract.table());
     if (table != null) {
-      return TableCheck.compared(run, item.info(), contract, table, probe, false);
+      return TableCheck.compared(run, item.info(), contract, table, probe, createdBy(table, run));
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
@@ -430,20 +433,27 @@ public final class SchemaDiffRun {
       catalog.createDatabase(
           contract.database(), "Created by schema-drift from contract " + item.key());
     }
-    if (catalog.createTable(definition.get(), contract.description())) {
-      return TableCheck.compared(run, item.info(), contract, definition.get(), probe, true);
-    }
-    // Created concurrently by another run: compare with what is there now.
-    GlueTable existing =
+    catalog.createTable(
+        definition.get().withParameter(CREATED_BY_RUN, run.value()), contract.description());
+    // Read back what Glue holds (also when another run created it first), so that a rerun of
+    // this run compares the same definition and writes the same bytes.
+    GlueTable created =
         catalog
             .table(contract.database(), contract.table())
             .orElseThrow(
                 () ->
                     new StoreException(
                         "GLUE_INCONSISTENT",
-                        "Glue said " + contract.qualifiedName() + " exists but returned no table",
+                        "Glue accepted table "
+                            + contract.qualifiedName()
+                            + " but does not return it",
                         null));
-    return TableCheck.compared(run, item.info(), contract, existing, probe, false);
+    return TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run));
+  }
+
+  /** Whether this run (or an earlier attempt of it) created the table. */
+  private static boolean createdBy(GlueTable table, RunId run) {
+    return run.value().equals(table.parameters().get(CREATED_BY_RUN));
   }
 
   /** One listing of the data location: data files exist unless everything is a marker. */

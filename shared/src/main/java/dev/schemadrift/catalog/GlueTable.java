@@ -39,6 +39,27 @@ public record GlueTable(
     return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
+  /** A copy with one more table parameter. */
+  public GlueTable withParameter(String key, String value) {
+    Map<String, String> more = new TreeMap<>(parameters);
+    more.put(key, value);
+    return new GlueTable(
+        databaseName,
+        name,
+        tableType,
+        more,
+        columns,
+        partitionKeys,
+        location,
+        inputFormat,
+        outputFormat,
+        serdeLibrary,
+        serdeParameters,
+        hasStorageDescriptor,
+        versionId,
+        updateTime);
+  }
+
   /** {@code database.table} as Glue spells it. */
   public String qualifiedName() {
     return databaseName + "." + name;

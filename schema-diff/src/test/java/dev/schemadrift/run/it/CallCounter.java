@@ -1,0 +1,45 @@
+package dev.schemadrift.run.it;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/** Counts AWS calls by service and operation (each logical call once, whatever its retries). */
+public final class CallCounter implements ExecutionInterceptor {
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    counts.computeIfAbsent(service + ":" + operation, key -> new AtomicInteger()).incrementAndGet();
+  }
+
+  public int count(String service, String operation) {
+    AtomicInteger count = counts.get(service + ":" + operation);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Calls of one service, all operations. */
+  public int total(String service) {
+    return counts.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(service + ":"))
+        .mapToInt(entry -> entry.getValue().get())
+        .sum();
+  }
+
+  public Map<String, Integer> snapshot() {
+    Map<String, Integer> snapshot = new TreeMap<>();
+    counts.forEach((key, value) -> snapshot.put(key, value.get()));
+    return snapshot;
+  }
+
+  public void clear() {
+    counts.clear();
+  }
+}
