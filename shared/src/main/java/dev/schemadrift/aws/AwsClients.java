@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -87,8 +89,14 @@ public final class AwsClients {
   private AwsCredentialsProvider credentials() {
     // Lambda puts the role's credentials in the environment: reading them there skips the
     // provider chain's probing at cold start.
-    if (environment.containsKey("AWS_ACCESS_KEY_ID")) {
-      return EnvironmentVariableCredentialsProvider.create();
+    String accessKey = environment.get("AWS_ACCESS_KEY_ID");
+    String secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
+    if (accessKey != null && secretKey != null) {
+      String session = environment.get("AWS_SESSION_TOKEN");
+      return StaticCredentialsProvider.create(
+          session == null || session.isBlank()
+              ? AwsBasicCredentials.create(accessKey, secretKey)
+              : AwsSessionCredentials.create(accessKey, secretKey, session));
     }
     return DefaultCredentialsProvider.builder().build();
   }
