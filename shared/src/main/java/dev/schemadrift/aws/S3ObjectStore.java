@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link ObjectStore} on Amazon S3, with an injected client (built once per container). */
@@ -37,6 +38,44 @@ public final class S3ObjectStore implements ObjectStore {
       s3.putObject(
           request -> request.bucket(bucket).key(key).contentType(contentType),
           RequestBody.fromBytes(body));
+    } catch (SdkException e) {
+      throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  @Override
+  public Optional<Versioned> getVersioned(String bucket, String key) {
+    try {
+      var response = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key));
+      return Optional.of(new Versioned(response.asByteArray(), response.response().eTag()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  @Override
+  public boolean putIfVersion(
+      String bucket, String key, byte[] body, String contentType, String expectedVersion) {
+    try {
+      s3.putObject(
+          request -> {
+            request.bucket(bucket).key(key).contentType(contentType);
+            if (expectedVersion == null) {
+              request.ifNoneMatch("*");
+            } else {
+              request.ifMatch(expectedVersion);
+            }
+          },
+          RequestBody.fromBytes(body));
+      return true;
+    } catch (S3Exception e) {
+      // 412: someone else wrote first; 409: a concurrent conditional write is in flight.
+      if (e.statusCode() == 412 || e.statusCode() == 409) {
+        return false;
+      }
+      throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
       throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
     }

@@ -17,6 +17,20 @@ public interface ObjectStore {
    */
   List<StoredObject> list(String bucket, String prefix, int limit);
 
+  /** The object with its version tag (S3's ETag), or empty when there is no such object. */
+  Optional<Versioned> getVersioned(String bucket, String key);
+
+  /**
+   * Writes only if the object is still at {@code expectedVersion} (null: only if it does not exist
+   * yet). Returns false when another writer got there first; the caller re-reads, merges and tries
+   * again. This is how shared state (the report index) is updated without losing writes.
+   */
+  boolean putIfVersion(
+      String bucket, String key, byte[] body, String contentType, String expectedVersion);
+
   /** One listed object. */
   record StoredObject(String key, long size) {}
+
+  /** An object's bytes and version tag. */
+  record Versioned(byte[] body, String version) {}
 }
