@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc
+.PHONY: build test fmt clean jdk rules-doc demo localtest
 
 jdk:
 	@scripts/find-jdk.sh >/dev/null
@@ -26,3 +26,23 @@ clean: jdk
 ## rules-doc: regenerate the rule table in docs/RULES.md from the catalogue in code
 rules-doc: jdk
 	$(MVNW) -q -o -pl shared test -Djacoco.skip=true -Dtest=RuleCatalogueTest#docsCarryTheGeneratedTable -Dsurefire.failIfNoSpecifiedTests=false -Dupdate.docs=true
+
+JAR := cli/target/schema-drift.jar
+SOURCES := $(shell find pom.xml shared schema-diff report-generator cli -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.ftl' -o -name '*.ftlh' \) -print 2>/dev/null)
+
+$(JAR): $(SOURCES)
+	$(MVNW) -q -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
+	@touch $(JAR)
+
+## demo: the whole pipeline on the embedded local default (contracts/, configs/tables.json, Glue
+## snapshots in examples/catalog, data folders in examples/data) -> out/index.html. No AWS needed.
+demo: jdk $(JAR)
+	@rm -rf out && mkdir -p out && cp -r examples/catalog out/catalog
+	@status=0; bin/schema-drift check --registry configs/tables.json --catalog out/catalog \
+	  --data-root examples/data --out out --format junit,sarif || status=$$?; \
+	if [ $$status -eq 2 ]; then echo "demo failed (exit 2)" >&2; exit 2; fi; \
+	echo; echo "Demo finished (exit $$status: the demo includes BREAKING and ERROR tables on purpose)."; \
+	if [ -f out/index.html ]; then echo "Open $$(pwd)/out/index.html"; fi
+
+## localtest: the same as demo
+localtest: demo

@@ -52,13 +52,43 @@ public final class SchemaDiffRun {
   private final ObjectStore store;
   private final Catalog catalog;
   private final ReportTrigger trigger;
+  private final Listener listener;
+
+  /** Hears about progress (the CLI's progress line); called from several threads. */
+  public interface Listener {
+    /** The contracts are loaded: this many tables will be checked. */
+    void started(int tables);
+
+    /** One table is done and its artifact written. */
+    void tableDone(TableResult result);
+
+    /** A listener that ignores everything. */
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void started(int tables) {}
+
+          @Override
+          public void tableDone(TableResult result) {}
+        };
+  }
 
   public SchemaDiffRun(
       RunSettings settings, ObjectStore store, Catalog catalog, ReportTrigger trigger) {
+    this(settings, store, catalog, trigger, Listener.NONE);
+  }
+
+  public SchemaDiffRun(
+      RunSettings settings,
+      ObjectStore store,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Listener listener) {
     this.settings = settings;
     this.store = store;
     this.catalog = catalog;
     this.trigger = trigger;
+    this.listener = listener;
   }
 
   /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
@@ -72,8 +102,15 @@ public final class SchemaDiffRun {
     }
     loaded = markDuplicates(loaded, request.runId());
     Map<String, DatabaseTables> databases = readCatalog(loaded);
+    listener.started(loaded.size());
     List<TableResult> results =
-        forEach(loaded, item -> check(item, databases.get(databaseOf(item)), request.runId()));
+        forEach(
+            loaded,
+            item -> {
+              TableResult result = check(item, databases.get(databaseOf(item)), request.runId());
+              listener.tableDone(result);
+              return result;
+            });
     List<TableResult> sorted = new ArrayList<>(results);
     sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
     RunManifest manifest =
@@ -132,6 +169,13 @@ public final class SchemaDiffRun {
     }
     Registry registry = settings.registryMode() ? readRegistry() : null;
     Policy defaults = registry == null ? Policy.EMPTY : registry.defaultPolicy();
+    if (!request.contractKeys().isEmpty()) {
+      List<Registry.Entry> entries = new ArrayList<>();
+      for (String key : request.contractKeys()) {
+        entries.add(new Registry.Entry(key, true, List.of()));
+      }
+      return new Selection("explicit", entries, defaults, List.of(), null, null);
+    }
     if (single != null) {
       return new Selection(
           "single",
