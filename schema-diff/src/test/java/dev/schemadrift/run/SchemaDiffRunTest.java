@@ -14,6 +14,7 @@ import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.fakes.FakeCatalog;
+import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.InMemoryObjectStore;
 import dev.schemadrift.run.fakes.InMemoryObjectStore.Operation;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
@@ -52,9 +53,7 @@ class SchemaDiffRunTest {
   @Test
   void aTableMatchingItsContractIsOk() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint", "name:string");
-    givenContract("contracts/parks.json", contract);
-    givenData("nyc_parks", "parks");
-    givenGlueTable(contract);
+    givenMatchingTable("contracts/parks.json", contract);
 
     RunManifest result = runSingle("contracts/parks.json");
 
@@ -86,9 +85,7 @@ class SchemaDiffRunTest {
   @Test
   void theReportGeneratorIsStartedOnceWithTheManifestKey() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
-    givenContract("contracts/parks.json", contract);
-    givenData("nyc_parks", "parks");
-    givenGlueTable(contract);
+    givenMatchingTable("contracts/parks.json", contract);
 
     runSingle("contracts/parks.json");
 
@@ -381,8 +378,12 @@ class SchemaDiffRunTest {
     givenData("nyc_parks", "parks");
     GlueTable valid = glueTable(contract);
     catalog.addTable(
-        withColumns(
-            valid, List.of(GlueColumn.of("id", "bigint"), GlueColumn.of("tags", "array<int"))));
+        GlueTables.withNamesAndColumns(
+            valid,
+            valid.databaseName(),
+            valid.name(),
+            List.of(GlueColumn.of("id", "bigint"), GlueColumn.of("tags", "array<int")),
+            List.of()));
 
     runSingle("contracts/parks.json");
 
@@ -430,9 +431,7 @@ class SchemaDiffRunTest {
   @Test
   void aDiffThatCannotBeWrittenIsListedWithItsWriteError() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
-    givenContract("contracts/parks.json", contract);
-    givenData("nyc_parks", "parks");
-    givenGlueTable(contract);
+    givenMatchingTable("contracts/parks.json", contract);
     store.fail(
         Operation.PUT, REPORTS, "diffs/nyc_parks.parks/" + RUN + ".diff.json", "ACCESS_DENIED");
 
@@ -448,9 +447,7 @@ class SchemaDiffRunTest {
   @Test
   void aManifestThatCannotBeWrittenFailsTheRunButKeepsTheDiffs() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
-    givenContract("contracts/parks.json", contract);
-    givenData("nyc_parks", "parks");
-    givenGlueTable(contract);
+    givenMatchingTable("contracts/parks.json", contract);
     store.fail(Operation.PUT, REPORTS, "runs/" + RUN + ".json", "THROTTLED");
 
     RunFailedException failure =
@@ -465,9 +462,7 @@ class SchemaDiffRunTest {
   @Test
   void aReportGeneratorThatCannotBeStartedFailsTheRunAfterEverythingWasWritten() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
-    givenContract("contracts/parks.json", contract);
-    givenData("nyc_parks", "parks");
-    givenGlueTable(contract);
+    givenMatchingTable("contracts/parks.json", contract);
     trigger.failWith("REPORT_INVOKE_FAILED");
 
     RunFailedException failure =
@@ -751,39 +746,7 @@ class SchemaDiffRunTest {
         TableDefinitions.fromContract(
                 ContractReader.read("test", contract.getBytes(StandardCharsets.UTF_8)))
             .orElseThrow();
-    return new GlueTable(
-        definition.databaseName(),
-        definition.name(),
-        definition.tableType(),
-        definition.parameters(),
-        definition.columns(),
-        definition.partitionKeys(),
-        definition.location(),
-        definition.inputFormat(),
-        definition.outputFormat(),
-        definition.serdeLibrary(),
-        definition.serdeParameters(),
-        true,
-        "7",
-        "2026-11-20T10:00:00Z");
-  }
-
-  private static GlueTable withColumns(GlueTable table, List<GlueColumn> columns) {
-    return new GlueTable(
-        table.databaseName(),
-        table.name(),
-        table.tableType(),
-        table.parameters(),
-        columns,
-        table.partitionKeys(),
-        table.location(),
-        table.inputFormat(),
-        table.outputFormat(),
-        table.serdeLibrary(),
-        table.serdeParameters(),
-        table.hasStorageDescriptor(),
-        table.versionId(),
-        table.updateTime());
+    return GlueTables.stamped(definition, "7", "2026-11-20T10:00:00Z");
   }
 
   private void givenContract(String key, String json) {
@@ -796,6 +759,14 @@ class SchemaDiffRunTest {
 
   private void givenGlueTable(String contract) {
     catalog.addTable(glueTable(contract));
+  }
+
+  /** A contract, the Glue table made from it and a data file: a table that checks OK. */
+  private void givenMatchingTable(String key, String contract) {
+    givenContract(key, contract);
+    GlueTable table = glueTable(contract);
+    catalog.addTable(table);
+    givenData(table.databaseName(), table.name());
   }
 
   private static String registry(String extra, String... keys) {
@@ -819,9 +790,7 @@ class SchemaDiffRunTest {
       String table = "table_" + number;
       String contract = contract("nyc_parks", table, "parquet", "", "id:bigint");
       String key = "contracts/" + table + ".json";
-      givenContract(key, contract);
-      givenGlueTable(contract);
-      givenData("nyc_parks", table);
+      givenMatchingTable(key, contract);
       keys.add(key);
     }
     givenRegistry("", keys.toArray(String[]::new));

@@ -11,6 +11,7 @@ import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.fakes.FakeGlueClient;
+import dev.schemadrift.run.fakes.GlueTables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,7 +169,7 @@ class GlueCatalogTest {
     assertTrue(catalog.createTable(definition, "One row per park"));
 
     GlueTable readBack = catalog.table("nyc_parks", "parks").orElseThrow();
-    assertEquals(stamped(definition), readBack);
+    assertEquals(GlueTables.stamped(definition, "0", FakeGlueClient.CREATED.toString()), readBack);
     assertEquals(readBack, catalog.tables("nyc_parks", List.of("parks")).orElseThrow().getFirst());
   }
 
@@ -233,24 +234,5 @@ class GlueCatalogTest {
     return TableDefinitions.fromContract(
             ContractReader.read("test", contract.getBytes(StandardCharsets.UTF_8)))
         .orElseThrow();
-  }
-
-  /** The definition as Glue returns it: with the version and time Glue stamps on a new table. */
-  private static GlueTable stamped(GlueTable definition) {
-    return new GlueTable(
-        definition.databaseName(),
-        definition.name(),
-        definition.tableType(),
-        definition.parameters(),
-        definition.columns(),
-        definition.partitionKeys(),
-        definition.location(),
-        definition.inputFormat(),
-        definition.outputFormat(),
-        definition.serdeLibrary(),
-        definition.serdeParameters(),
-        true,
-        "0",
-        FakeGlueClient.CREATED.toString());
   }
 }

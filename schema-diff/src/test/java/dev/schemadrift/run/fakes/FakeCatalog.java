@@ -153,21 +153,12 @@ public final class FakeCatalog implements Catalog {
   }
 
   private static GlueTable folded(GlueTable table) {
-    return new GlueTable(
+    return GlueTables.withNamesAndColumns(
+        table,
         fold(table.databaseName()),
         fold(table.name()),
-        table.tableType(),
-        table.parameters(),
         foldedColumns(table.columns()),
-        foldedColumns(table.partitionKeys()),
-        table.location(),
-        table.inputFormat(),
-        table.outputFormat(),
-        table.serdeLibrary(),
-        table.serdeParameters(),
-        table.hasStorageDescriptor(),
-        table.versionId(),
-        table.updateTime());
+        foldedColumns(table.partitionKeys()));
   }
 
   private static List<GlueColumn> foldedColumns(List<GlueColumn> columns) {
