@@ -503,22 +503,23 @@ public final class SchemaDiffRun {
   /** One listing of the data location: data files exist unless everything is a marker. */
   private DiffArtifact.DataProbe probe(Contract contract) {
     S3Location location = S3Location.parse(contract.dataLocation());
-    List<ObjectStore.StoredObject> objects =
-        store.list(location.bucket(), location.folderPrefix(), PROBE_LIMIT);
-    boolean hasData = objects.stream().anyMatch(SchemaDiffRun::isDataFile);
+    String prefix = location.folderPrefix();
+    List<ObjectStore.StoredObject> objects = store.list(location.bucket(), prefix, PROBE_LIMIT);
+    boolean hasData = objects.stream().anyMatch(object -> isDataFile(object, prefix));
     return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
   }
 
   /**
    * Athena and Hive skip files whose name starts with {@code _} or {@code .} ({@code _SUCCESS},
-   * {@code .crc}), folder markers and empty objects; so does the probe.
+   * {@code .crc}), folder markers and empty objects; so does the probe. Only the part below the
+   * table's location counts: a location such as {@code s3://lake/_landing/t/} is not hidden.
    */
-  static boolean isDataFile(ObjectStore.StoredObject object) {
+  static boolean isDataFile(ObjectStore.StoredObject object, String prefix) {
     String key = object.key();
     if (object.size() == 0 || key.endsWith("/") || key.endsWith("$folder$")) {
       return false;
     }
-    for (String segment : key.split("/")) {
+    for (String segment : key.substring(prefix.length()).split("/")) {
       if (segment.startsWith("_") || segment.startsWith(".")) {
         return false;
       }
