@@ -133,7 +133,15 @@ public final class SchemaDiffRun {
           e);
     }
     if (selection.cursorAfterRun() != null) {
-      RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      try {
+        RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      } catch (StoreException e) {
+        // The next scheduled run would repeat this slice: fail so the retry saves the cursor.
+        throw new RunFailedException(
+            "the diffs and manifest were written but the registry cursor could not be saved: "
+                + e.getMessage(),
+            e);
+      }
     }
     if (trigger != null) {
       try {
