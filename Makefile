@@ -1,9 +1,11 @@
 # Every target finds a JDK >= 21 itself (scripts/find-jdk.sh) and uses the pinned Maven (./mvnw).
+# Python tools (moto server, awscli) live in .venv/, made from pinned versions by
+# scripts/python-tools.sh on first use.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status
 
 jdk:
 	@scripts/find-jdk.sh >/dev/null
@@ -12,15 +14,18 @@ jdk:
 build: jdk
 	$(MVNW) -q -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
 
-## test: every unit and integration test, enforcer rules, formatter check, coverage report
+## test: the shell scripts' self-test, then every unit and integration test, enforcer rules,
+##       formatter check, coverage report; all against a private moto server that
+##       scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops
 test: jdk
-	$(MVNW) verify
+	scripts/with-moto.sh bash -c 'scripts/test-scripts.sh && scripts/moto.sh reset && $(MVNW) verify'
 
 ## fmt: rewrite the sources in google-java-format
 fmt: jdk
 	$(MVNW) -q spotless:apply
 
 clean: jdk
+	@scripts/moto.sh stop 2>/dev/null
 	$(MVNW) -q clean
 
 ## rules-doc: regenerate the rule table in docs/RULES.md from the catalogue in code
@@ -46,3 +51,15 @@ demo: jdk $(JAR)
 
 ## localtest: the same as demo
 localtest: demo
+
+## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
+##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+##             AWS_REGION=us-east-1. moto-stop stops it, moto-status tells whether it runs.
+moto-start:
+	@scripts/moto.sh start
+
+moto-stop:
+	@scripts/moto.sh stop
+
+moto-status:
+	@scripts/moto.sh status || true
