@@ -1,7 +1,9 @@
 package dev.schemadrift.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.rule.RuleId;
@@ -31,10 +33,28 @@ public final class ContractReader {
       Pattern.compile("s3[an]?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
   private static final int MAX_COLUMN_NAME = 255;
 
+  /**
+   * The largest contract read: real ones with thousands of columns stay far below it, and a bigger
+   * input could exhaust a function's memory.
+   */
+  public static final int MAX_BYTES = 5 * 1024 * 1024;
+
   private ContractReader() {}
 
   /** Reads one contract; {@code source} names the file in every error message. */
   public static Contract read(String source, byte[] json) {
+    if (json.length > MAX_BYTES) {
+      throw new InvalidDocumentException(
+          List.of(
+              new Problem(
+                  source,
+                  "$",
+                  "the file is larger than the "
+                      + MAX_BYTES / (1024 * 1024)
+                      + " MiB limit ("
+                      + json.length
+                      + " bytes)")));
+    }
     JsonNode root = Json.readTree(source, json);
     Problems problems = new Problems(source);
     Contract contract = read(root, problems);
