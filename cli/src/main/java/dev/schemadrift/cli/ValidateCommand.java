@@ -1,6 +1,6 @@
 package dev.schemadrift.cli;
 
-import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
 import dev.schemadrift.json.InvalidDocumentException;
@@ -107,7 +107,7 @@ final class ValidateCommand implements Callable<Integer> {
     int valid = 0;
     for (Path file : files) {
       try {
-        ContractReader.read(file.toString(), Files.readAllBytes(file));
+        Contracts.read(file.toString(), Files.readAllBytes(file));
         valid++;
       } catch (InvalidDocumentException e) {
         for (Problem problem : e.problems()) {

@@ -7,7 +7,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
-import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
@@ -297,7 +297,7 @@ public final class SchemaDiffRun {
     DiffArtifact.ContractInfo info =
         new DiffArtifact.ContractInfo(key, null, Fingerprint.sha256(bytes));
     try {
-      Contract contract = ContractReader.read(source, bytes);
+      Contract contract = Contracts.read(source, bytes);
       contract = contract.withPolicy(contract.policy().over(defaults));
       return new Loaded(
           entry,
