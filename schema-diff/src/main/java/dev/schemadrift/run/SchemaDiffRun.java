@@ -7,6 +7,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;

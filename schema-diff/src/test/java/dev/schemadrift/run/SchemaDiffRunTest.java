@@ -429,7 +429,7 @@ class SchemaDiffRunTest {
   // ------------------------------------------------------------------------ write failures
 
   @Test
-  void aDiffThatCannotBeWrittenIsListedWithItsWriteError() {
+  void aDiffThatCannotBeWrittenIsListedWithItsWriteErrorAndNeverAsOk() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
     givenMatchingTable("contracts/parks.json", contract);
     store.fail(
@@ -438,7 +438,10 @@ class SchemaDiffRunTest {
     runSingle("contracts/parks.json");
 
     JsonNode line = manifest(RUN).path("tables").get(0);
-    assertEquals("OK", line.path("status").asText());
+    // The table was judged OK, but without its artifact nobody can see that: never report OK.
+    assertEquals("ERROR", line.path("status").asText());
+    assertEquals("DIFF_NOT_WRITTEN", line.path("error").asText());
+    assertEquals(1, manifest(RUN).path("totals").path("ERROR").asInt());
     assertTrue(line.path("diff_key").isNull());
     assertTrue(line.path("write_error").asText().contains("ACCESS_DENIED"), line.toString());
     assertEquals(1, trigger.triggered().size());

@@ -44,7 +44,17 @@ public final class ContractReader {
 
   /** Reads one contract; {@code source} names the file in every error message. */
   public static Contract read(String source, byte[] json) {
-    if (json.length > MAX_BYTES) {
+    checkSize(source, json);
+    JsonNode root = Json.readTree(source, json);
+    Problems problems = new Problems(source);
+    Contract contract = read(root, problems);
+    problems.throwIfAny();
+    return contract;
+  }
+
+  /** Refuses a contract (of any format) above {@link #MAX_BYTES} before parsing it. */
+  public static void checkSize(String source, byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
       throw new InvalidDocumentException(
           List.of(
               new Problem(
@@ -53,14 +63,9 @@ public final class ContractReader {
                   "the file is larger than the "
                       + MAX_BYTES / (1024 * 1024)
                       + " MiB limit ("
-                      + json.length
+                      + bytes.length
                       + " bytes)")));
     }
-    JsonNode root = Json.readTree(source, json);
-    Problems problems = new Problems(source);
-    Contract contract = read(root, problems);
-    problems.throwIfAny();
-    return contract;
   }
 
   static Contract read(JsonNode root, Problems problems) {

@@ -14,6 +14,7 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.RegistryReader;
 import dev.schemadrift.json.InvalidDocumentException;
 import java.io.IOException;
@@ -93,14 +94,13 @@ class CorpusReaderTest {
     if ("ERROR".equals(expect.status())) {
       InvalidDocumentException failure =
           assertThrows(
-              InvalidDocumentException.class,
-              () -> ContractReader.read(item.source(), item.bytes()));
+              InvalidDocumentException.class, () -> Contracts.read(item.source(), item.bytes()));
       assertEquals("INVALID_CONTRACT", expect.errorKind());
       assertMessage(item, failure.getMessage());
       assertTrue(failure.getMessage().contains(item.source()), "names the file");
       return;
     }
-    Contract contract = ContractReader.read(item.source(), item.bytes());
+    Contract contract = Contracts.read(item.source(), item.bytes());
     GlueTable table = GlueTableReader.readOne(item.table(), Corpus.file(item.table()));
     DiffArtifact artifact = TableCheck.compared(RUN, info(item), contract, table, null, false);
     assertEquals(expect.status(), artifact.status().name(), () -> String.valueOf(artifact));

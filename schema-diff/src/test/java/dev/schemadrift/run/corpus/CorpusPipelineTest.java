@@ -41,7 +41,7 @@ class CorpusPipelineTest {
               + RUN
               + "\\.diff\\.json|runs/"
               + RUN
-              + "\\.json)");
+              + "\\.json|state/cursor\\.json)");
 
   private final InMemoryObjectStore store = new InMemoryObjectStore();
   private final FakeCatalog catalog = new FakeCatalog();
