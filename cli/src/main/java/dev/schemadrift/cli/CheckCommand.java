@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -110,6 +111,16 @@ final class CheckCommand implements Callable<Integer> {
   Path dataRoot;
 
   @Option(
+      names = "--data-buckets",
+      paramLabel = "BUCKETS",
+      description = {
+        "Comma-separated buckets a contract's data_location may name (or *, the default: any",
+        "bucket your credentials can list). Other locations are neither probed nor used to",
+        "create tables: the table is ERROR DATA_LOCATION_NOT_ALLOWED."
+      })
+  String dataBuckets;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR|s3://bucket",
       defaultValue = "out",
@@ -182,6 +193,11 @@ final class CheckCommand implements Callable<Integer> {
     if (!catalogs.aws && dataRoot == null) {
       return usage(
           err, "--data-root is required without --aws (it stands in for S3 when probing for data)");
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> allowedData = RunSettings.parseDataBuckets("--data-buckets", dataBuckets, problems);
+    if (!problems.isEmpty()) {
+      return usage(err, problems.getFirst());
     }
     Path root = contractsRoot.toAbsolutePath().normalize();
     AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
@@ -260,7 +276,8 @@ final class CheckCommand implements Callable<Integer> {
             RunSettings.DEFAULT_MAX_TABLES * 100,
             concurrency,
             null,
-            null);
+            null,
+            allowedData);
     Progress progress =
         new Progress(
             err,

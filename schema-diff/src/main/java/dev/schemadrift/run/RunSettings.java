@@ -83,7 +83,7 @@ public record RunSettings(
    * Reads {@code DATA_BUCKETS}: unset, empty or {@code *} allows any bucket; otherwise a
    * comma-separated list of bucket names.
    */
-  public static Set<String> parseDataBuckets(String value, List<String> problems) {
+  public static Set<String> parseDataBuckets(String name, String value, List<String> problems) {
     String text = blankToNull(value);
     if (text == null || text.equals("*")) {
       return null;
@@ -93,7 +93,8 @@ public record RunSettings(
       String bucket = part.strip();
       if (!BUCKET.matcher(bucket).matches()) {
         problems.add(
-            "DATA_BUCKETS='"
+            name
+                + "='"
                 + text
                 + "' must be * or a comma-separated list of S3 bucket names ('"
                 + bucket
@@ -113,7 +114,8 @@ public record RunSettings(
     String registryBucket = bucket(environment, "REGISTRY_BUCKET", false, problems);
     int max = positive(environment, "MAX_TABLES_PER_RUN", DEFAULT_MAX_TABLES, 100_000, problems);
     int concurrency = positive(environment, "CONCURRENCY", DEFAULT_CONCURRENCY, 256, problems);
-    Set<String> dataBuckets = parseDataBuckets(environment.get("DATA_BUCKETS"), problems);
+    Set<String> dataBuckets =
+        parseDataBuckets("DATA_BUCKETS", environment.get("DATA_BUCKETS"), problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid configuration: " + String.join("; ", problems));
     }
