@@ -26,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -183,6 +185,10 @@ final class CheckCommand implements Callable<Integer> {
       return usage(
           err, "--data-root is required without --aws (it stands in for S3 when probing for data)");
     }
+    if (dataRoot != null && !Files.isDirectory(dataRoot)) {
+      // Else every table would be NO_DATA and the run would look healthy.
+      return usage(err, "no such --data-root folder: " + dataRoot);
+    }
     Path root = contractsRoot.toAbsolutePath().normalize();
     AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
     Map<String, ObjectStore> mounted = new HashMap<>();
@@ -212,7 +218,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     ObjectStore store = new RoutingObjectStore(mounted, fallback);
 
-    List<String> contractKeys = new ArrayList<>();
+    // A set: a folder and a file in it name one contract once, not as a duplicate of itself.
+    Set<String> contractKeys = new LinkedHashSet<>();
     String registryKey = null;
     if (sources.registry != null) {
       Path registry = sources.registry.toAbsolutePath().normalize();
@@ -271,7 +278,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       manifest =
           new SchemaDiffRun(settings, store, catalog, reports, progress)
-              .execute(new RunRequest(run, null, List.of(), contractKeys));
+              .execute(new RunRequest(run, null, List.of(), List.copyOf(contractKeys)));
     } catch (RunFailedException | StoreException e) {
       progress.finish();
       err.println("schema-drift check: " + e.getMessage());

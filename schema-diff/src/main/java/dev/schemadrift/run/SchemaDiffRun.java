@@ -255,7 +255,8 @@ public final class SchemaDiffRun {
     S3Location location = S3Location.parse(key);
     String bucket = location == null ? settings.contractBucket() : location.bucket();
     String objectKey = location == null ? key : location.key();
-    String source = "s3://" + bucket + "/" + objectKey;
+    // s3://bucket/key, or the local file the CLI read it from.
+    String source = store.describe(bucket, objectKey);
     byte[] bytes;
     try {
       Optional<byte[]> found = store.get(bucket, objectKey);
