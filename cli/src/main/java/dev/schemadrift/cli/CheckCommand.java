@@ -272,7 +272,7 @@ final class CheckCommand implements Callable<Integer> {
         new Progress(
             err,
             quiet ? Progress.Level.QUIET : verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL,
-            System.console() != null);
+            isTerminal());
     ReportTrigger reports = Reports.inProcess(store);
     RunManifest manifest;
     try {
@@ -327,6 +327,23 @@ final class CheckCommand implements Callable<Integer> {
   static boolean isContractFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".json") || name.endsWith(".odcs.yaml") || name.endsWith(".odcs.yml");
+  }
+
+  /**
+   * Whether standard output is a terminal. From JDK 22 {@code System.console()} exists even when
+   * output is redirected, and only {@code Console.isTerminal()} (absent in 21) tells; it is looked
+   * up reflectively so the jar still runs on 21.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   private static int usage(PrintWriter err, String message) {
