@@ -1,9 +1,12 @@
 # Every target finds a JDK >= 21 itself (scripts/find-jdk.sh) and uses the pinned Maven (./mvnw).
+# Python tools (moto server, awscli) live in .venv/, made from pinned versions by
+# scripts/python-tools.sh on first use.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest template-check package deploy upload
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status
+.PHONY: template-check package deploy upload
 
 jdk:
 	@scripts/find-jdk.sh >/dev/null
@@ -13,15 +16,18 @@ jdk:
 build: jdk
 	$(MVNW) -q -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
 
-## test: every unit and integration test, enforcer rules, formatter check, coverage report
+## test: the template checks (template-check), the shell scripts' self-test, then every unit and
+##       integration test, enforcer rules, formatter check, coverage report; all against a private
+##       moto server that scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops
 test: jdk template-check
-	$(MVNW) verify
+	scripts/with-moto.sh bash -c 'scripts/test-scripts.sh && scripts/moto.sh reset && $(MVNW) verify'
 
 ## fmt: rewrite the sources in google-java-format
 fmt: jdk
 	$(MVNW) -q spotless:apply
 
 clean: jdk
+	@scripts/moto.sh stop 2>/dev/null
 	$(MVNW) -q clean
 
 ## rules-doc: regenerate the rule table in docs/RULES.md from the catalogue in code
@@ -47,6 +53,18 @@ demo: jdk $(JAR)
 
 ## localtest: the same as demo
 localtest: demo
+
+## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
+##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+##             AWS_REGION=us-east-1. moto-stop stops it, moto-status tells whether it runs.
+moto-start:
+	@scripts/moto.sh start
+
+moto-stop:
+	@scripts/moto.sh stop
+
+moto-status:
+	@scripts/moto.sh status || true
 
 ## template-check: cfn-lint, the SAM transform and checkov on template.yaml (scripts/check-template.sh;
 ##                 tools from .venv-lint/, else .venv/)
@@ -136,8 +154,5 @@ deploy: package
 ##         REGISTRY_BUCKET/REGISTRY_KEY (scripts/upload_contracts_all.sh, scripts/upload_registry.sh)
 upload:
 	$(call require,CONTRACT_BUCKET,the bucket holding contracts/)
-	@for script in scripts/upload_contracts_all.sh scripts/upload_registry.sh; do \
-	  [ -x $$script ] || { echo "$$script not found: it comes with the upload scripts (scripts/)" >&2; exit 1; }; \
-	done
 	$(if $(REGION),AWS_DEFAULT_REGION=$(REGION) )scripts/upload_contracts_all.sh $(CONTRACT_BUCKET)
 	$(if $(filter registry,$(MODE)),$(if $(REGION),AWS_DEFAULT_REGION=$(REGION) )REGISTRY_KEY=$(REGISTRY_KEY) scripts/upload_registry.sh $(REGISTRY_BUCKET))

@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SchemaDriftCommand.Version.class,
     description = "Compares data contracts with AWS Glue tables and classifies every difference.",
-    subcommands = {CheckCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      InitCommand.class,
+      ValidateCommand.class,
+      RulesCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:an artifact was produced and its status is below --fail-on",

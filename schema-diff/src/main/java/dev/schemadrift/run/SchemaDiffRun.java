@@ -7,7 +7,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
-import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
@@ -133,7 +133,15 @@ public final class SchemaDiffRun {
           e);
     }
     if (selection.cursorAfterRun() != null) {
-      RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      try {
+        RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      } catch (StoreException e) {
+        // The next scheduled run would repeat this slice: fail so the retry saves the cursor.
+        throw new RunFailedException(
+            "the diffs and manifest were written but the registry cursor could not be saved: "
+                + e.getMessage(),
+            e);
+      }
     }
     if (trigger != null) {
       try {
@@ -262,7 +270,7 @@ public final class SchemaDiffRun {
     DiffArtifact.ContractInfo info =
         new DiffArtifact.ContractInfo(key, null, Fingerprint.sha256(bytes));
     try {
-      Contract contract = ContractReader.read(source, bytes);
+      Contract contract = Contracts.read(source, bytes);
       contract = contract.withPolicy(contract.policy().over(defaults));
       return new Loaded(
           entry,
@@ -503,22 +511,23 @@ public final class SchemaDiffRun {
   /** One listing of the data location: data files exist unless everything is a marker. */
   private DiffArtifact.DataProbe probe(Contract contract) {
     S3Location location = S3Location.parse(contract.dataLocation());
-    List<ObjectStore.StoredObject> objects =
-        store.list(location.bucket(), location.folderPrefix(), PROBE_LIMIT);
-    boolean hasData = objects.stream().anyMatch(SchemaDiffRun::isDataFile);
+    String prefix = location.folderPrefix();
+    List<ObjectStore.StoredObject> objects = store.list(location.bucket(), prefix, PROBE_LIMIT);
+    boolean hasData = objects.stream().anyMatch(object -> isDataFile(object, prefix));
     return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
   }
 
   /**
    * Athena and Hive skip files whose name starts with {@code _} or {@code .} ({@code _SUCCESS},
-   * {@code .crc}), folder markers and empty objects; so does the probe.
+   * {@code .crc}), folder markers and empty objects; so does the probe. Only the part below the
+   * table's location counts: a location such as {@code s3://lake/_landing/t/} is not hidden.
    */
-  static boolean isDataFile(ObjectStore.StoredObject object) {
+  static boolean isDataFile(ObjectStore.StoredObject object, String prefix) {
     String key = object.key();
     if (object.size() == 0 || key.endsWith("/") || key.endsWith("$folder$")) {
       return false;
     }
-    for (String segment : key.split("/")) {
+    for (String segment : key.substring(prefix.length()).split("/")) {
       if (segment.startsWith("_") || segment.startsWith(".")) {
         return false;
       }
