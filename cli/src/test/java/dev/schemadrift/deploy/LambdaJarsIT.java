@@ -100,7 +100,7 @@ class LambdaJarsIT {
         BANNED_PREFIXES.stream()
             .filter(name::startsWith)
             .findFirst()
-            .ifPresent(p -> banned.add(name));
+            .ifPresent(prefix -> banned.add(name));
         assertFalse(name.equals("module-info.class"), jar + " holds module-info.class");
         assertFalse(
             name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"), jar + " holds signature " + name);

@@ -106,7 +106,9 @@ class TemplatePolicyTest {
   }
 
   private List<Grant> grantsOf(String role, String action) {
-    return grants().stream().filter(g -> g.role().equals(role) && g.allows(action)).toList();
+    return grants().stream()
+        .filter(grant -> grant.role().equals(role) && grant.allows(action))
+        .toList();
   }
 
   /** The Fn::Sub strings (or other intrinsic values) a role is granted an action on. */
