@@ -6,18 +6,20 @@ SHELL := /bin/bash
 MVNW := ./mvnw
 
 .PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status
+.PHONY: template-check package deploy upload
 
 jdk:
 	@scripts/find-jdk.sh >/dev/null
 
-## build: compile, unit-test nothing, and produce the jars (cli/target/schema-drift.jar)
+## build: compile, unit-test nothing, and produce the jars (cli/target/schema-drift.jar and the
+##        Lambda jars schema-diff/target/schema-diff-lambda.jar, report-generator/target/report-generator-lambda.jar)
 build: jdk
 	$(MVNW) -q -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
 
-## test: the shell scripts' self-test, then every unit and integration test, enforcer rules,
-##       formatter check, coverage report; all against a private moto server that
-##       scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops
-test: jdk
+## test: the template checks (template-check), the shell scripts' self-test, then every unit and
+##       integration test, enforcer rules, formatter check, coverage report; all against a private
+##       moto server that scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops
+test: jdk template-check
 	scripts/with-moto.sh bash -c 'scripts/test-scripts.sh && scripts/moto.sh reset && $(MVNW) verify'
 
 ## fmt: rewrite the sources in google-java-format
@@ -63,3 +65,94 @@ moto-stop:
 
 moto-status:
 	@scripts/moto.sh status || true
+
+## template-check: cfn-lint, the SAM transform and checkov on template.yaml (scripts/check-template.sh;
+##                 tools from .venv-lint/, else .venv/)
+template-check:
+	@if [ -x scripts/python-tools.sh ]; then scripts/python-tools.sh lint; fi
+	scripts/check-template.sh
+
+# ---------------------------------------------------------------------------------- deployment
+# docs/DEPLOY.md explains each step. Set the variables on the command line, e.g.
+#   make deploy ARTIFACT_BUCKET=my-artifacts REGION=eu-west-1 CONTRACT_BUCKET=my-contracts \
+#     REPORT_BUCKET=my-reports GLUE_DATABASES=nyc_parks,nyc_schools DATA_BUCKETS=my-lake
+# package and deploy print each aws command before running it, and stop before running anything
+# when a variable they need is empty.
+STACK ?= schema-drift
+REGION ?= $(or $(AWS_REGION),$(AWS_DEFAULT_REGION))
+ARTIFACT_BUCKET ?=
+MODE ?= registry
+CONTRACT_BUCKET ?=
+REPORT_BUCKET ?=
+REGISTRY_BUCKET ?= $(CONTRACT_BUCKET)
+REGISTRY_KEY ?= configs/tables.json
+CONTRACT_KEY ?=
+GLUE_DATABASES ?=
+DATA_BUCKETS ?=
+DATA_PREFIXES ?= *
+SCHEDULE ?= cron(0 6 * * ? *)
+SCHEDULE_TIMEZONE ?= UTC
+SCHEDULE_ENABLED ?= true
+MAX_TABLES_PER_RUN ?= 1000
+# More Key=Value overrides, e.g. PARAMETERS="CreateNotificationTopic=true LogRetentionInDays=90"
+PARAMETERS ?=
+AWS ?= aws
+PACKAGED := target/packaged.yaml
+LAMBDA_JARS := schema-diff/target/schema-diff-lambda.jar report-generator/target/report-generator-lambda.jar
+
+# $(call require,VARIABLE,what it is): stops make with a message when VARIABLE is empty.
+require = $(if $(strip $($(1))),,$(error $(1) is not set: $(2)))
+
+# Checked when make reads the Makefile, so that nothing runs (not even the build) with a gap.
+ifneq ($(filter package deploy,$(MAKECMDGOALS)),)
+$(call require,ARTIFACT_BUCKET,the S3 bucket that aws cloudformation package uploads the jars to)
+$(call require,REGION,the AWS region (or set AWS_REGION))
+endif
+ifneq ($(filter deploy,$(MAKECMDGOALS)),)
+$(if $(filter registry single,$(MODE)),,$(error MODE must be registry or single; not '$(MODE)'))
+$(call require,CONTRACT_BUCKET,the bucket holding contracts/)
+$(call require,REPORT_BUCKET,the bucket for diffs/ runs/ reports/ state/ and index.html)
+$(call require,GLUE_DATABASES,the Glue databases the contracts name (comma separated))
+$(call require,DATA_BUCKETS,the buckets of the data_location URIs (comma separated))
+$(if $(filter registry,$(MODE)),$(call require,REGISTRY_BUCKET,the bucket holding REGISTRY_KEY (MODE=registry)))
+$(if $(filter single,$(MODE)),$(call require,CONTRACT_KEY,the contract a run checks such as contracts/nyc_parks/parks_properties.json (MODE=single)))
+endif
+
+MODE_PARAMETERS_registry = 'RegistryBucket=$(REGISTRY_BUCKET)' 'RegistryKey=$(REGISTRY_KEY)' 'ContractKey='
+MODE_PARAMETERS_single = 'RegistryBucket=' 'ContractKey=$(CONTRACT_KEY)'
+
+PACKAGE_COMMAND = $(AWS) cloudformation package --region $(REGION) --template-file template.yaml \
+  --s3-bucket $(ARTIFACT_BUCKET) --s3-prefix $(STACK) --output-template-file $(PACKAGED)
+DEPLOY_COMMAND = $(AWS) cloudformation deploy --region $(REGION) --template-file $(PACKAGED) \
+  --stack-name $(STACK) --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
+  --parameter-overrides 'ContractBucket=$(CONTRACT_BUCKET)' 'ReportBucket=$(REPORT_BUCKET)' \
+  $(MODE_PARAMETERS_$(MODE)) 'GlueDatabases=$(GLUE_DATABASES)' 'DataBuckets=$(DATA_BUCKETS)' \
+  'DataPrefixes=$(DATA_PREFIXES)' 'MaxTablesPerRun=$(MAX_TABLES_PER_RUN)' \
+  'ScheduleExpression=$(SCHEDULE)' 'ScheduleTimezone=$(SCHEDULE_TIMEZONE)' \
+  'ScheduleEnabled=$(SCHEDULE_ENABLED)' $(PARAMETERS)
+
+$(LAMBDA_JARS) &: $(SOURCES)
+	$(MVNW) -q -pl schema-diff,report-generator -am -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true package
+	@touch $(LAMBDA_JARS)
+
+## package: upload the Lambda jars to ARTIFACT_BUCKET and write target/packaged.yaml (builds the jars
+##          when sources changed). Needs ARTIFACT_BUCKET, REGION.
+package: jdk $(LAMBDA_JARS)
+	@mkdir -p target
+	@echo "+ $(PACKAGE_COMMAND)"
+	@$(PACKAGE_COMMAND)
+
+## deploy: package, then create or update stack STACK. MODE=registry (REGISTRY_BUCKET, default
+##         CONTRACT_BUCKET; REGISTRY_KEY) or MODE=single (CONTRACT_KEY). Needs CONTRACT_BUCKET,
+##         REPORT_BUCKET, GLUE_DATABASES, DATA_BUCKETS; SCHEDULE, SCHEDULE_TIMEZONE,
+##         SCHEDULE_ENABLED, DATA_PREFIXES, MAX_TABLES_PER_RUN and PARAMETERS are optional.
+deploy: package
+	@echo "+ $(DEPLOY_COMMAND)"
+	@$(DEPLOY_COMMAND)
+
+## upload: copy contracts/ to CONTRACT_BUCKET and, with MODE=registry, configs/tables.json to
+##         REGISTRY_BUCKET/REGISTRY_KEY (scripts/upload_contracts_all.sh, scripts/upload_registry.sh)
+upload:
+	$(call require,CONTRACT_BUCKET,the bucket holding contracts/)
+	$(if $(REGION),AWS_DEFAULT_REGION=$(REGION) )scripts/upload_contracts_all.sh $(CONTRACT_BUCKET)
+	$(if $(filter registry,$(MODE)),$(if $(REGION),AWS_DEFAULT_REGION=$(REGION) )REGISTRY_KEY=$(REGISTRY_KEY) scripts/upload_registry.sh $(REGISTRY_BUCKET))

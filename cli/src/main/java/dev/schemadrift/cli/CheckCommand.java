@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -199,6 +200,10 @@ final class CheckCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       return usage(err, problems.getFirst());
     }
+    if (dataRoot != null && !Files.isDirectory(dataRoot)) {
+      // Else every table would be NO_DATA and the run would look healthy.
+      return usage(err, "no such --data-root folder: " + dataRoot);
+    }
     Path root = contractsRoot.toAbsolutePath().normalize();
     AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
     Map<String, ObjectStore> mounted = new HashMap<>();
@@ -228,7 +233,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     ObjectStore store = new RoutingObjectStore(mounted, fallback);
 
-    List<String> contractKeys = new ArrayList<>();
+    // A set: a folder and a file in it name one contract once, not as a duplicate of itself.
+    Set<String> contractKeys = new LinkedHashSet<>();
     String registryKey = null;
     if (sources.registry != null) {
       Path registry = sources.registry.toAbsolutePath().normalize();
@@ -282,13 +288,13 @@ final class CheckCommand implements Callable<Integer> {
         new Progress(
             err,
             quiet ? Progress.Level.QUIET : verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL,
-            System.console() != null);
+            isTerminal());
     ReportTrigger reports = Reports.inProcess(store);
     RunManifest manifest;
     try {
       manifest =
           new SchemaDiffRun(settings, store, catalog, reports, progress)
-              .execute(new RunRequest(run, null, List.of(), contractKeys));
+              .execute(new RunRequest(run, null, List.of(), List.copyOf(contractKeys)));
     } catch (RunFailedException | StoreException e) {
       progress.finish();
       err.println("schema-drift check: " + e.getMessage());
@@ -337,6 +343,23 @@ final class CheckCommand implements Callable<Integer> {
   static boolean isContractFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".json") || name.endsWith(".odcs.yaml") || name.endsWith(".odcs.yml");
+  }
+
+  /**
+   * Whether standard output is a terminal. From JDK 22 {@code System.console()} exists even when
+   * output is redirected, and only {@code Console.isTerminal()} (absent in 21) tells; it is looked
+   * up reflectively so the jar still runs on 21.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   private static int usage(PrintWriter err, String message) {

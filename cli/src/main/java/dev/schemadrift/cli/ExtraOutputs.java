@@ -10,6 +10,8 @@ import dev.schemadrift.run.TableResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,7 +231,7 @@ final class ExtraOutputs {
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
     json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", file);
+    json.writeStringField("uri", uri(file));
     json.writeEndObject();
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");
@@ -240,6 +242,18 @@ final class ExtraOutputs {
     json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /**
+   * SARIF locations are URI references: a contract key (a relative path) with a space, {@code %} or
+   * non-ASCII character must be percent-encoded, or code-scanning tools reject the file.
+   */
+  static String uri(String key) {
+    try {
+      return new URI(null, null, key, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return key;
+    }
   }
 
   /** GitHub workflow commands: BREAKING as errors, RISKY as warnings, SAFE as notices. */

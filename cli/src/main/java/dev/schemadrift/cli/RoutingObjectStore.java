@@ -23,6 +23,11 @@ final class RoutingObjectStore implements ObjectStore {
   }
 
   @Override
+  public String describe(String bucket, String key) {
+    return route(bucket).describe(bucket, key);
+  }
+
+  @Override
   public Optional<byte[]> get(String bucket, String key) {
     return route(bucket).get(bucket, key);
   }

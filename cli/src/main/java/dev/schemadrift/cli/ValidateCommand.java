@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -62,7 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("schema-drift validate: give --contracts and/or --registry");
       return SchemaDriftCommand.EXIT_USAGE;
     }
-    Set<Path> files = new LinkedHashSet<>();
+    // By absolute path, so that one file named twice (by the registry and by --contracts, or once
+    // relative and once absolute) is validated once; each keeps the spelling it was first given.
+    Map<Path, Path> files = new LinkedHashMap<>();
+    Path root = contractsRoot.toAbsolutePath().normalize();
     List<String> problems = new ArrayList<>();
     if (registry != null) {
       if (!Files.isRegularFile(registry)) {
@@ -77,11 +80,21 @@ final class ValidateCommand implements Callable<Integer> {
             continue;
           }
           Path file = contractsRoot.resolve(key).normalize();
-          if (!Files.isRegularFile(file)) {
+          if (!file.toAbsolutePath().normalize().startsWith(root)) {
+            // check reads contracts only below --contracts-root and would make this an ERROR.
+            problems.add(
+                registry
+                    + ": $.tables["
+                    + index
+                    + "].contract: "
+                    + key
+                    + " is outside --contracts-root "
+                    + root);
+          } else if (!Files.isRegularFile(file)) {
             problems.add(
                 registry + ": $.tables[" + index + "].contract: no such contract file " + file);
           } else {
-            files.add(file);
+            add(files, file);
           }
         }
       } catch (InvalidDocumentException e) {
@@ -98,14 +111,14 @@ final class ValidateCommand implements Callable<Integer> {
           walk.filter(Files::isRegularFile)
               .filter(CheckCommand::isContractFile)
               .sorted()
-              .forEach(files::add);
+              .forEach(file -> add(files, file));
         }
       } else {
-        files.add(path);
+        add(files, path);
       }
     }
     int valid = 0;
-    for (Path file : files) {
+    for (Path file : files.values()) {
       try {
         Contracts.read(file.toString(), Files.readAllBytes(file));
         valid++;
@@ -130,5 +143,9 @@ final class ValidateCommand implements Callable<Integer> {
             + (problems.size() == 1 ? "" : "s"));
     out.flush();
     return problems.isEmpty() ? 0 : 1;
+  }
+
+  private static void add(Map<Path, Path> files, Path file) {
+    files.putIfAbsent(file.toAbsolutePath().normalize(), file);
   }
 }

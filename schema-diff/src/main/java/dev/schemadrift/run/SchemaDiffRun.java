@@ -257,7 +257,8 @@ public final class SchemaDiffRun {
     S3Location location = S3Location.parse(key);
     String bucket = location == null ? settings.contractBucket() : location.bucket();
     String objectKey = location == null ? key : location.key();
-    String source = "s3://" + bucket + "/" + objectKey;
+    // s3://bucket/key, or the local file the CLI read it from.
+    String source = store.describe(bucket, objectKey);
     if (!settings.allowsContractBucket(bucket)) {
       return broken(
           entry,
@@ -266,7 +267,7 @@ public final class SchemaDiffRun {
           run,
           "CONTRACT_LOCATION_NOT_ALLOWED",
           "contract "
-              + source
+              + key
               + " is outside the contract bucket"
               + (settings.registryBucket() == null ? "" : " and the registry bucket")
               + ": contracts are read only from there");

@@ -2,16 +2,32 @@ package dev.schemadrift.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.catalog.FileFamily;
+import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Policy;
+import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.json.Problems;
+import dev.schemadrift.json.StrictObject;
+import dev.schemadrift.rule.RuleId;
+import dev.schemadrift.rule.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Writes artifacts as deterministic JSON: keys in the documented order, two-space indent, {@code
- * \n} line ends whatever the platform, one trailing newline. Same artifact, same bytes.
+ * \n} line ends whatever the platform, one trailing newline. Same artifact, same bytes. Reads them
+ * back strictly: a missing, mistyped or unknown field is a problem with its JSON path.
  */
 public final class ArtifactJson {
   private ArtifactJson() {}
@@ -137,5 +153,313 @@ public final class ArtifactJson {
     json.writeStringField("reason", waiver.reason());
     json.writeStringField("owner", waiver.owner());
     json.writeStringField("expires", waiver.expires().toString());
+  }
+
+  /**
+   * Reads an artifact written by {@link #write}; {@code write(read(write(a)))} has the bytes of
+   * {@code write(a)}.
+   *
+   * @param source names the document in problems, e.g. its S3 key
+   * @throws InvalidDocumentException listing every problem found
+   */
+  public static DiffArtifact read(String source, byte[] json) {
+    Problems problems = new Problems(source);
+    StrictObject root = StrictObject.of(Json.readTree(source, json), "$", problems);
+    problems.throwIfAny();
+    Integer version = requiredInteger(root, "artifact_version");
+    if (version != null && version != DiffArtifact.VERSION) {
+      problems.add(
+          root.childPath("artifact_version"),
+          "version " + version + " is not supported (only " + DiffArtifact.VERSION + ")");
+    }
+    String runId = root.requiredString("run_id");
+    if (runId != null) {
+      try {
+        new RunId(runId);
+      } catch (IllegalArgumentException e) {
+        problems.add(root.childPath("run_id"), e.getMessage());
+      }
+    }
+    DiffArtifact.TableName table = tableName(required(root, "table"));
+    Status status = constant(root, "status", Status.class, true);
+    Boolean createdTable = requiredBoolean(root, "created_table");
+    DiffArtifact.ContractInfo contract = contract(nullable(root, "contract"));
+    DiffArtifact.CatalogInfo catalog = catalog(nullable(root, "catalog"));
+    DiffArtifact.DataProbe probe = probe(nullable(root, "data_probe"));
+    DiffArtifact.Counts counts = counts(required(root, "counts"));
+    List<Finding> findings = list(root, "findings", ArtifactJson::finding);
+    List<Policy.Waiver> unused = list(root, "unused_waivers", ArtifactJson::waiver);
+    DiffArtifact.ErrorInfo error = error(nullable(root, "error"));
+    root.rejectUnknownFields();
+    if (status != null && (status == Status.ERROR) != (error != null)) {
+      problems.add(root.childPath("error"), "must be an object exactly when status is ERROR");
+    }
+    problems.throwIfAny();
+    return new DiffArtifact(
+        version,
+        runId,
+        table,
+        status,
+        createdTable,
+        contract,
+        catalog,
+        probe,
+        counts,
+        findings,
+        unused,
+        error);
+  }
+
+  private static DiffArtifact.TableName tableName(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    String database = glueName(object, "database");
+    String name = glueName(object, "name");
+    object.rejectUnknownFields();
+    return new DiffArtifact.TableName(database, name);
+  }
+
+  private static String glueName(StrictObject object, String field) {
+    String name = object.requiredString(field);
+    if (name != null && !ContractReader.isGlueName(name)) {
+      object
+          .problems()
+          .add(object.childPath(field), "'" + name + "' is not a Glue name (1-255 of a-z 0-9 _)");
+    }
+    return name;
+  }
+
+  private static DiffArtifact.ContractInfo contract(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    String key = object.requiredString("key");
+    String version = nullableString(object, "version");
+    String sha256 = object.requiredString("sha256");
+    object.rejectUnknownFields();
+    return new DiffArtifact.ContractInfo(key, version, sha256);
+  }
+
+  private static DiffArtifact.CatalogInfo catalog(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    String versionId = nullableString(object, "version_id");
+    String updateTime = nullableString(object, "update_time");
+    String tableType = nullableString(object, "table_type");
+    FormatProfile profile = constant(object, "profile", FormatProfile.class, true);
+    FileFamily family = constant(object, "file_family", FileFamily.class, false);
+    Boolean partitioned = requiredBoolean(object, "partitioned");
+    String location = nullableString(object, "location");
+    object.rejectUnknownFields();
+    return new DiffArtifact.CatalogInfo(
+        versionId,
+        updateTime,
+        tableType,
+        profile,
+        family,
+        Boolean.TRUE.equals(partitioned),
+        location);
+  }
+
+  private static DiffArtifact.DataProbe probe(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    String location = object.requiredString("location");
+    Boolean hasData = requiredBoolean(object, "has_data");
+    object.rejectUnknownFields();
+    return new DiffArtifact.DataProbe(location, Boolean.TRUE.equals(hasData));
+  }
+
+  private static DiffArtifact.Counts counts(StrictObject object) {
+    if (object == null) {
+      return DiffArtifact.Counts.ZERO;
+    }
+    int[] values = new int[4];
+    String[] names = {"BREAKING", "RISKY", "SAFE", "waived"};
+    for (int index = 0; index < names.length; index++) {
+      Integer value = requiredInteger(object, names[index]);
+      if (value != null && value < 0) {
+        object.problems().add(object.childPath(names[index]), "must not be negative");
+      }
+      values[index] = value == null ? 0 : value;
+    }
+    object.rejectUnknownFields();
+    return new DiffArtifact.Counts(values[0], values[1], values[2], values[3]);
+  }
+
+  private static Finding finding(StrictObject.Element element, Problems problems) {
+    StrictObject object = StrictObject.of(element.node(), element.path(), problems);
+    if (object == null) {
+      return null;
+    }
+    RuleId rule = constant(object, "rule", RuleId.class, true);
+    Severity severity = constant(object, "severity", Severity.class, true);
+    Severity defaultSeverity = constant(object, "default_severity", Severity.class, true);
+    String path = object.requiredString("path");
+    String expected = nullableString(object, "expected");
+    String actual = nullableString(object, "actual");
+    String reason = object.requiredString("reason");
+    String evidence = nullableString(object, "evidence");
+    String fingerprint = object.requiredString("fingerprint");
+    AppliedWaiver waiver = null;
+    StrictObject waiverObject = nullable(object, "waiver");
+    if (waiverObject != null) {
+      Policy.Waiver matched = waiverFields(waiverObject);
+      AppliedWaiver.State state = constant(waiverObject, "state", AppliedWaiver.State.class, true);
+      waiverObject.rejectUnknownFields();
+      waiver = matched == null || state == null ? null : new AppliedWaiver(matched, state);
+    }
+    object.rejectUnknownFields();
+    if (rule == null
+        || severity == null
+        || defaultSeverity == null
+        || path == null
+        || reason == null
+        || fingerprint == null) {
+      return null;
+    }
+    return new Finding(
+        rule,
+        severity,
+        defaultSeverity,
+        path,
+        expected,
+        actual,
+        reason,
+        evidence,
+        fingerprint,
+        waiver);
+  }
+
+  private static Policy.Waiver waiver(StrictObject.Element element, Problems problems) {
+    StrictObject object = StrictObject.of(element.node(), element.path(), problems);
+    if (object == null) {
+      return null;
+    }
+    Policy.Waiver waiver = waiverFields(object);
+    object.rejectUnknownFields();
+    return waiver;
+  }
+
+  private static Policy.Waiver waiverFields(StrictObject object) {
+    RuleId rule = constant(object, "rule", RuleId.class, true);
+    String path = object.requiredString("path");
+    String reason = object.requiredString("reason");
+    String owner = object.requiredString("owner");
+    String expiresText = object.requiredString("expires");
+    LocalDate expires = null;
+    if (expiresText != null) {
+      try {
+        expires = LocalDate.parse(expiresText);
+      } catch (DateTimeParseException e) {
+        object
+            .problems()
+            .add(
+                object.childPath("expires"), "'" + expiresText + "' is not a date like 2027-03-31");
+      }
+    }
+    if (rule == null || path == null || reason == null || owner == null || expires == null) {
+      return null;
+    }
+    return new Policy.Waiver(rule, path, reason, owner, expires);
+  }
+
+  private static DiffArtifact.ErrorInfo error(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    String kind = object.requiredString("kind");
+    String message = object.requiredString("message");
+    object.rejectUnknownFields();
+    return new DiffArtifact.ErrorInfo(kind, message);
+  }
+
+  private static <T> List<T> list(
+      StrictObject object, String name, BiFunction<StrictObject.Element, Problems, T> read) {
+    JsonNode value = object.field(name);
+    if (value == null || !value.isArray()) {
+      object
+          .problems()
+          .add(
+              object.childPath(name),
+              "expected an array but found " + StrictObject.describe(value));
+      return List.of();
+    }
+    return object.optionalList(name, element -> read.apply(element, object.problems()));
+  }
+
+  /** An object field that must be present and not null. */
+  private static StrictObject required(StrictObject object, String name) {
+    JsonNode value = object.field(name);
+    if (value == null || value.isNull()) {
+      object.problems().add(object.childPath(name), "required field is missing");
+      return null;
+    }
+    return StrictObject.of(value, object.childPath(name), object.problems());
+  }
+
+  /** An object field that is always written but may be null. */
+  private static StrictObject nullable(StrictObject object, String name) {
+    if (present(object, name)) {
+      return object.optionalObject(name);
+    }
+    return null;
+  }
+
+  private static String nullableString(StrictObject object, String name) {
+    return present(object, name) ? object.optionalString(name) : null;
+  }
+
+  private static boolean present(StrictObject object, String name) {
+    if (object.field(name) == null) {
+      object.problems().add(object.childPath(name), "required field is missing (write null)");
+      return false;
+    }
+    return true;
+  }
+
+  private static Integer requiredInteger(StrictObject object, String name) {
+    if (!present(object, name)) {
+      return null;
+    }
+    Integer value = object.optionalInteger(name);
+    if (value == null && object.field(name).isNull()) {
+      object.problems().add(object.childPath(name), "must be a whole number, not null");
+    }
+    return value;
+  }
+
+  private static Boolean requiredBoolean(StrictObject object, String name) {
+    if (!present(object, name)) {
+      return null;
+    }
+    Boolean value = object.optionalBoolean(name);
+    if (value == null && object.field(name).isNull()) {
+      object.problems().add(object.childPath(name), "must be true or false, not null");
+    }
+    return value;
+  }
+
+  /**
+   * An enum constant by its name; {@code upperCase} false for the lower-case names ({@code
+   * file_family}).
+   */
+  private static <E extends Enum<E>> E constant(
+      StrictObject object, String name, Class<E> type, boolean upperCase) {
+    String value = object.requiredString(name);
+    if (value == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      String spelled = upperCase ? constant.name() : constant.name().toLowerCase(Locale.ROOT);
+      if (spelled.equals(value)) {
+        return constant;
+      }
+    }
+    object.problems().add(object.childPath(name), "unknown value '" + value + "'");
+    return null;
   }
 }

@@ -100,8 +100,12 @@ public final class ContractBootstrap {
   private static ContractFormat format(GlueTable table, TableProfile profile) {
     String recognised = profile.recognisedFormat();
     if (recognised.equals("csv")) {
-      String delimiter = delimiter(table);
-      return "\t".equals(delimiter) ? ContractFormat.TSV : ContractFormat.CSV;
+      // tsv takes no quote option: a tab-separated OpenCSVSerde table that states its quote
+      // character is csv with a tab delimiter, so that the contract keeps the quote and is valid.
+      boolean statesQuote = openCsv(table) && table.serdeParameters().containsKey("quoteChar");
+      return "\t".equals(delimiter(table)) && !statesQuote
+          ? ContractFormat.TSV
+          : ContractFormat.CSV;
     }
     return ContractFormat.fromJsonName(recognised).orElseThrow();
   }

@@ -42,6 +42,14 @@ public final class ContractReader {
 
   private ContractReader() {}
 
+  /**
+   * Whether a name is a Glue database or table name as Glue stores it (1–255 of {@code a-z 0-9 _}):
+   * the only names S3 keys are built from.
+   */
+  public static boolean isGlueName(String name) {
+    return name != null && GLUE_NAME.matcher(name).matches();
+  }
+
   /** Reads one contract; {@code source} names the file in every error message. */
   public static Contract read(String source, byte[] json) {
     checkSize(source, json);

@@ -3,6 +3,7 @@ package dev.schemadrift.artifact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +13,19 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -482,6 +490,111 @@ class ArtifactJsonTest {
     assertEquals(3, root.get("unused_waivers").size(), "no finding, so no waiver was used");
   }
 
+  @Test
+  void readingWhatWasWrittenGivesTheSameBytesBack() {
+    Contract contract = contract(CONTRACT);
+    List<DiffArtifact> artifacts =
+        List.of(
+            compared(CONTRACT, TABLE),
+            TableCheck.compared(RUN, CONTRACT_INFO, contract, table(TABLE), null, true),
+            TableCheck.missing(RUN, CONTRACT_INFO, contract, PROBE, "create_if_missing is false"),
+            TableCheck.noData(
+                RUN,
+                CONTRACT_INFO,
+                contract,
+                new DiffArtifact.DataProbe("s3://example-data/nyc/parks_properties/", false)),
+            TableCheck.error(
+                RUN,
+                new DiffArtifact.TableName("nyc_parks", "parks_properties"),
+                new DiffArtifact.ContractInfo("contracts/x.json", null, CONTRACT_INFO.sha256()),
+                "INVALID_CONTRACT",
+                "contracts/x.json: $.table: required field is missing"),
+            TableCheck.compared(
+                RUN,
+                CONTRACT_INFO,
+                contract,
+                GlueTableReader.readOne(
+                    "t.json",
+                    bytes(TABLE.replace("\"Type\": \"bigint\"", "\"Type\": \"bigint<\""))),
+                PROBE,
+                false));
+
+    for (DiffArtifact artifact : artifacts) {
+      byte[] written = ArtifactJson.write(artifact);
+      DiffArtifact read = ArtifactJson.read("artifact.json", written);
+
+      assertEquals(artifact, read);
+      assertEquals(text(written), text(ArtifactJson.write(read)));
+    }
+  }
+
+  @Test
+  void readsEveryValidSchemaExampleAndWritesItBackStably() throws IOException {
+    try (Stream<Path> files = Files.list(examples("valid"))) {
+      List<Path> examples = files.sorted().toList();
+      assertFalse(examples.isEmpty());
+      for (Path example : examples) {
+        DiffArtifact read = ArtifactJson.read(example.toString(), Files.readAllBytes(example));
+        byte[] written = ArtifactJson.write(read);
+
+        assertEquals(
+            text(written),
+            text(ArtifactJson.write(ArtifactJson.read("again", written))),
+            example.toString());
+        assertEquals(parse(Files.readAllBytes(example)), parse(written), example.toString());
+      }
+    }
+  }
+
+  @Test
+  void rejectsInvalidExamplesNamingThePath() throws IOException {
+    Map<String, String> expected =
+        Map.ofEntries(
+            Map.entry("artifact-version-2.json", "$.artifact_version"),
+            Map.entry("bad-file-family.json", "$.catalog.file_family"),
+            Map.entry("bad-profile.json", "$.catalog.profile"),
+            Map.entry("bad-run-id.json", "$.run_id"),
+            Map.entry("bad-waiver-state.json", ".waiver.state"),
+            Map.entry("catalog-without-location.json", "$.catalog.location"),
+            Map.entry("error-object-when-breaking.json", "$.error"),
+            Map.entry("error-status-without-error.json", "$.error"),
+            Map.entry("error-without-message.json", "$.error.message"),
+            Map.entry("finding-severity-off.json", ".severity"),
+            Map.entry("finding-without-reason.json", ".reason"),
+            Map.entry("lower-case-count-key.json", "$.counts"),
+            Map.entry("missing-unused-waivers.json", "$.unused_waivers"),
+            Map.entry("negative-count.json", "$.counts"),
+            Map.entry("unknown-field.json", "$."),
+            Map.entry("unknown-finding-field.json", "$.findings[4].message"),
+            Map.entry("unknown-status.json", "$.status"),
+            Map.entry("unused-waiver-with-state.json", "$.unused_waivers[0].state"),
+            Map.entry("upper-case-table-name.json", "$.table.name"),
+            Map.entry("waiver-without-state.json", ".waiver.state"));
+    for (Map.Entry<String, String> entry : expected.entrySet()) {
+      Path file = examples("invalid").resolve(entry.getKey());
+      InvalidDocumentException thrown =
+          assertThrows(
+              InvalidDocumentException.class,
+              () -> ArtifactJson.read(entry.getKey(), Files.readAllBytes(file)),
+              entry.getKey());
+      assertTrue(
+          thrown.problems().stream()
+              .anyMatch(problem -> problem.jsonPath().contains(entry.getValue())),
+          entry.getKey() + ": " + thrown.getMessage());
+    }
+  }
+
+  @Test
+  void rejectsWhatIsNotAnArtifact() {
+    assertThrows(
+        InvalidDocumentException.class, () -> ArtifactJson.read("a.json", bytes("[1, 2]")));
+    assertThrows(InvalidDocumentException.class, () -> ArtifactJson.read("a.json", bytes("{")));
+    InvalidDocumentException empty =
+        assertThrows(
+            InvalidDocumentException.class, () -> ArtifactJson.read("a.json", bytes("{}")));
+    assertTrue(empty.problems().size() >= 10, empty.getMessage());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static DiffArtifact compared(String contractJson, String tableJson) {
@@ -495,6 +608,15 @@ class ArtifactJsonTest {
 
   private static GlueTable table(String json) {
     return GlueTableReader.readOne("table.json", bytes(json));
+  }
+
+  private static Path examples(String kind) {
+    try {
+      return Path.of(
+          ArtifactJsonTest.class.getResource("/schema-examples/artifact/" + kind).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static byte[] bytes(String text) {

@@ -1,0 +1,406 @@
+package dev.schemadrift.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.DiffArtifact.Counts;
+import dev.schemadrift.artifact.DiffArtifact.TableName;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.json.Json;
+import dev.schemadrift.json.Problems;
+import dev.schemadrift.json.StrictObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The index's source of truth, kept in {@code state/index.json}: every table's latest result
+ * (status, counts, owner, tags, when it was last checked and last changed) and the statuses of its
+ * last {@value #HISTORY} runs. index.html is rendered from it, never edited in place. Merging is
+ * idempotent and never moves a table backwards: a result replaces a table's latest only when its
+ * run is at least as new, so a late retry of an old run only fills in the history.
+ */
+public record IndexState(SortedMap<String, TableState> tables) {
+  public static final int VERSION = 1;
+
+  /** Runs of history kept per table. */
+  public static final int HISTORY = 30;
+
+  public static final IndexState EMPTY = new IndexState(new TreeMap<>());
+
+  public IndexState {
+    tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
+  }
+
+  /** A table's status in one run. */
+  public record RunStatus(String runId, Status status) {
+    public RunStatus {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /**
+   * One table's line in the index.
+   *
+   * @param lastChecked the run of the latest result shown
+   * @param lastChanged the last run whose status or set of findings differed from the run before
+   * @param findings a digest of the latest result's finding fingerprints (and error kind)
+   * @param history oldest first, at most {@value #HISTORY}, one entry per run
+   */
+  public record TableState(
+      TableName table,
+      String lastChecked,
+      Status status,
+      Counts counts,
+      String owner,
+      List<String> tags,
+      String lastChanged,
+      String findings,
+      List<RunStatus> history) {
+    public TableState {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(lastChecked, "lastChecked");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(counts, "counts");
+      Objects.requireNonNull(lastChanged, "lastChanged");
+      Objects.requireNonNull(findings, "findings");
+      tags = List.copyOf(tags);
+      history = List.copyOf(history);
+    }
+  }
+
+  /**
+   * What one generation contributes for one table and run.
+   *
+   * @param metadata null when unknown: the table keeps its owner and tags
+   */
+  public record Observation(
+      TableName table,
+      String runId,
+      Status status,
+      Counts counts,
+      String findings,
+      TableMetadata metadata) {
+
+    public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
+      return new Observation(
+          artifact.table(),
+          artifact.runId(),
+          artifact.status(),
+          artifact.counts(),
+          digest(artifact),
+          metadata);
+    }
+  }
+
+  /** 12 hex digits over the sorted finding fingerprints and the error kind: equal sets, equal. */
+  static String digest(DiffArtifact artifact) {
+    List<String> parts = new ArrayList<>();
+    for (Finding finding : artifact.findings()) {
+      parts.add(finding.fingerprint());
+    }
+    Collections.sort(parts);
+    if (artifact.error() != null) {
+      parts.add("error:" + artifact.error().kind());
+    }
+    return parts.isEmpty() ? "" : Fingerprint.sha256(String.join(",", parts)).substring(0, 12);
+  }
+
+  public TableState table(TableName name) {
+    return tables.get(ReportKeys.folder(name));
+  }
+
+  /** This state with the observations merged in. Idempotent; order of observations is irrelevant */
+  public IndexState with(Collection<Observation> observations) {
+    TreeMap<String, TableState> merged = new TreeMap<>(tables);
+    List<Observation> ordered = new ArrayList<>(observations);
+    // Oldest first, so that within one call "last changed" compares each run with the one before.
+    ordered.sort(
+        (left, right) -> {
+          int byTable = ReportKeys.folder(left.table()).compareTo(ReportKeys.folder(right.table()));
+          return byTable != 0 ? byTable : left.runId().compareTo(right.runId());
+        });
+    for (Observation observation : ordered) {
+      String key = ReportKeys.folder(observation.table());
+      merged.put(key, merge(merged.get(key), observation));
+    }
+    return new IndexState(merged);
+  }
+
+  private static TableState merge(TableState old, Observation seen) {
+    if (old == null) {
+      TableMetadata metadata =
+          seen.metadata() == null ? new TableMetadata(null, List.of()) : seen.metadata();
+      return new TableState(
+          seen.table(),
+          seen.runId(),
+          seen.status(),
+          seen.counts(),
+          metadata.owner(),
+          metadata.tags(),
+          seen.runId(),
+          seen.findings(),
+          List.of(new RunStatus(seen.runId(), seen.status())));
+    }
+    List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
+    int age = seen.runId().compareTo(old.lastChecked());
+    if (age < 0) {
+      // A late result of an older run: history only.
+      return new TableState(
+          old.table(),
+          old.lastChecked(),
+          old.status(),
+          old.counts(),
+          old.owner(),
+          old.tags(),
+          old.lastChanged(),
+          old.findings(),
+          history);
+    }
+    boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
+    String lastChanged = same ? old.lastChanged() : seen.runId();
+    TableMetadata metadata =
+        seen.metadata() == null ? new TableMetadata(old.owner(), old.tags()) : seen.metadata();
+    return new TableState(
+        old.table(),
+        seen.runId(),
+        seen.status(),
+        seen.counts(),
+        metadata.owner(),
+        metadata.tags(),
+        lastChanged,
+        seen.findings(),
+        history);
+  }
+
+  private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
+    TreeMap<String, RunStatus> byRun = new TreeMap<>();
+    for (RunStatus entry : history) {
+      byRun.put(entry.runId(), entry);
+    }
+    byRun.put(added.runId(), added);
+    List<RunStatus> all = new ArrayList<>(byRun.values());
+    return all.subList(Math.max(0, all.size() - HISTORY), all.size());
+  }
+
+  /**
+   * Whether the observation's run is recorded for its table: the table's latest is that run or a
+   * newer one, and the history holds the run (or is full of newer ones). Content is not compared,
+   * so two generations holding different artifacts of one run cannot undo each other forever.
+   */
+  public boolean records(Observation observation) {
+    TableState state = table(observation.table());
+    if (state == null || state.lastChecked().compareTo(observation.runId()) < 0) {
+      return false;
+    }
+    for (RunStatus entry : state.history()) {
+      if (entry.runId().equals(observation.runId())) {
+        return true;
+      }
+    }
+    return state.history().size() == HISTORY
+        && state.history().get(0).runId().compareTo(observation.runId()) > 0;
+  }
+
+  /** The newest run any table was checked in, or null for an empty index. */
+  public String latestRun() {
+    String latest = null;
+    for (TableState state : tables.values()) {
+      if (latest == null || state.lastChecked().compareTo(latest) > 0) {
+        latest = state.lastChecked();
+      }
+    }
+    return latest;
+  }
+
+  // ------------------------------------------------------------------------------ JSON
+
+  /** Compact deterministic JSON: tables in name order, equal states give equal bytes. */
+  public byte[] toJson() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeNumberField("state_version", VERSION);
+      json.writeArrayFieldStart("tables");
+      for (TableState state : tables.values()) {
+        json.writeStartObject();
+        json.writeStringField("database", state.table().database());
+        json.writeStringField("table", state.table().name());
+        json.writeStringField("last_checked", state.lastChecked());
+        json.writeStringField("status", state.status().name());
+        json.writeObjectFieldStart("counts");
+        json.writeNumberField("BREAKING", state.counts().breaking());
+        json.writeNumberField("RISKY", state.counts().risky());
+        json.writeNumberField("SAFE", state.counts().safe());
+        json.writeNumberField("waived", state.counts().waived());
+        json.writeEndObject();
+        json.writeStringField("owner", state.owner());
+        json.writeArrayFieldStart("tags");
+        for (String tag : state.tags()) {
+          json.writeString(tag);
+        }
+        json.writeEndArray();
+        json.writeStringField("last_changed", state.lastChanged());
+        json.writeStringField("findings", state.findings());
+        // "run STATUS" pairs keep a 10,000-table state to a few megabytes.
+        json.writeArrayFieldStart("history");
+        for (RunStatus entry : state.history()) {
+          json.writeString(entry.runId() + " " + entry.status().name());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeRaw('\n');
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  /**
+   * @throws InvalidDocumentException listing every problem
+   */
+  public static IndexState read(String source, byte[] json) {
+    Problems problems = new Problems(source);
+    StrictObject root = StrictObject.of(Json.readTree(source, json), "$", problems);
+    problems.throwIfAny();
+    Integer version = root.optionalInteger("state_version");
+    if (!Objects.equals(version, VERSION)) {
+      problems.add(root.childPath("state_version"), "expected " + VERSION + ", found " + version);
+    }
+    List<TableState> read = root.optionalList("tables", element -> tableState(element, problems));
+    root.rejectUnknownFields();
+    problems.throwIfAny();
+    TreeMap<String, TableState> tables = new TreeMap<>();
+    for (TableState state : read) {
+      tables.put(ReportKeys.folder(state.table()), state);
+    }
+    return new IndexState(tables);
+  }
+
+  private static TableState tableState(StrictObject.Element element, Problems problems) {
+    StrictObject object = StrictObject.of(element.node(), element.path(), problems);
+    if (object == null) {
+      return null;
+    }
+    String database = object.requiredString("database");
+    String table = object.requiredString("table");
+    if (!ContractReader.isGlueName(database) || !ContractReader.isGlueName(table)) {
+      problems.add(object.path(), "database and table must be Glue names");
+    }
+    String lastChecked = runId(object, "last_checked");
+    Status status = status(object, object.requiredString("status"), object.childPath("status"));
+    Counts counts = counts(object.optionalObject("counts"), object.childPath("counts"), problems);
+    String owner = object.optionalString("owner");
+    List<String> tags =
+        object.optionalList(
+            "tags",
+            tag -> tag.node().isTextual() ? tag.node().textValue() : invalid(tag, problems));
+    String lastChanged = runId(object, "last_changed");
+    String findings = object.requiredString("findings");
+    List<RunStatus> history =
+        object.optionalList(
+            "history",
+            entry -> {
+              String text = entry.node().isTextual() ? entry.node().textValue() : "";
+              int space = text.indexOf(' ');
+              if (space < 0 || !isRunId(text.substring(0, space))) {
+                return invalid(entry, problems);
+              }
+              Status entryStatus = status(object, text.substring(space + 1), entry.path());
+              return entryStatus == null
+                  ? null
+                  : new RunStatus(text.substring(0, space), entryStatus);
+            });
+    object.rejectUnknownFields();
+    if (database == null
+        || table == null
+        || lastChecked == null
+        || status == null
+        || counts == null
+        || lastChanged == null
+        || findings == null) {
+      return null;
+    }
+    return new TableState(
+        new TableName(database, table),
+        lastChecked,
+        status,
+        counts,
+        owner,
+        tags,
+        lastChanged,
+        findings,
+        history);
+  }
+
+  private static <T> T invalid(StrictObject.Element element, Problems problems) {
+    problems.add(element.path(), "unexpected value " + StrictObject.describe(element.node()));
+    return null;
+  }
+
+  private static String runId(StrictObject object, String field) {
+    String value = object.requiredString(field);
+    if (value != null && !isRunId(value)) {
+      object.problems().add(object.childPath(field), "'" + value + "' is not a run id");
+      return null;
+    }
+    return value;
+  }
+
+  private static boolean isRunId(String value) {
+    try {
+      new RunId(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static Status status(StrictObject object, String name, String path) {
+    if (name == null) {
+      return null;
+    }
+    for (Status status : Status.values()) {
+      if (status.name().equals(name)) {
+        return status;
+      }
+    }
+    object.problems().add(path, "unknown status '" + name + "'");
+    return null;
+  }
+
+  private static Counts counts(StrictObject object, String path, Problems problems) {
+    if (object == null) {
+      problems.add(path, "required field is missing");
+      return null;
+    }
+    Map<String, Integer> values = new TreeMap<>();
+    for (String name : List.of("BREAKING", "RISKY", "SAFE", "waived")) {
+      Integer value = object.optionalInteger(name);
+      if (value == null || value < 0) {
+        problems.add(object.childPath(name), "expected a count");
+      }
+      values.put(name, value == null ? 0 : value);
+    }
+    object.rejectUnknownFields();
+    return new Counts(
+        values.get("BREAKING"), values.get("RISKY"), values.get("SAFE"), values.get("waived"));
+  }
+}

@@ -1,0 +1,318 @@
+package dev.schemadrift.report;
+
+import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.port.ObjectStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Renders reports for a run (or for given diffs) and keeps index.html and each table's latest.html
+ * in step with the index state, however many generations run at once.
+ *
+ * <p>One generation: (1) read the diffs; (2) write each table's {@code <run>.report.md} and {@code
+ * .html} (a pure function of the diff, the previous run's diff and the table's history up to the
+ * run, so a retried event writes the same bytes); (3) merge the results into {@code
+ * state/index.json} with conditional writes; (4) publish: write each table's latest.html from the
+ * report of the run the state calls latest, and index.html from the state, then read the state
+ * again and publish again while it has moved. Every generation that changes the state publishes
+ * after its change, and each publisher only stops after seeing the state unchanged since what it
+ * rendered, so the last index.html written always shows the last state.
+ */
+public final class ReportGenerator {
+  static final String HTML = "text/html; charset=utf-8";
+  static final String MARKDOWN = "text/markdown; charset=utf-8";
+
+  /** Publishing rounds before giving up (and letting Lambda retry the event). */
+  static final int MAX_PUBLISH_ROUNDS = 25;
+
+  private static final int DEFAULT_PARALLELISM = 8;
+
+  private final ObjectStore store;
+  private final String bucket;
+  private final IndexStateStore states;
+  private final int parallelism;
+
+  public ReportGenerator(ObjectStore store, String bucket) {
+    this(store, bucket, DEFAULT_PARALLELISM);
+  }
+
+  /**
+   * @param parallelism how many tables are read and written at once
+   */
+  public ReportGenerator(ObjectStore store, String bucket, int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.store = store;
+    this.bucket = bucket;
+    this.states = new IndexStateStore(store, bucket);
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * Reports on every table of a run manifest ({@code runs/<run>.json}).
+   *
+   * @throws IllegalArgumentException when the key is not a manifest key or the manifest is absent
+   * @throws InvalidDocumentException when the manifest cannot be read
+   */
+  public GenerationSummary generateRun(String manifestKey) {
+    ReportKeys.parseManifest(manifestKey);
+    byte[] json =
+        store
+            .get(bucket, manifestKey)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("no manifest s3://" + bucket + "/" + manifestKey));
+    return generate(RunManifestReader.read(manifestKey, json).tables());
+  }
+
+  /**
+   * Reports on the given diffs ({@code diffs/<db>.<table>/<run>.diff.json}), of any runs.
+   *
+   * @throws IllegalArgumentException when a key is not a diff key
+   */
+  public GenerationSummary generateDiffs(List<String> diffKeys) {
+    return generate(diffKeys.stream().map(ReportInput::ofDiffKey).toList());
+  }
+
+  /** Renders index.html again from the index state (after a template change, or to repair it). */
+  public GenerationSummary rebuildIndex() {
+    Publication publication = publish(states.read(), List.of(), Set.of());
+    return new GenerationSummary(
+        0, publication.conflicts, publication.indexWrites, 0, publication.indexTables);
+  }
+
+  private GenerationSummary generate(List<ReportInput> requested) {
+    Map<String, ReportInput> unique = new LinkedHashMap<>();
+    for (ReportInput input : requested) {
+      unique.putIfAbsent(ReportKeys.folder(input.table()) + "/" + input.run().value(), input);
+    }
+    List<ReportInput> inputs = List.copyOf(unique.values());
+    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
+      List<Loaded> loaded = inParallel(pool, inputs, this::load);
+      List<IndexState.Observation> observations =
+          loaded.stream()
+              .map(item -> IndexState.Observation.of(item.artifact, item.input.metadata()))
+              .toList();
+      IndexStateStore.Snapshot before = states.read();
+      // The history each report shows: the state as it will be once these results are in.
+      IndexState preview = before.state().with(observations);
+      inParallel(pool, loaded, item -> writeReports(item, preview));
+      int conflicts = states.update(state -> state.with(observations), before);
+      Set<String> mine = new TreeSet<>();
+      for (IndexState.Observation observation : observations) {
+        mine.add(ReportKeys.folder(observation.table()));
+      }
+      Publication publication = publish(states.read(), observations, mine, pool);
+      return new GenerationSummary(
+          inputs.size(),
+          conflicts + publication.conflicts,
+          publication.indexWrites,
+          publication.latestWrites,
+          publication.indexTables);
+    }
+  }
+
+  /** A table's result as read, or made up as an ERROR when its diff is unusable. */
+  private record Loaded(ReportInput input, DiffArtifact artifact, boolean diffAvailable) {}
+
+  private Loaded load(ReportInput input) {
+    if (input.diffKey() == null) {
+      return unusable(
+          input,
+          ErrorAdvice.DIFF_NOT_WRITTEN,
+          "SchemaDiffFunction could not write this table's diff artifact: " + input.writeError(),
+          false);
+    }
+    Optional<byte[]> json = store.get(bucket, input.diffKey());
+    if (json.isEmpty()) {
+      return unusable(
+          input,
+          ErrorAdvice.DIFF_MISSING,
+          "the diff artifact " + input.diffKey() + " does not exist",
+          false);
+    }
+    try {
+      DiffArtifact artifact = ArtifactJson.read(input.diffKey(), json.get());
+      if (!artifact.table().equals(input.table())
+          || !artifact.runId().equals(input.run().value())) {
+        return unusable(
+            input,
+            ErrorAdvice.DIFF_INVALID,
+            "the diff artifact " + input.diffKey() + " is about another table or run",
+            true);
+      }
+      return new Loaded(input, artifact, true);
+    } catch (InvalidDocumentException e) {
+      return unusable(
+          input,
+          ErrorAdvice.DIFF_INVALID,
+          "the diff artifact could not be read: " + e.getMessage(),
+          true);
+    }
+  }
+
+  private static Loaded unusable(
+      ReportInput input, String kind, String message, boolean diffAvailable) {
+    return new Loaded(
+        input, TableCheck.error(input.run(), input.table(), null, kind, message), diffAvailable);
+  }
+
+  private Void writeReports(Loaded item, IndexState preview) {
+    DiffArtifact artifact = item.artifact;
+    String run = artifact.runId();
+    List<IndexState.RunStatus> history = new ArrayList<>();
+    IndexState.TableState state = preview.table(artifact.table());
+    for (IndexState.RunStatus entry : state.history()) {
+      if (entry.runId().compareTo(run) <= 0) {
+        history.add(entry);
+      }
+    }
+    String previousRun = history.size() < 2 ? null : history.get(history.size() - 2).runId();
+    DiffArtifact previous = previousRun == null ? null : previous(artifact, previousRun);
+    TableReportView view =
+        TableReportView.of(artifact, previous, previousRun, history, item.diffAvailable);
+    store.put(
+        bucket,
+        ReportKeys.markdownReport(artifact.table(), run),
+        ReportTemplates.markdown(view),
+        MARKDOWN);
+    store.put(
+        bucket, ReportKeys.htmlReport(artifact.table(), run), ReportTemplates.html(view), HTML);
+    return null;
+  }
+
+  /** The previous run's artifact, or null when it cannot be read (the report says so). */
+  private DiffArtifact previous(DiffArtifact artifact, String previousRun) {
+    String key = ReportKeys.diff(artifact.table(), previousRun);
+    try {
+      return store.get(bucket, key).map(json -> ArtifactJson.read(key, json)).orElse(null);
+    } catch (InvalidDocumentException e) {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------------------ publishing
+
+  private static final class Publication {
+    int conflicts;
+    int indexWrites;
+    int latestWrites;
+    int indexTables;
+  }
+
+  private Publication publish(
+      IndexStateStore.Snapshot snapshot,
+      List<IndexState.Observation> observations,
+      Set<String> mine) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
+      return publish(snapshot, observations, mine, pool);
+    }
+  }
+
+  /**
+   * Writes latest.html for this generation's tables and index.html, from {@code snapshot}, until
+   * the state is seen unchanged since what was written. Also re-merges this generation's results
+   * should the state have lost them: S3 never does, but a store whose conditional write is not
+   * atomic (moto server checks If-Match and then writes without a lock) could.
+   */
+  private Publication publish(
+      IndexStateStore.Snapshot snapshot,
+      List<IndexState.Observation> observations,
+      Set<String> mine,
+      ExecutorService pool) {
+    Publication publication = new Publication();
+    // Per table: the run whose report latest.html was last made from, by this generation.
+    Map<String, String> latestWritten = new HashMap<>();
+    IndexStateStore.Snapshot current = snapshot;
+    for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
+      IndexState state = current.state();
+      if (!observations.stream().allMatch(state::records)) {
+        publication.conflicts += states.update(merged -> merged.with(observations), current);
+        current = states.read();
+        continue;
+      }
+      List<IndexState.TableState> stale = new ArrayList<>();
+      for (String table : mine) {
+        IndexState.TableState entry = state.tables().get(table);
+        if (!entry.lastChecked().equals(latestWritten.get(table))) {
+          stale.add(entry);
+        }
+      }
+      for (String written : inParallel(pool, stale, this::writeLatest)) {
+        if (written != null) {
+          publication.latestWrites++;
+        }
+      }
+      for (IndexState.TableState entry : stale) {
+        latestWritten.put(ReportKeys.folder(entry.table()), entry.lastChecked());
+      }
+      store.put(bucket, ReportKeys.INDEX, ReportTemplates.index(IndexView.of(state)), HTML);
+      publication.indexWrites++;
+      publication.indexTables = state.tables().size();
+      IndexStateStore.Snapshot again = states.read();
+      if (Objects.equals(again.version(), current.version())) {
+        return publication;
+      }
+      current = again;
+    }
+    throw new IndexStateStore.ConcurrentUpdateException(
+        "index.html: the state kept changing through " + MAX_PUBLISH_ROUNDS + " publications");
+  }
+
+  /**
+   * Copies the report of the table's latest run to its latest.html. When that report is not there
+   * yet, its own generation has yet to publish and will write latest.html itself.
+   *
+   * @return the run copied, or null when there was nothing to copy
+   */
+  private String writeLatest(IndexState.TableState entry) {
+    Optional<byte[]> report =
+        store.get(bucket, ReportKeys.htmlReport(entry.table(), entry.lastChecked()));
+    if (report.isEmpty()) {
+      return null;
+    }
+    store.put(bucket, ReportKeys.latest(entry.table()), report.get(), HTML);
+    return entry.lastChecked();
+  }
+
+  private static <T, R> List<R> inParallel(
+      ExecutorService pool, List<T> items, Function<T, R> work) {
+    List<Future<R>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
+      futures.add(pool.submit(() -> work.apply(item)));
+    }
+    List<R> results = new ArrayList<>(items.size());
+    try {
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      futures.forEach(future -> future.cancel(true));
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      futures.forEach(future -> future.cancel(true));
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return results;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.schemadrift.report;
+
+import dev.schemadrift.artifact.DiffArtifact.TableName;
+import dev.schemadrift.artifact.RunId;
+
+/**
+ * One table's result to report on.
+ *
+ * @param diffKey where the diff artifact is; null when the run could not write it
+ * @param metadata owner and tags from the manifest; null when unknown (a {@code diff_keys} event),
+ *     so that the index keeps what it had
+ * @param writeError why the run could not write the diff, when {@code diffKey} is null
+ */
+public record ReportInput(
+    TableName table, RunId run, String diffKey, TableMetadata metadata, String writeError) {
+
+  /** An input named by its diff key alone. */
+  public static ReportInput ofDiffKey(String diffKey) {
+    ReportKeys.DiffKey parsed = ReportKeys.parseDiff(diffKey);
+    return new ReportInput(parsed.table(), parsed.run(), diffKey, null, null);
+  }
+}

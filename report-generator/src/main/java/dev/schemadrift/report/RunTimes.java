@@ -1,0 +1,60 @@
+package dev.schemadrift.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Times as reports show them, always derived from run ids and artifact fields (never the clock), so
+ * that the same inputs give the same bytes.
+ */
+public final class RunTimes {
+  private static final DateTimeFormatter HUMAN =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private RunTimes() {}
+
+  /** {@code 20261126T080000Z} as {@code 2026-11-26 08:00 UTC}. */
+  public static String human(String runId) {
+    return runId.substring(0, 4)
+        + "-"
+        + runId.substring(4, 6)
+        + "-"
+        + runId.substring(6, 8)
+        + " "
+        + runId.substring(9, 11)
+        + ":"
+        + runId.substring(11, 13)
+        + " UTC";
+  }
+
+  /** {@code 20261126T080000Z} as {@code 2026-11-26T08:00:00Z} (for {@code <time datetime>}). */
+  public static String iso(String runId) {
+    return runId.substring(0, 4)
+        + "-"
+        + runId.substring(4, 6)
+        + "-"
+        + runId.substring(6, 8)
+        + "T"
+        + runId.substring(9, 11)
+        + ":"
+        + runId.substring(11, 13)
+        + ":"
+        + runId.substring(13, 15)
+        + "Z";
+  }
+
+  /** An ISO-8601 instant from an artifact in the human form; anything else as it is. */
+  public static String instant(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return HUMAN.format(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      return value;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.schemadrift.report;
+
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Diff artifacts made the way SchemaDiffFunction makes them ({@link TableCheck} on a contract and a
+ * Glue table), for report tests.
+ */
+final class Artifacts {
+  static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  private Artifacts() {}
+
+  /** A contract; {@code columns} and {@code policy} are JSON (policy may be "{}"). */
+  static String contract(
+      String database, String table, String format, String columns, String policy) {
+    return contract(database, table, format, columns, "[]", policy);
+  }
+
+  /** A contract with partition keys (a JSON array of contract columns). */
+  static String contract(
+      String database,
+      String table,
+      String format,
+      String columns,
+      String partitionKeys,
+      String policy) {
+    return """
+        {"contract_version": "1.2.0", "database": "%s", "table": "%s",
+         "owner": "data@example.org",
+         "data_location": "s3://example-data/%s/%s/",
+         "format": "%s", "columns": %s, "partition_keys": %s, "policy": %s}
+        """
+        .formatted(database, table, database, table, format, columns, partitionKeys, policy);
+  }
+
+  /** A Parquet Glue table; {@code columns} is a JSON array of Glue columns. */
+  static String parquetTable(
+      String database, String table, String columns, String location, String partitionKeys) {
+    return """
+        {"Table": {"Name": "%s", "DatabaseName": "%s", "TableType": "EXTERNAL_TABLE",
+          "VersionId": "7", "UpdateTime": "2026-11-20T10:00:00+00:00",
+          "Parameters": {"classification": "parquet"},
+          "StorageDescriptor": {"Columns": %s, "Location": "%s",
+            "InputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+            "SerdeInfo": {"SerializationLibrary":
+              "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"}},
+          "PartitionKeys": %s}}
+        """
+        .formatted(table, database, columns, location, partitionKeys);
+  }
+
+  static DiffArtifact compared(String run, String contractJson, String tableJson) {
+    Contract contract = contract(contractJson);
+    return TableCheck.compared(
+        new RunId(run),
+        info(contract),
+        contract,
+        GlueTableReader.readOne("table.json", bytes(tableJson)),
+        new DiffArtifact.DataProbe(contract.dataLocation(), true),
+        false);
+  }
+
+  static DiffArtifact noData(String run, String contractJson) {
+    Contract contract = contract(contractJson);
+    return TableCheck.noData(
+        new RunId(run),
+        info(contract),
+        contract,
+        new DiffArtifact.DataProbe(contract.dataLocation(), false));
+  }
+
+  static DiffArtifact error(String run, String database, String table, String kind, String text) {
+    return TableCheck.error(
+        new RunId(run),
+        new DiffArtifact.TableName(database, table),
+        new DiffArtifact.ContractInfo(
+            "contracts/" + database + "/" + table + ".json", null, SHA256),
+        kind,
+        text);
+  }
+
+  static Contract contract(String json) {
+    return ContractReader.read("contract.json", bytes(json));
+  }
+
+  private static DiffArtifact.ContractInfo info(Contract contract) {
+    return new DiffArtifact.ContractInfo(
+        "contracts/" + contract.database() + "/" + contract.table() + ".json",
+        contract.contractVersion(),
+        SHA256);
+  }
+
+  static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
