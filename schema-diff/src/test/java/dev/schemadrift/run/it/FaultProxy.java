@@ -30,9 +30,9 @@ import java.util.function.Predicate;
  * connection carries one request ({@code Connection: close}), so a fault never leaks into the next
  * request. Only loopback traffic; every thread ends when the proxy is closed.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
   /** What goes wrong. */
-  enum Fault {
+  public enum Fault {
     THROTTLE,
     SERVER_ERROR,
     TIMEOUT,
@@ -40,27 +40,27 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** One request as the proxy read it; header names in lower case. */
-  record Request(String method, String target, Map<String, String> headers, byte[] body) {
-    String path() {
+  public record Request(String method, String target, Map<String, String> headers, byte[] body) {
+    public String path() {
       int query = target.indexOf('?');
       return query < 0 ? target : target.substring(0, query);
     }
 
-    String query() {
+    public String query() {
       int query = target.indexOf('?');
       return query < 0 ? "" : target.substring(query + 1);
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    String glueOperation() {
+    public String glueOperation() {
       String operation = headers.getOrDefault("x-amz-target", "");
       return operation.startsWith("AWSGlue.") ? operation.substring("AWSGlue.".length()) : null;
     }
 
-    boolean isLambda() {
+    public boolean isLambda() {
       return path().startsWith("/2015-03-31/functions/");
     }
   }
@@ -79,29 +79,29 @@ final class FaultProxy implements AutoCloseable {
    * @param hang how long a TIMEOUT fault keeps the connection silent (longer than the client's read
    *     timeout)
    */
-  FaultProxy(URI upstream, Duration hang) throws IOException {
+  public FaultProxy(URI upstream, Duration hang) throws IOException {
     this.upstream = upstream;
     this.hang = hang;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.acceptor = Thread.ofPlatform().daemon().name("fault-proxy").start(this::accept);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
   /** The next {@code times} requests that match fail with {@code fault}. */
-  void fail(Predicate<Request> matches, Fault fault, int times) {
+  public void fail(Predicate<Request> matches, Fault fault, int times) {
     rules.add(new Rule(matches, fault, new AtomicInteger(times)));
   }
 
   /** Forgets every rule: all requests pass again. */
-  void clear() {
+  public void clear() {
     rules.clear();
   }
 
   /** How many requests were failed so far. */
-  int injected() {
+  public int injected() {
     return injected.get();
   }
 
