@@ -71,14 +71,7 @@ class FaultInjectionIT {
   private static final String VICTIM = "contracts/it_victim/orders.json";
   private static final String BYSTANDER = "contracts/it_bystander/orders.json";
 
-  /** Short but real: three attempts, millisecond backoff, a read timeout of 1.5 s. */
-  static final AwsClients.Limits TEST_LIMITS =
-      new AwsClients.Limits(
-          3,
-          Duration.ofMillis(20),
-          Duration.ofSeconds(2),
-          Duration.ofMillis(1500),
-          Duration.ofSeconds(30));
+  static final AwsClients.Limits TEST_LIMITS = FaultProxy.CLIENT_LIMITS;
 
   private final AttemptCounter attempts = new AttemptCounter();
   private FaultProxy proxy;

@@ -1,5 +1,6 @@
 package dev.schemadrift.run.it;
 
+import dev.schemadrift.aws.AwsClients;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,6 +65,18 @@ public final class FaultProxy implements AutoCloseable {
       return path().startsWith("/2015-03-31/functions/");
     }
   }
+
+  /**
+   * Client limits for tests through the proxy: three attempts, millisecond backoff, a read timeout
+   * of 1.5 s (shorter than a TIMEOUT fault's silence).
+   */
+  public static final AwsClients.Limits CLIENT_LIMITS =
+      new AwsClients.Limits(
+          3,
+          Duration.ofMillis(20),
+          Duration.ofSeconds(2),
+          Duration.ofMillis(1500),
+          Duration.ofSeconds(30));
 
   private record Rule(Predicate<Request> matches, Fault fault, AtomicInteger remaining) {}
 
