@@ -5,7 +5,7 @@ package dev.schemadrift.run.it;
  * docs/RELIABILITY.md (a test keeps the two in step): what a user sees when the call keeps failing
  * after the SDK's retries.
  */
-enum FaultPoint {
+public enum FaultPoint {
   REGISTRY_READ("S3 GetObject of the registry", Outcome.RUN_FAILS),
   CONTRACT_READ("S3 GetObject of one contract", Outcome.TABLE_ERROR),
   DATA_PROBE("S3 ListObjectsV2 of one data location", Outcome.TABLE_ERROR),
@@ -17,7 +17,7 @@ enum FaultPoint {
   REPORT_INVOKE("Lambda Invoke (async) of the report generator", Outcome.RUN_FAILS);
 
   /** What a call that keeps failing does to the run. */
-  enum Outcome {
+  public enum Outcome {
     /** That table (registry entry) is ERROR; the others are checked; the run succeeds. */
     TABLE_ERROR,
     /** The invocation fails loudly (Lambda retries it); what was written stays valid. */
@@ -32,11 +32,11 @@ enum FaultPoint {
     this.outcome = outcome;
   }
 
-  String call() {
+  public String call() {
     return call;
   }
 
-  Outcome outcome() {
+  public Outcome outcome() {
     return outcome;
   }
 }
