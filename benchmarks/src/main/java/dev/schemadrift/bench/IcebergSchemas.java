@@ -19,7 +19,10 @@ import org.apache.iceberg.types.Types;
 final class IcebergSchemas {
   private final Map<String, Integer> ids = new HashMap<>();
 
-  /** Converts both sides with one id map; type strings are read with the product's parser. */
+  /**
+   * Converts both sides with one id map; type strings are read with the product's parser, without
+   * its cache.
+   */
   static Schema[] convert(List<String[]> expected, List<String[]> actual) {
     IcebergSchemas conversion = new IcebergSchemas();
     return new Schema[] {conversion.schema(expected), conversion.schema(actual)};
@@ -28,7 +31,7 @@ final class IcebergSchemas {
   private Schema schema(List<String[]> columns) {
     List<Types.NestedField> fields = new ArrayList<>(columns.size());
     for (String[] column : columns) {
-      DataType type = dev.schemadrift.type.TypeParser.parse(column[1]);
+      DataType type = dev.schemadrift.type.TypeParser.parseUncached(column[1]);
       fields.add(Types.NestedField.optional(id(column[0]), column[0], type(column[0], type)));
     }
     return new Schema(fields);
