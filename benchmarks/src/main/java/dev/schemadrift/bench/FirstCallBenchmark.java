@@ -17,13 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The first parse + diff of the 1,000-column pair in a fresh JVM: class loading, interpreter and
- * the first JIT tiers included. Every fork is a new JVM measured once.
+ * the first JIT tiers included. Every fork is a new JVM measured once: plain, and with the class
+ * archives that {@code scripts/bench.sh} trains with {@link FirstCallSteps} beforehand (AppCDS, and
+ * JDK 25's AOT cache). Without an archive file those variants run as plain JVMs, with a warning.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(15)
+@Fork(10)
 @State(Scope.Benchmark)
 public class FirstCallBenchmark {
   private WideSchemas.Pair pair;
@@ -35,6 +37,22 @@ public class FirstCallBenchmark {
 
   @Benchmark
   public DiffArtifact oursFirstParseAndDiff() {
+    return check();
+  }
+
+  @Benchmark
+  @Fork(value = 10, jvmArgsAppend = "-XX:SharedArchiveFile=target/bench/firstcall.jsa")
+  public DiffArtifact oursFirstParseAndDiffAppCds() {
+    return check();
+  }
+
+  @Benchmark
+  @Fork(value = 10, jvmArgsAppend = "-XX:AOTCache=target/bench/firstcall.aot")
+  public DiffArtifact oursFirstParseAndDiffAotCache() {
+    return check();
+  }
+
+  private DiffArtifact check() {
     return TableCheck.compared(
         new RunId("20261126T080000Z"),
         null,
