@@ -66,7 +66,13 @@ step "jar sizes"
 for file in cli/target/schema-drift.jar; do
   note "jar $file $(stat -c %s "$file") bytes"
 done
-note "jar schema-drift.jar http clients: $(unzip -l cli/target/schema-drift.jar | grep -oE 'software/amazon/awssdk/http/[a-z0-9]+/' | sort -u | tr '\n' ' ')"
+clients=$(unzip -l cli/target/schema-drift.jar |
+  grep -oE 'software/amazon/awssdk/http/(urlconnection|apache5?|nio/netty|crt)/' | sort -u | tr '\n' ' ')
+note "jar schema-drift.jar HTTP client implementations: $clients"
+note "jar schema-drift.jar largest parts (uncompressed): $(unzip -l cli/target/schema-drift.jar |
+  awk 'NF == 4 && $4 ~ /\// {split($4, p, "/"); key = p[1] "/" p[2] "/" p[3] "/" p[4] "/" p[5]; size[key] += $1}
+       END {for (k in size) printf "%d %s\n", size[k], k}' | sort -rn | head -5 |
+  awk '{printf "%s %.1f MB; ", $2, $1 / 1048576}')"
 note "jar schema-drift.jar glue model classes: $(unzip -l cli/target/schema-drift.jar | grep -c 'services/glue/model/.*\.class')"
 
 step "scale: local registry"

@@ -909,10 +909,22 @@ public final class SchemaComparison {
 
     static Matching byName(List<Item> expected, List<Item> actual) {
       Matching matching = new Matching(expected, actual);
+      // Most columns stand where the contract puts them. While the names agree position by
+      // position, the first free item of that name is the one at the same position (every
+      // earlier one is taken), so the common prefix pairs without hashing.
+      int prefix = 0;
+      int common = Math.min(expected.size(), actual.size());
+      while (prefix < common && expected.get(prefix).name().equals(actual.get(prefix).name())) {
+        matching.pair(expected.get(prefix), actual.get(prefix), null);
+        prefix++;
+      }
+      if (prefix == expected.size()) {
+        return matching;
+      }
       // One item per name; the rare names held by several items keep them all, in order.
-      Map<String, Item> firstByName = new HashMap<>(actual.size() * 2);
+      Map<String, Item> firstByName = new HashMap<>((actual.size() - prefix) * 2);
       Map<String, List<Item>> shared = null;
-      for (Item item : actual) {
+      for (Item item : actual.subList(prefix, actual.size())) {
         Item first = firstByName.putIfAbsent(item.name(), item);
         if (first != null) {
           if (shared == null) {
@@ -922,7 +934,7 @@ public final class SchemaComparison {
         }
       }
       boolean allPaired = true;
-      for (Item item : expected) {
+      for (Item item : expected.subList(prefix, expected.size())) {
         List<Item> several = shared == null ? null : shared.get(item.name());
         Item match =
             several != null
