@@ -28,7 +28,7 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 else
   jmh_options=()
   first_forks=()
-  rounds=8 databases=100 per_database=100 moto_databases=10 moto_per_database=100
+  rounds=6 databases=100 per_database=100 moto_databases=10 moto_per_database=100
 fi
 
 note "schema-drift benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -51,6 +51,8 @@ step "JMH: first call in fresh JVMs"
 "$java" -cp "$jar" dev.schemadrift.bench.BenchSummary "$out/jmh.json" | tee -a "$summary"
 "$java" -cp "$jar" dev.schemadrift.bench.BenchSummary "$out/jmh-first.json" | grep -v '^== Ratios' | tee -a "$summary"
 "$java" -cp "$jar" dev.schemadrift.bench.PeerFindings 2>/dev/null | tee -a "$summary"
+step "CPU time per operation (less sensitive to a shared machine)"
+"$java" -cp "$jar" dev.schemadrift.bench.CpuTimeComparison 2>/dev/null | tee -a "$summary"
 
 coldstart=("$java" -cp "$jar" dev.schemadrift.bench.ColdStartBench "$root"
   "benchmarks/target/classes:cli/target/schema-drift.jar" "$rounds" "$out")

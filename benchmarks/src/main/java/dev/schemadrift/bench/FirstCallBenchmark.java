@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(10)
+@Fork(5)
 @State(Scope.Benchmark)
 public class FirstCallBenchmark {
   private WideSchemas.Pair pair;
@@ -41,13 +41,13 @@ public class FirstCallBenchmark {
   }
 
   @Benchmark
-  @Fork(value = 10, jvmArgsAppend = "-XX:SharedArchiveFile=target/bench/firstcall.jsa")
+  @Fork(value = 5, jvmArgsAppend = "-XX:SharedArchiveFile=target/bench/firstcall.jsa")
   public DiffArtifact oursFirstParseAndDiffAppCds() {
     return check();
   }
 
   @Benchmark
-  @Fork(value = 10, jvmArgsAppend = "-XX:AOTCache=target/bench/firstcall.aot")
+  @Fork(value = 5, jvmArgsAppend = "-XX:AOTCache=target/bench/firstcall.aot")
   public DiffArtifact oursFirstParseAndDiffAotCache() {
     return check();
   }
