@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench
 .PHONY: template-check package deploy upload
 
 jdk:
@@ -53,6 +53,12 @@ demo: jdk $(JAR)
 
 ## localtest: the same as demo
 localtest: demo
+
+## bench: the performance suite of docs/PERFORMANCE.md (JMH, peers, cold start, scale; under 10
+##        minutes); prints a summary, keeps everything in target/bench/. BENCH_QUICK=1 for a smoke run.
+bench: jdk
+	$(MVNW) -q -pl benchmarks,cli -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true
+	scripts/bench.sh
 
 ## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
 ##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ValidateCommand.class,
       RulesCommand.class,
+      RenderCommand.class,
       DiffCommand.class,
       CommandLine.HelpCommand.class
     },

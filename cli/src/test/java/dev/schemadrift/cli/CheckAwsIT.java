@@ -299,7 +299,16 @@ class CheckAwsIT {
    * Byte for byte the same, except where a message says where the contract was read from: the
    * Lambda names its S3 object, the CLI the local file (the invalid contract's error).
    */
-  private void assertSameArtifacts(Map<String, byte[]> lambda, Map<String, byte[]> cli) {
+  private void assertSameArtifacts(Map<String, byte[]> lambda, Map<String, byte[]> allOfCli) {
+    // The CLI also renders reports in-process; on the Lambda path that is the report function's
+    // job (moto does not run it), so only the schema-diff outputs are compared here.
+    Map<String, byte[]> cli = new TreeMap<>(allOfCli);
+    cli.keySet()
+        .removeIf(
+            key ->
+                key.startsWith("reports/")
+                    || key.equals("index.html")
+                    || key.equals("state/index.json"));
     assertEquals(lambda.keySet(), cli.keySet());
     String s3 = "s3://" + CONTRACTS + "/contracts/broken.json";
     String local = root.resolve("contracts/broken.json").toString();
