@@ -9,6 +9,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.port.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +236,7 @@ class ConcurrentGenerationTest {
     return rows;
   }
 
-  static String write(MemoryObjectStore store, String table, String run, Status status) {
+  static String write(ObjectStore store, String table, String run, Status status) {
     DiffArtifact.TableName name = new DiffArtifact.TableName("bench", table);
     DiffArtifact artifact =
         switch (status) {
