@@ -9,7 +9,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
-import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
@@ -119,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
         new DiffArtifact.ContractInfo(contractSource, null, Fingerprint.sha256(contractBytes));
     Contract contract;
     try {
-      contract = ContractReader.read(contractSource, contractBytes);
+      contract = Contracts.read(contractSource, contractBytes);
     } catch (InvalidDocumentException e) {
       return TableCheck.error(
           run, guessName(contractBytes, tableBytes), info, "INVALID_CONTRACT", e.getMessage());

@@ -1,6 +1,8 @@
 package dev.schemadrift.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SchemaDriftCommand.Version.class,
     description = "Compares data contracts with AWS Glue tables and classifies every difference.",
-    subcommands = {DiffCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      InitCommand.class,
+      ValidateCommand.class,
+      RulesCommand.class,
+      RenderCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:an artifact was produced and its status is below --fail-on",
@@ -36,7 +46,15 @@ public final class SchemaDriftCommand implements Runnable {
 
   /** Runs the command with the given streams; returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new SchemaDriftCommand());
+    return run(args, out, err, CommandLine.defaultFactory());
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, with the factory that builds the
+   * subcommands: tests use {@link #factory} to give them an environment (moto) and a clock.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new SchemaDriftCommand(), factory);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> EXIT_USAGE);
@@ -56,6 +74,30 @@ public final class SchemaDriftCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Builds the commands that read the process environment or the clock with the given ones instead,
+   * so that a test can point {@code --aws} at an emulator without touching the JVM's environment;
+   * everything else is built as picocli would.
+   */
+  static CommandLine.IFactory factory(Clock clock, Map<String, String> environment) {
+    CommandLine.IFactory fallback = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == CheckCommand.class) {
+          return type.cast(new CheckCommand(clock, environment));
+        }
+        if (type == InitCommand.class) {
+          return type.cast(new InitCommand(environment));
+        }
+        if (type == DiffCommand.class) {
+          return type.cast(new DiffCommand(clock));
+        }
+        return fallback.create(type);
+      }
+    };
   }
 
   @Override

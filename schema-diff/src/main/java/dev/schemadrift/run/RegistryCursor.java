@@ -7,7 +7,6 @@ import dev.schemadrift.json.Json;
 import dev.schemadrift.port.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Where the next scheduled run continues when the registry is longer than {@code
- * MAX_TABLES_PER_RUN}: every table is checked within ⌈N / max⌉ runs. A rerun with the same run id
- * takes the same slice again (idempotent retries), and the cursor follows its contract key when
- * entries are added or removed between runs.
+ * MAX_TABLES_PER_RUN}: every table is checked exactly once in each cycle of ⌈N / max⌉ runs (a run
+ * stops at the registry's end instead of wrapping round, so the last run of a cycle may be
+ * shorter). A rerun with the same run id takes the same slice again (idempotent retries), and the
+ * cursor follows its contract key when entries are added or removed between runs.
  */
 public record RegistryCursor(
     int registrySize, int nextIndex, String nextContract, String lastRunId, int lastStart) {
@@ -34,30 +34,33 @@ public record RegistryCursor(
     if (size == 0) {
       return new Slice(List.of(), null, null);
     }
-    int start = 0;
-    if (previous != null && run.value().equals(previous.lastRunId())) {
-      start = previous.lastStart() < size ? previous.lastStart() : 0;
-    } else if (previous != null) {
-      start = previous.nextIndex();
-      for (int index = 0; index < size; index++) {
-        if (enabled.get(index).contract().equals(previous.nextContract())) {
-          start = index;
-          break;
-        }
-      }
-      if (start >= size || start < 0) {
-        start = 0;
-      }
-    }
-    int count = Math.min(max, size);
-    List<Registry.Entry> entries = new ArrayList<>(count);
-    for (int offset = 0; offset < count; offset++) {
-      entries.add(enabled.get((start + offset) % size));
-    }
+    // When everything fits, the whole registry is checked, whatever an earlier cut left behind.
+    int start = max >= size ? 0 : start(previous, enabled, run);
+    // Wrapping round would check the first tables twice in one cycle and shift every later cycle.
+    int count = Math.min(max, size - start);
+    List<Registry.Entry> entries = List.copyOf(enabled.subList(start, start + count));
     int next = (start + count) % size;
     String nextContract = enabled.get(next).contract();
     RegistryCursor after = new RegistryCursor(size, next, nextContract, run.value(), start);
-    return new Slice(entries, count < size ? new Position(next, nextContract) : null, after);
+    return new Slice(entries, max < size ? new Position(next, nextContract) : null, after);
+  }
+
+  /** Where a cut registry continues: the same slice for a rerun, else the saved next entry. */
+  private static int start(RegistryCursor previous, List<Registry.Entry> enabled, RunId run) {
+    if (previous == null) {
+      return 0;
+    }
+    int size = enabled.size();
+    if (run.value().equals(previous.lastRunId())) {
+      return previous.lastStart() < size ? previous.lastStart() : 0;
+    }
+    for (int index = 0; index < size; index++) {
+      if (enabled.get(index).contract().equals(previous.nextContract())) {
+        return index;
+      }
+    }
+    int start = previous.nextIndex();
+    return start >= size || start < 0 ? 0 : start;
   }
 
   /** The stored cursor, or null when there is none (or it is unreadable: start from the top). */

@@ -9,10 +9,17 @@ import java.util.Objects;
  *
  * @param contractKey one contract (key in the contract bucket or s3:// URI), or null
  * @param tables a registry subset as {@code db.table} names, or empty for the scheduled slice
+ * @param contractKeys an explicit list of contracts (the CLI's {@code --contracts}), or empty
  */
-public record RunRequest(RunId runId, String contractKey, List<String> tables) {
+public record RunRequest(
+    RunId runId, String contractKey, List<String> tables, List<String> contractKeys) {
   public RunRequest {
     Objects.requireNonNull(runId, "runId");
     tables = tables == null ? List.of() : List.copyOf(tables);
+    contractKeys = contractKeys == null ? List.of() : List.copyOf(contractKeys);
+  }
+
+  public RunRequest(RunId runId, String contractKey, List<String> tables) {
+    this(runId, contractKey, tables, List.of());
   }
 }

@@ -7,7 +7,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
-import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
@@ -52,13 +52,43 @@ public final class SchemaDiffRun {
   private final ObjectStore store;
   private final Catalog catalog;
   private final ReportTrigger trigger;
+  private final Listener listener;
+
+  /** Hears about progress (the CLI's progress line); called from several threads. */
+  public interface Listener {
+    /** The contracts are loaded: this many tables will be checked. */
+    void started(int tables);
+
+    /** One table is done and its artifact written. */
+    void tableDone(TableResult result);
+
+    /** A listener that ignores everything. */
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void started(int tables) {}
+
+          @Override
+          public void tableDone(TableResult result) {}
+        };
+  }
 
   public SchemaDiffRun(
       RunSettings settings, ObjectStore store, Catalog catalog, ReportTrigger trigger) {
+    this(settings, store, catalog, trigger, Listener.NONE);
+  }
+
+  public SchemaDiffRun(
+      RunSettings settings,
+      ObjectStore store,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Listener listener) {
     this.settings = settings;
     this.store = store;
     this.catalog = catalog;
     this.trigger = trigger;
+    this.listener = listener;
   }
 
   /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
@@ -72,8 +102,15 @@ public final class SchemaDiffRun {
     }
     loaded = markDuplicates(loaded, request.runId());
     Map<String, DatabaseTables> databases = readCatalog(loaded);
+    listener.started(loaded.size());
     List<TableResult> results =
-        forEach(loaded, item -> check(item, databases.get(databaseOf(item)), request.runId()));
+        forEach(
+            loaded,
+            item -> {
+              TableResult result = check(item, databases.get(databaseOf(item)), request.runId());
+              listener.tableDone(result);
+              return result;
+            });
     List<TableResult> sorted = new ArrayList<>(results);
     sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
     RunManifest manifest =
@@ -96,7 +133,15 @@ public final class SchemaDiffRun {
           e);
     }
     if (selection.cursorAfterRun() != null) {
-      RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      try {
+        RegistryCursor.save(store, settings.reportBucket(), selection.cursorAfterRun());
+      } catch (StoreException e) {
+        // The next scheduled run would repeat this slice: fail so the retry saves the cursor.
+        throw new RunFailedException(
+            "the diffs and manifest were written but the registry cursor could not be saved: "
+                + e.getMessage(),
+            e);
+      }
     }
     if (trigger != null) {
       try {
@@ -132,6 +177,13 @@ public final class SchemaDiffRun {
     }
     Registry registry = settings.registryMode() ? readRegistry() : null;
     Policy defaults = registry == null ? Policy.EMPTY : registry.defaultPolicy();
+    if (!request.contractKeys().isEmpty()) {
+      List<Registry.Entry> entries = new ArrayList<>();
+      for (String key : request.contractKeys()) {
+        entries.add(new Registry.Entry(key, true, List.of()));
+      }
+      return new Selection("explicit", entries, defaults, List.of(), null, null);
+    }
     if (single != null) {
       return new Selection(
           "single",
@@ -203,7 +255,8 @@ public final class SchemaDiffRun {
     S3Location location = S3Location.parse(key);
     String bucket = location == null ? settings.contractBucket() : location.bucket();
     String objectKey = location == null ? key : location.key();
-    String source = "s3://" + bucket + "/" + objectKey;
+    // s3://bucket/key, or the local file the CLI read it from.
+    String source = store.describe(bucket, objectKey);
     byte[] bytes;
     try {
       Optional<byte[]> found = store.get(bucket, objectKey);
@@ -218,7 +271,7 @@ public final class SchemaDiffRun {
     DiffArtifact.ContractInfo info =
         new DiffArtifact.ContractInfo(key, null, Fingerprint.sha256(bytes));
     try {
-      Contract contract = ContractReader.read(source, bytes);
+      Contract contract = Contracts.read(source, bytes);
       contract = contract.withPolicy(contract.policy().over(defaults));
       return new Loaded(
           entry,
@@ -459,22 +512,23 @@ public final class SchemaDiffRun {
   /** One listing of the data location: data files exist unless everything is a marker. */
   private DiffArtifact.DataProbe probe(Contract contract) {
     S3Location location = S3Location.parse(contract.dataLocation());
-    List<ObjectStore.StoredObject> objects =
-        store.list(location.bucket(), location.folderPrefix(), PROBE_LIMIT);
-    boolean hasData = objects.stream().anyMatch(SchemaDiffRun::isDataFile);
+    String prefix = location.folderPrefix();
+    List<ObjectStore.StoredObject> objects = store.list(location.bucket(), prefix, PROBE_LIMIT);
+    boolean hasData = objects.stream().anyMatch(object -> isDataFile(object, prefix));
     return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
   }
 
   /**
    * Athena and Hive skip files whose name starts with {@code _} or {@code .} ({@code _SUCCESS},
-   * {@code .crc}), folder markers and empty objects; so does the probe.
+   * {@code .crc}), folder markers and empty objects; so does the probe. Only the part below the
+   * table's location counts: a location such as {@code s3://lake/_landing/t/} is not hidden.
    */
-  static boolean isDataFile(ObjectStore.StoredObject object) {
+  static boolean isDataFile(ObjectStore.StoredObject object, String prefix) {
     String key = object.key();
     if (object.size() == 0 || key.endsWith("/") || key.endsWith("$folder$")) {
       return false;
     }
-    for (String segment : key.split("/")) {
+    for (String segment : key.substring(prefix.length()).split("/")) {
       if (segment.startsWith("_") || segment.startsWith(".")) {
         return false;
       }

@@ -1,9 +1,7 @@
 package dev.schemadrift.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.catalog.FileFamily;
 import dev.schemadrift.catalog.FormatProfile;
@@ -34,58 +32,9 @@ import java.util.function.BiFunction;
 public final class ArtifactJson {
   private ArtifactJson() {}
 
-  /** A pretty printer that does not depend on the platform's line separator. */
+  /** The project's deterministic pretty printer (see {@link Json#printer()}). */
   public static DefaultPrettyPrinter printer() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new EmptyArraysTight()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
-  }
-
-  /** Prints an empty array as {@code []} rather than Jackson's {@code [ ]}. */
-  private static final class EmptyArraysTight extends DefaultPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    EmptyArraysTight() {}
-
-    EmptyArraysTight(EmptyArraysTight base) {
-      super(base);
-    }
-
-    @Override
-    public EmptyArraysTight createInstance() {
-      return new EmptyArraysTight(this);
-    }
-
-    @Override
-    public DefaultPrettyPrinter withSeparators(Separators separators) {
-      EmptyArraysTight copy = new EmptyArraysTight(this);
-      copy._separators = separators;
-      copy._objectFieldValueSeparatorWithSpaces =
-          separators.getObjectFieldValueSpacing().apply(separators.getObjectFieldValueSeparator());
-      copy._objectEntrySeparator =
-          separators.getObjectEntrySpacing().apply(separators.getObjectEntrySeparator());
-      copy._arrayValueSeparator =
-          separators.getArrayValueSpacing().apply(separators.getArrayValueSeparator());
-      return copy;
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator generator, int values) throws IOException {
-      if (values == 0) {
-        if (!_arrayIndenter.isInline()) {
-          --_nesting;
-        }
-        generator.writeRaw(']');
-        return;
-      }
-      super.writeEndArray(generator, values);
-    }
+    return Json.printer();
   }
 
   public static byte[] write(DiffArtifact artifact) {

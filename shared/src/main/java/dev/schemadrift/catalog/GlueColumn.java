@@ -10,7 +10,7 @@ public record GlueColumn(String name, String type, String comment, Map<String, S
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     parameters =
-        parameters == null
+        parameters == null || parameters.isEmpty()
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
   }

@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * bad type string or bad name is reported with the file and its JSON path, all in one go.
  */
 public final class ContractReader {
-  private static final Pattern SEMVER =
+  // Package-visible: the ODCS reader must accept exactly what a JSON contract may hold.
+  static final Pattern SEMVER =
       Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
-  private static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
-  private static final Pattern LOCATION =
+  static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
+  static final Pattern LOCATION =
       Pattern.compile("s3[an]?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
   private static final int MAX_COLUMN_NAME = 255;
 
@@ -198,7 +199,7 @@ public final class ContractReader {
         name, type, required, description, previousNames, Boolean.TRUE.equals(deprecated), sunset);
   }
 
-  private static boolean isPrimitive(DataType type) {
+  static boolean isPrimitive(DataType type) {
     return switch (type) {
       case DataType.Primitive primitive -> true;
       case DataType.Decimal decimal -> true;

@@ -519,6 +519,11 @@ public final class SchemaComparison {
   }
 
   private void compareTypes(Path path, DataType expected, DataType actual, Scope scope) {
+    // Equal types have no differences at any depth. Types read from the same string are one
+    // instance (TypeParser's cache), so the common case costs a reference comparison.
+    if (expected == actual || expected.equals(actual)) {
+      return;
+    }
     switch (expected) {
       case DataType.Struct expectedStruct when actual instanceof DataType.Struct actualStruct ->
           compareStructs(path, expectedStruct, actualStruct, scope);
@@ -904,13 +909,37 @@ public final class SchemaComparison {
 
     static Matching byName(List<Item> expected, List<Item> actual) {
       Matching matching = new Matching(expected, actual);
-      Map<String, List<Item>> exact = new HashMap<>(actual.size() * 2);
-      for (Item item : actual) {
-        exact.computeIfAbsent(item.name(), key -> new ArrayList<>(1)).add(item);
+      // Most columns stand where the contract puts them. While the names agree position by
+      // position, the first free item of that name is the one at the same position (every
+      // earlier one is taken), so the common prefix pairs without hashing.
+      int prefix = 0;
+      int common = Math.min(expected.size(), actual.size());
+      while (prefix < common && expected.get(prefix).name().equals(actual.get(prefix).name())) {
+        matching.pair(expected.get(prefix), actual.get(prefix), null);
+        prefix++;
+      }
+      if (prefix == expected.size()) {
+        return matching;
+      }
+      // One item per name; the rare names held by several items keep them all, in order.
+      Map<String, Item> firstByName = new HashMap<>((actual.size() - prefix) * 2);
+      Map<String, List<Item>> shared = null;
+      for (Item item : actual.subList(prefix, actual.size())) {
+        Item first = firstByName.putIfAbsent(item.name(), item);
+        if (first != null) {
+          if (shared == null) {
+            shared = new HashMap<>();
+          }
+          shared.computeIfAbsent(item.name(), key -> new ArrayList<>(List.of(first))).add(item);
+        }
       }
       boolean allPaired = true;
-      for (Item item : expected) {
-        Item match = matching.firstFree(exact.get(item.name()));
+      for (Item item : expected.subList(prefix, expected.size())) {
+        List<Item> several = shared == null ? null : shared.get(item.name());
+        Item match =
+            several != null
+                ? matching.firstFree(several)
+                : matching.freeOrNull(firstByName.get(item.name()));
         if (match != null) {
           matching.pair(item, match, null);
         } else {
@@ -920,11 +949,14 @@ public final class SchemaComparison {
       if (allPaired) {
         return matching;
       }
-      Map<String, List<Item>> folded = new HashMap<>(actual.size() * 2);
+      // Items paired above can never be chosen again: fold only the names of those left over.
+      Map<String, List<Item>> folded = new HashMap<>();
       for (Item item : actual) {
-        folded
-            .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>(1))
-            .add(item);
+        if (!matching.actualPaired[item.index()]) {
+          folded
+              .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>(1))
+              .add(item);
+        }
       }
       for (Item item : expected) {
         if (matching.pairByExpected[item.index()] == null) {
@@ -935,6 +967,14 @@ public final class SchemaComparison {
         }
       }
       return matching;
+    }
+
+    private Item freeOrNull(Item candidate) {
+      return candidate == null
+              || actualPaired[candidate.index()]
+              || actualDropped[candidate.index()]
+          ? null
+          : candidate;
     }
 
     private Item firstFree(List<Item> candidates) {

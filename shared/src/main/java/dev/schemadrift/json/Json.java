@@ -1,8 +1,12 @@
 package dev.schemadrift.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,6 +35,60 @@ public final class Json {
 
   public static JsonMapper mapper() {
     return MAPPER;
+  }
+
+  /** A pretty printer that does not depend on the platform's line separator. */
+  public static DefaultPrettyPrinter printer() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new EmptyArraysTight()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+
+  /** Prints an empty array as {@code []} rather than Jackson's {@code [ ]}. */
+  private static final class EmptyArraysTight extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    EmptyArraysTight() {}
+
+    EmptyArraysTight(EmptyArraysTight base) {
+      super(base);
+    }
+
+    @Override
+    public EmptyArraysTight createInstance() {
+      return new EmptyArraysTight(this);
+    }
+
+    @Override
+    public DefaultPrettyPrinter withSeparators(Separators separators) {
+      EmptyArraysTight copy = new EmptyArraysTight(this);
+      copy._separators = separators;
+      copy._objectFieldValueSeparatorWithSpaces =
+          separators.getObjectFieldValueSpacing().apply(separators.getObjectFieldValueSeparator());
+      copy._objectEntrySeparator =
+          separators.getObjectEntrySpacing().apply(separators.getObjectEntrySeparator());
+      copy._arrayValueSeparator =
+          separators.getArrayValueSpacing().apply(separators.getArrayValueSeparator());
+      return copy;
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator generator, int values) throws IOException {
+      if (values == 0) {
+        if (!_arrayIndenter.isInline()) {
+          --_nesting;
+        }
+        generator.writeRaw(']');
+        return;
+      }
+      super.writeEndArray(generator, values);
+    }
   }
 
   /** Parses bytes into a tree, turning syntax errors into a problem with line and column. */

@@ -28,6 +28,14 @@ public interface ObjectStore {
   boolean putIfVersion(
       String bucket, String key, byte[] body, String contentType, String expectedVersion);
 
+  /**
+   * How messages name an object: {@code s3://bucket/key}, or the file that stands for it locally,
+   * so that the user can find what a message is about.
+   */
+  default String describe(String bucket, String key) {
+    return "s3://" + bucket + "/" + key;
+  }
+
   /** One listed object. */
   record StoredObject(String key, long size) {}
 

@@ -75,7 +75,7 @@ public sealed interface DataType
     // several stack frames per level and overflow below TypeParser.MAX_NESTING; these spend one.
     @Override
     public boolean equals(Object other) {
-      return other instanceof Array array && element.equals(array.element);
+      return this == other || other instanceof Array array && element.equals(array.element);
     }
 
     @Override
@@ -93,7 +93,8 @@ public sealed interface DataType
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Map map && key.equals(map.key) && value.equals(map.value);
+      return this == other
+          || other instanceof Map map && key.equals(map.key) && value.equals(map.value);
     }
 
     @Override
@@ -110,6 +111,9 @@ public sealed interface DataType
 
     @Override
     public boolean equals(Object other) {
+      if (this == other) {
+        return true;
+      }
       if (!(other instanceof Struct struct) || fields.size() != struct.fields.size()) {
         return false;
       }
@@ -167,6 +171,9 @@ public sealed interface DataType
 
     @Override
     public boolean equals(Object other) {
+      if (this == other) {
+        return true;
+      }
       if (!(other instanceof Union union) || alternatives.size() != union.alternatives.size()) {
         return false;
       }

@@ -2,7 +2,8 @@ package dev.schemadrift.type;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads Glue/Hive type strings into {@link DataType}s. Keywords are case-insensitive, whitespace
@@ -10,11 +11,30 @@ import java.util.Locale;
  * decimal} = {@code decimal(10,0)}), so that spelling never shows up as drift.
  *
  * <p>One pass over the input with recursion bounded by {@link #MAX_NESTING}: time is linear in the
- * length and the stack stays small however the input is built.
+ * length and the stack stays small however the input is built. Keywords are matched in place,
+ * without a substring per word.
+ *
+ * <p>{@link #parse} remembers what it read, keyed by the exact type string: Glue tables repeat the
+ * same few type strings across columns and tables, and a {@link DataType} is immutable, so a string
+ * seen before costs one hash lookup. The cache is bounded ({@link #CACHE_ENTRIES} strings, {@link
+ * #CACHE_CHARACTERS} characters of keys) and starts over when full; strings that fail to parse are
+ * never cached.
  */
 public final class TypeParser {
   /** Deeper nesting is rejected; Glue's real tables stay far below it. */
   public static final int MAX_NESTING = 1024;
+
+  /** At most this many type strings are remembered. */
+  public static final int CACHE_ENTRIES = 16_384;
+
+  /** At most this many characters of type strings are remembered (about 8 MB). */
+  public static final long CACHE_CHARACTERS = 4_000_000;
+
+  private static final ConcurrentHashMap<String, DataType> CACHE = new ConcurrentHashMap<>();
+  private static final AtomicLong CACHED_CHARACTERS = new AtomicLong();
+
+  /** The primitives are values without state: one instance each. */
+  private static final DataType.Primitive[] PRIMITIVES = primitives();
 
   private final String input;
   private int position;
@@ -24,8 +44,25 @@ public final class TypeParser {
     this.input = input;
   }
 
-  /** Parses one complete type string, or throws {@link TypeParseException} naming the position. */
+  /**
+   * Parses one complete type string, or throws {@link TypeParseException} naming the position. The
+   * result may be shared with earlier calls for the same string.
+   */
   public static DataType parse(String typeString) {
+    if (typeString == null) {
+      throw new TypeParseException("", 0, "missing type");
+    }
+    DataType cached = CACHE.get(typeString);
+    if (cached != null) {
+      return cached;
+    }
+    DataType parsed = parseUncached(typeString);
+    remember(typeString, parsed);
+    return parsed;
+  }
+
+  /** Parses without consulting or filling the cache (measurements, one-off strings). */
+  public static DataType parseUncached(String typeString) {
     if (typeString == null) {
       throw new TypeParseException("", 0, "missing type");
     }
@@ -38,45 +75,145 @@ public final class TypeParser {
     return type;
   }
 
+  /**
+   * Remembers a parsed string. When the cache is full it starts over: simpler and cheaper than
+   * tracking recency, and a run touches far fewer distinct strings than the bound.
+   */
+  private static void remember(String typeString, DataType type) {
+    if (typeString.length() > CACHE_CHARACTERS) {
+      return;
+    }
+    if (CACHE.size() >= CACHE_ENTRIES
+        || CACHED_CHARACTERS.get() + typeString.length() > CACHE_CHARACTERS) {
+      CACHE.clear();
+      CACHED_CHARACTERS.set(0);
+    }
+    if (CACHE.putIfAbsent(typeString, type) == null) {
+      CACHED_CHARACTERS.addAndGet(typeString.length());
+    }
+  }
+
+  /** Forgets every remembered type string (measurements of a cold cache, tests). */
+  public static void clearCache() {
+    CACHE.clear();
+    CACHED_CHARACTERS.set(0);
+  }
+
+  private static DataType.Primitive[] primitives() {
+    PrimitiveKind[] kinds = PrimitiveKind.values();
+    DataType.Primitive[] primitives = new DataType.Primitive[kinds.length];
+    for (PrimitiveKind kind : kinds) {
+      primitives[kind.ordinal()] = new DataType.Primitive(kind);
+    }
+    return primitives;
+  }
+
   private DataType type() {
     skipWhitespace();
     int start = position;
-    String word = word();
-    if (word.isEmpty()) {
+    int end = wordEnd();
+    if (end == start) {
       throw error(position >= input.length() ? "missing type" : "expected a type name");
     }
-    String keyword = isLowerCase(word) ? word : word.toLowerCase(Locale.ROOT);
-    return switch (keyword) {
-      case "boolean" -> primitive(PrimitiveKind.BOOLEAN);
-      case "tinyint" -> primitive(PrimitiveKind.TINYINT);
-      case "smallint" -> primitive(PrimitiveKind.SMALLINT);
-      case "int", "integer" -> primitive(PrimitiveKind.INT);
-      case "bigint" -> primitive(PrimitiveKind.BIGINT);
-      case "float" -> primitive(PrimitiveKind.FLOAT);
-      case "double" -> doublePrecision();
-      case "string" -> primitive(PrimitiveKind.STRING);
-      case "binary" -> primitive(PrimitiveKind.BINARY);
-      case "date" -> primitive(PrimitiveKind.DATE);
-      case "timestamp" -> primitive(PrimitiveKind.TIMESTAMP);
-      case "decimal", "dec", "numeric" -> decimal();
-      case "char" -> new DataType.Char(length(start, "char", DataType.Char.MAX_LENGTH));
-      case "varchar" -> new DataType.Varchar(length(start, "varchar", DataType.Varchar.MAX_LENGTH));
-      case "array" -> array();
-      case "map" -> map();
-      case "struct" -> struct();
-      case "uniontype" -> union();
-      default -> {
-        position = start;
-        throw error("unknown type '" + word + "'");
+    position = end;
+    // Dispatch on the length first, then compare in place: no substring, no lower-casing.
+    switch (end - start) {
+      case 3 -> {
+        if (keyword(start, "int")) {
+          return primitive(PrimitiveKind.INT);
+        }
+        if (keyword(start, "map")) {
+          return map();
+        }
+        if (keyword(start, "dec")) {
+          return decimal();
+        }
       }
-    };
+      case 4 -> {
+        if (keyword(start, "date")) {
+          return primitive(PrimitiveKind.DATE);
+        }
+        if (keyword(start, "char")) {
+          return new DataType.Char(length(start, "char", DataType.Char.MAX_LENGTH));
+        }
+      }
+      case 5 -> {
+        if (keyword(start, "array")) {
+          return array();
+        }
+        if (keyword(start, "float")) {
+          return primitive(PrimitiveKind.FLOAT);
+        }
+      }
+      case 6 -> {
+        if (keyword(start, "string")) {
+          return primitive(PrimitiveKind.STRING);
+        }
+        if (keyword(start, "bigint")) {
+          return primitive(PrimitiveKind.BIGINT);
+        }
+        if (keyword(start, "struct")) {
+          return struct();
+        }
+        if (keyword(start, "double")) {
+          return doublePrecision();
+        }
+        if (keyword(start, "binary")) {
+          return primitive(PrimitiveKind.BINARY);
+        }
+      }
+      case 7 -> {
+        if (keyword(start, "decimal")) {
+          return decimal();
+        }
+        if (keyword(start, "varchar")) {
+          return new DataType.Varchar(length(start, "varchar", DataType.Varchar.MAX_LENGTH));
+        }
+        if (keyword(start, "boolean")) {
+          return primitive(PrimitiveKind.BOOLEAN);
+        }
+        if (keyword(start, "tinyint")) {
+          return primitive(PrimitiveKind.TINYINT);
+        }
+        if (keyword(start, "integer")) {
+          return primitive(PrimitiveKind.INT);
+        }
+        if (keyword(start, "numeric")) {
+          return decimal();
+        }
+      }
+      case 8 -> {
+        if (keyword(start, "smallint")) {
+          return primitive(PrimitiveKind.SMALLINT);
+        }
+      }
+      case 9 -> {
+        if (keyword(start, "timestamp")) {
+          return primitive(PrimitiveKind.TIMESTAMP);
+        }
+        if (keyword(start, "uniontype")) {
+          return union();
+        }
+      }
+      default -> {
+        // No keyword has another length.
+      }
+    }
+    position = start;
+    throw error("unknown type '" + input.substring(start, end) + "'");
   }
 
-  /** Most type strings are already lower case; skipping toLowerCase for them halves parse time. */
-  private static boolean isLowerCase(String word) {
-    for (int index = 0; index < word.length(); index++) {
-      char c = word.charAt(index);
-      if (c >= 'A' && c <= 'Z' || c > 127) {
+  /**
+   * Whether the input at {@code start} spells the lower-case keyword, ignoring ASCII case only (as
+   * lower-casing with {@code Locale.ROOT} did: no other letter folds onto a keyword's letters).
+   */
+  private boolean keyword(int start, String keyword) {
+    for (int index = 0; index < keyword.length(); index++) {
+      char c = input.charAt(start + index);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != keyword.charAt(index)) {
         return false;
       }
     }
@@ -84,14 +221,19 @@ public final class TypeParser {
   }
 
   private static DataType primitive(PrimitiveKind kind) {
-    return new DataType.Primitive(kind);
+    return PRIMITIVES[kind.ordinal()];
   }
 
   /** {@code double precision} is the SQL spelling of {@code double}. */
   private DataType doublePrecision() {
     int afterDouble = position;
     skipWhitespace();
-    if (!word().equalsIgnoreCase("precision")) {
+    int start = position;
+    int end = wordEnd();
+    if (end - start == "precision".length()
+        && input.regionMatches(true, start, "precision", 0, end - start)) {
+      position = end;
+    } else {
       position = afterDouble;
     }
     return primitive(PrimitiveKind.DOUBLE);
@@ -214,7 +356,8 @@ public final class TypeParser {
       }
       return name.toString();
     }
-    while (position < input.length()) {
+    int length = input.length();
+    while (position < length) {
       char c = input.charAt(position);
       if (c == ':') {
         break;
@@ -225,11 +368,15 @@ public final class TypeParser {
       }
       position++;
     }
-    String name = input.substring(start, position).strip();
-    if (name.isEmpty()) {
+    // Trailing white space only: the leading white space was skipped above.
+    int end = position;
+    while (end > start && Character.isWhitespace(input.charAt(end - 1))) {
+      end--;
+    }
+    if (end == start) {
       throw error("expected a field name");
     }
-    return name;
+    return input.substring(start, end);
   }
 
   private void open() {
@@ -245,16 +392,24 @@ public final class TypeParser {
     nesting--;
   }
 
-  private String word() {
-    int start = position;
-    while (position < input.length()) {
-      char c = input.charAt(position);
-      if (!(Character.isLetterOrDigit(c) || c == '_')) {
+  /** The end of the word (letters, digits, '_') starting at the current position. */
+  private int wordEnd() {
+    int end = position;
+    int length = input.length();
+    while (end < length) {
+      char c = input.charAt(end);
+      boolean wordCharacter =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || (c > 127 && Character.isLetterOrDigit(c));
+      if (!wordCharacter) {
         break;
       }
-      position++;
+      end++;
     }
-    return input.substring(start, position);
+    return end;
   }
 
   private int number(String what) {
@@ -302,7 +457,13 @@ public final class TypeParser {
   }
 
   private void skipWhitespace() {
-    while (position < input.length() && Character.isWhitespace(input.charAt(position))) {
+    int length = input.length();
+    while (position < length) {
+      char c = input.charAt(position);
+      // Printable ASCII is never white space: skip the general test for it.
+      if (c > ' ' && c < 127 || !Character.isWhitespace(c)) {
+        return;
+      }
       position++;
     }
   }

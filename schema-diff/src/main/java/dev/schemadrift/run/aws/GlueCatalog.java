@@ -6,8 +6,10 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.port.Catalog;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +46,8 @@ public final class GlueCatalog implements Catalog {
         names.stream()
             .map(name -> name.toLowerCase(Locale.ROOT))
             .collect(Collectors.toCollection(TreeSet::new));
-    List<GlueTable> found = new ArrayList<>();
+    // By folded name: a table that several Expression chunks match is still one table.
+    Map<String, GlueTable> found = new LinkedHashMap<>();
     try {
       for (String expression : expressions(wanted)) {
         GetTablesRequest request =
@@ -52,8 +55,9 @@ public final class GlueCatalog implements Catalog {
         for (var page : glue.getTablesPaginator(request)) {
           for (Table table : page.tableList()) {
             // Glue folds names; emulators may not, and an Expression is only a filter hint.
-            if (wanted.contains(table.name().toLowerCase(Locale.ROOT))) {
-              found.add(fromGlue(table));
+            String name = table.name().toLowerCase(Locale.ROOT);
+            if (wanted.contains(name) && !found.containsKey(name)) {
+              found.put(name, fromGlue(table));
             }
           }
         }
@@ -63,7 +67,7 @@ public final class GlueCatalog implements Catalog {
     } catch (SdkException e) {
       throw AwsErrors.classify("reading tables of Glue database " + database, e);
     }
-    return Optional.of(found);
+    return Optional.of(List.copyOf(found.values()));
   }
 
   /** Regex alternations of the names, each below Glue's Expression limit. */

@@ -31,6 +31,8 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
   private final RunSettings settings;
   private final SchemaDiffRun pipeline;
   private final Clock clock;
+  // SnapStart runs it before the snapshot (docs/PERFORMANCE.md); held here: CRaC keeps it weakly.
+  private final Priming priming = Priming.register();
 
   /** The Lambda runtime's constructor: everything from the environment. */
   public SchemaDiffHandler() {

@@ -1,0 +1,353 @@
+package dev.schemadrift.cli;
+
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.aws.AwsClients;
+import dev.schemadrift.aws.S3ObjectStore;
+import dev.schemadrift.local.LocalFolderObjectStore;
+import dev.schemadrift.local.SnapshotCatalog;
+import dev.schemadrift.port.Catalog;
+import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.port.ReportTrigger;
+import dev.schemadrift.port.StoreException;
+import dev.schemadrift.rule.Severity;
+import dev.schemadrift.run.Keys;
+import dev.schemadrift.run.RunFailedException;
+import dev.schemadrift.run.RunManifest;
+import dev.schemadrift.run.RunRequest;
+import dev.schemadrift.run.RunSettings;
+import dev.schemadrift.run.SchemaDiffRun;
+import dev.schemadrift.run.TableResult;
+import dev.schemadrift.run.aws.GlueCatalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.glue.GlueClient;
+
+/** {@code schema-drift check}: the whole pipeline, on local folders or on real AWS. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs the whole pipeline: loads contracts, probes for data, creates missing tables from",
+      "their contracts, diffs, writes diff artifacts, Markdown and HTML reports and index.html.",
+      "Local by default (folders, Glue snapshots); --aws uses real Glue and S3."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every table's status is below --fail-on (and none is ERROR)",
+      "1:a table's status is at or above --fail-on",
+      "2:usage or configuration error",
+      "3:a table is ERROR"
+    })
+final class CheckCommand implements Callable<Integer> {
+  static final String CONTRACT_BUCKET = "schema-drift-contracts";
+  static final String OUT_BUCKET = "schema-drift-out";
+
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Sources sources;
+
+  /** Where the contracts come from: files/folders, or a registry. */
+  static final class Sources {
+    @Option(
+        names = "--contracts",
+        arity = "1..*",
+        paramLabel = "DIR|FILE",
+        description = "Contract files, or folders searched for *.json, *.odcs.yaml, *.odcs.yml.")
+    List<Path> contracts;
+
+    @Option(
+        names = "--registry",
+        paramLabel = "FILE",
+        description = "A registry (configs/tables.json).")
+    Path registry;
+  }
+
+  @Option(
+      names = "--contracts-root",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description =
+          "The folder registry contract keys are relative to (default: the current folder).")
+  Path contractsRoot;
+
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Catalogs catalogs;
+
+  /** Which catalog: Glue snapshots in a folder, or real Glue. */
+  static final class Catalogs {
+    @Option(
+        names = "--catalog",
+        paramLabel = "DIR",
+        description = "A folder of `aws glue get-table` JSON snapshots.")
+    Path folder;
+
+    @Option(
+        names = "--aws",
+        description =
+            "Use real AWS Glue and S3 (credentials and region from the usual AWS settings).")
+    boolean aws;
+  }
+
+  @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      description =
+          "Local stand-in for S3 data: s3://bucket/key is DIR/bucket/key. Required without --aws.")
+  Path dataRoot;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR|s3://bucket",
+      defaultValue = "out",
+      description = "Where diffs, reports and index.html go (default: out).")
+  String out;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description = "Exit 1 when a table is at or above SAFE, RISKY or BREAKING.")
+  Severity failOn;
+
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT",
+      description =
+          "Extra outputs: junit (junit.xml), sarif (schema-drift.sarif), github (annotations on stdout).")
+  List<ExtraOutputs.Format> formats = new ArrayList<>();
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description = "Run id like 20261126T080000Z (UTC). Default: now.")
+  String runId;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "8",
+      description = "Tables checked at once (default: 8).")
+  int concurrency;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the summary.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print one line per table.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Clock clock;
+  private final Map<String, String> environment;
+
+  CheckCommand() {
+    this(Clock.systemUTC(), System.getenv());
+  }
+
+  CheckCommand(Clock clock, Map<String, String> environment) {
+    this.clock = clock;
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RunId run;
+    try {
+      run = runId == null ? RunId.of(clock.instant()) : new RunId(runId);
+    } catch (IllegalArgumentException e) {
+      return usage(err, e.getMessage());
+    }
+    if (concurrency < 1 || concurrency > 256) {
+      return usage(err, "--concurrency must be between 1 and 256");
+    }
+    if (!catalogs.aws && dataRoot == null) {
+      return usage(
+          err, "--data-root is required without --aws (it stands in for S3 when probing for data)");
+    }
+    if (dataRoot != null && !Files.isDirectory(dataRoot)) {
+      // Else every table would be NO_DATA and the run would look healthy.
+      return usage(err, "no such --data-root folder: " + dataRoot);
+    }
+    Path root = contractsRoot.toAbsolutePath().normalize();
+    AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
+    Map<String, ObjectStore> mounted = new HashMap<>();
+    LocalFolderObjectStore local =
+        new LocalFolderObjectStore(
+            dataRoot == null ? root.resolve("out") : dataRoot, Map.of(CONTRACT_BUCKET, root));
+    mounted.put(CONTRACT_BUCKET, local);
+    String outBucket;
+    Path outFolder = null;
+    if (out.startsWith("s3://")) {
+      if (!catalogs.aws) {
+        return usage(err, "--out s3://… needs --aws");
+      }
+      outBucket = out.substring(5).replaceAll("/+$", "");
+      if (outBucket.isEmpty() || outBucket.contains("/")) {
+        return usage(err, "--out s3:// takes a bucket name only, e.g. s3://my-drift-reports");
+      }
+    } else {
+      outFolder = Path.of(out).toAbsolutePath().normalize();
+      outBucket = OUT_BUCKET;
+      mounted.put(OUT_BUCKET, new LocalFolderObjectStore(outFolder, Map.of(OUT_BUCKET, outFolder)));
+    }
+    ObjectStore fallback =
+        catalogs.aws && dataRoot == null ? new S3ObjectStore(clients.s3()) : local;
+    if (catalogs.aws && outFolder == null) {
+      mounted.put(outBucket, new S3ObjectStore(clients.s3()));
+    }
+    ObjectStore store = new RoutingObjectStore(mounted, fallback);
+
+    // A set: a folder and a file in it name one contract once, not as a duplicate of itself.
+    Set<String> contractKeys = new LinkedHashSet<>();
+    String registryKey = null;
+    if (sources.registry != null) {
+      Path registry = sources.registry.toAbsolutePath().normalize();
+      if (!Files.isRegularFile(registry)) {
+        return usage(err, "no such registry file: " + sources.registry);
+      }
+      if (!registry.startsWith(root)) {
+        return usage(
+            err, "the registry " + sources.registry + " must be inside --contracts-root " + root);
+      }
+      registryKey = root.relativize(registry).toString().replace('\\', '/');
+    } else {
+      for (Path path : sources.contracts) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+          return usage(err, "no such contract file or folder: " + path);
+        }
+        for (Path file : contractFiles(absolute)) {
+          if (!file.startsWith(root)) {
+            return usage(err, "contract " + file + " is outside --contracts-root " + root);
+          }
+          contractKeys.add(root.relativize(file).toString().replace('\\', '/'));
+        }
+      }
+      if (contractKeys.isEmpty()) {
+        return usage(err, "no contracts (*.json, *.odcs.yaml) found in " + sources.contracts);
+      }
+    }
+
+    Catalog catalog;
+    try {
+      catalog =
+          catalogs.aws
+              ? new GlueCatalog(clients.build(GlueClient.builder(), "GLUE"))
+              : new SnapshotCatalog(catalogs.folder);
+    } catch (StoreException e) {
+      return usage(err, e.getMessage());
+    }
+    RunSettings settings =
+        new RunSettings(
+            CONTRACT_BUCKET,
+            outBucket,
+            registryKey == null ? null : CONTRACT_BUCKET,
+            registryKey,
+            RunSettings.DEFAULT_MAX_TABLES * 100,
+            concurrency,
+            null,
+            null);
+    Progress progress =
+        new Progress(
+            err,
+            quiet ? Progress.Level.QUIET : verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL,
+            isTerminal());
+    ReportTrigger reports = Reports.inProcess(store);
+    RunManifest manifest;
+    try {
+      manifest =
+          new SchemaDiffRun(settings, store, catalog, reports, progress)
+              .execute(new RunRequest(run, null, List.of(), List.copyOf(contractKeys)));
+    } catch (RunFailedException | StoreException e) {
+      progress.finish();
+      err.println("schema-drift check: " + e.getMessage());
+      return SchemaDriftCommand.EXIT_USAGE;
+    }
+    progress.finish();
+    if (outFolder != null) {
+      ExtraOutputs.write(formats, manifest, outFolder, stdout);
+    } else {
+      ExtraOutputs.write(formats, manifest, null, stdout);
+    }
+    Summary.print(
+        manifest, stdout, progress.elapsedSeconds(), outFolder, outBucket, Keys.manifest(run));
+    return exitCode(manifest);
+  }
+
+  private int exitCode(RunManifest manifest) {
+    boolean error = false;
+    boolean failed = false;
+    for (TableResult table : manifest.tables()) {
+      Status status = table.artifact().status();
+      if (status == Status.ERROR || table.writeError() != null) {
+        error = true;
+      }
+      Severity severity = status.severity();
+      if (failOn != null && severity != null && severity.compareTo(failOn) >= 0) {
+        failed = true;
+      }
+    }
+    return error ? SchemaDriftCommand.EXIT_ERROR : failed ? SchemaDriftCommand.EXIT_FAIL_ON : 0;
+  }
+
+  private static List<Path> contractFiles(Path path) throws IOException {
+    if (Files.isRegularFile(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(CheckCommand::isContractFile)
+          .sorted()
+          .toList();
+    }
+  }
+
+  static boolean isContractFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".json") || name.endsWith(".odcs.yaml") || name.endsWith(".odcs.yml");
+  }
+
+  /**
+   * Whether standard output is a terminal. From JDK 22 {@code System.console()} exists even when
+   * output is redirected, and only {@code Console.isTerminal()} (absent in 21) tells; it is looked
+   * up reflectively so the jar still runs on 21.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  private static int usage(PrintWriter err, String message) {
+    err.println("schema-drift check: " + message);
+    return SchemaDriftCommand.EXIT_USAGE;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.schemadrift.cli;
+
+import dev.schemadrift.aws.AwsClients;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractBootstrap;
+import dev.schemadrift.contract.ContractWriter;
+import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.port.StoreException;
+import dev.schemadrift.run.aws.GlueCatalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.glue.GlueClient;
+
+/** {@code schema-drift init}: a first contract from an existing Glue table. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Writes a contract for an existing Glue table: columns with exact types (nested structs,",
+      "maps, decimals, varchar lengths), comments, partition keys, format and SerDe options.",
+      "Checking the table against it finds nothing; edit it to add policy and descriptions."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:contract written", "2:usage error, or the table cannot become a contract"})
+final class InitCommand implements Callable<Integer> {
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** A snapshot file or a live table. */
+  static final class Source {
+    @Option(
+        names = "--table",
+        paramLabel = "T.json",
+        description = "The table, as `aws glue get-table` prints it.")
+    Path snapshot;
+
+    @Option(names = "--aws", paramLabel = "DB.TABLE", description = "Read the table from AWS Glue.")
+    String glueTable;
+  }
+
+  @Option(
+      names = "--contract-version",
+      defaultValue = "1.0.0",
+      paramLabel = "SEMVER",
+      description = "Default: 1.0.0.")
+  String version;
+
+  @Option(names = "--owner", paramLabel = "WHO", description = "The owning team or address.")
+  String owner;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
+  Path output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  InitCommand() {
+    this(System.getenv());
+  }
+
+  InitCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    GlueTable table;
+    String origin;
+    try {
+      if (source.snapshot != null) {
+        origin = source.snapshot.toString();
+        table = GlueTableReader.readOne(origin, Files.readAllBytes(source.snapshot));
+      } else {
+        String[] parts = source.glueTable.split("\\.", 2);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+          err.println("schema-drift init: --aws takes DATABASE.TABLE, not " + source.glueTable);
+          return SchemaDriftCommand.EXIT_USAGE;
+        }
+        origin = "glue:" + source.glueTable;
+        GlueCatalog catalog =
+            new GlueCatalog(
+                new AwsClients(environment, List.of()).build(GlueClient.builder(), "GLUE"));
+        table = catalog.table(parts[0], parts[1]).orElse(null);
+        if (table == null) {
+          err.println("schema-drift init: Glue has no table " + source.glueTable);
+          return SchemaDriftCommand.EXIT_USAGE;
+        }
+      }
+      Contract contract = ContractBootstrap.fromTable(origin, table, version, owner);
+      byte[] json = ContractWriter.write(contract);
+      if (output == null) {
+        spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().flush();
+      } else {
+        Files.write(output, json);
+        err.println("schema-drift init: wrote " + output);
+      }
+      return 0;
+    } catch (NoSuchFileException e) {
+      err.println("schema-drift init: no such file: " + e.getFile());
+    } catch (InvalidDocumentException | StoreException e) {
+      err.println("schema-drift init: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      err.println("schema-drift init: " + e.getMessage());
+    }
+    return SchemaDriftCommand.EXIT_USAGE;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.schemadrift.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.rule.RuleCatalogue;
+import dev.schemadrift.rule.RuleId;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code schema-drift rules}: the catalogue as a text table, and as docs/RULES.md's Markdown. */
+class RulesCommandTest {
+
+  @Test
+  void everyRuleHasOneLineWithItsSeverities() {
+    CliRun run = CliRun.of("rules");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("", run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.getFirst().startsWith("RULE "), lines.getFirst());
+    for (RuleId rule : RuleId.values()) {
+      List<String> ruleLines =
+          lines.stream()
+              .filter(line -> line.matches(Pattern.quote(rule.name()) + "\\s.*"))
+              .toList();
+      assertEquals(1, ruleLines.size(), rule + ":\n" + run.out());
+      String line = ruleLines.getFirst();
+      String[] cells = line.substring(rule.name().length()).strip().split("\\s+", 4);
+      assertEquals(rule.cell(FormatProfile.POSITIONAL), cells[0], line);
+      assertEquals(rule.cell(FormatProfile.BY_NAME), cells[1], line);
+      assertEquals(rule.cell(FormatProfile.ICEBERG), cells[2], line);
+      assertTrue(line.endsWith(rule.summary()), line);
+    }
+    assertTrue(run.out().contains("S = SAFE, R = RISKY, B = BREAKING"), run.out());
+  }
+
+  @Test
+  void markdownIsTheCatalogueTable() {
+    CliRun run = CliRun.of("rules", "--markdown");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals(RuleCatalogue.markdownTable(), run.out());
+    for (RuleId rule : RuleId.values()) {
+      assertTrue(run.out().contains("| `" + rule.name() + "` |"), rule.name());
+    }
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    CliRun run = CliRun.of("rules", "--json");
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals("", run.out());
+  }
+}

@@ -1,0 +1,1 @@
+placeholder: the monitor reads metadata only and never opens data files

@@ -1,0 +1,24 @@
+package dev.schemadrift.run.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PrimingTest {
+  @Test
+  void primingRunsTheWholeTableCheckAndIsRepeatable() {
+    int first = Priming.prime();
+    assertTrue(first > 500, "an artifact with findings is written: " + first + " bytes");
+    assertEquals(first, Priming.prime(), "no clock or randomness: the same bytes every time");
+  }
+
+  @Test
+  void registersWithoutACheckpointingJvm() {
+    Priming priming = Priming.register();
+    assertNotNull(priming);
+    priming.beforeCheckpoint(null);
+    priming.afterRestore(null);
+  }
+}

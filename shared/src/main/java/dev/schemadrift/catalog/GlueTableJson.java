@@ -1,0 +1,85 @@
+package dev.schemadrift.catalog;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.schemadrift.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a table the way {@code aws glue get-table} prints it, so snapshots written by the monitor
+ * read back with {@link GlueTableReader} and look familiar to people.
+ */
+public final class GlueTableJson {
+  private GlueTableJson() {}
+
+  public static byte[] writeGetTable(GlueTable table) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+      json.setPrettyPrinter(Json.printer());
+      json.writeStartObject();
+      json.writeObjectFieldStart("Table");
+      json.writeStringField("Name", table.name());
+      json.writeStringField("DatabaseName", table.databaseName());
+      if (table.tableType() != null) {
+        json.writeStringField("TableType", table.tableType());
+      }
+      writeMap(json, "Parameters", table.parameters());
+      if (table.hasStorageDescriptor()) {
+        json.writeObjectFieldStart("StorageDescriptor");
+        writeColumns(json, "Columns", table.columns());
+        writeOptional(json, "Location", table.location());
+        writeOptional(json, "InputFormat", table.inputFormat());
+        writeOptional(json, "OutputFormat", table.outputFormat());
+        json.writeObjectFieldStart("SerdeInfo");
+        writeOptional(json, "SerializationLibrary", table.serdeLibrary());
+        writeMap(json, "Parameters", table.serdeParameters());
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      writeColumns(json, "PartitionKeys", table.partitionKeys());
+      writeOptional(json, "VersionId", table.versionId());
+      writeOptional(json, "UpdateTime", table.updateTime());
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private static void writeOptional(JsonGenerator json, String field, String value)
+      throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void writeMap(JsonGenerator json, String field, Map<String, String> map)
+      throws IOException {
+    json.writeObjectFieldStart(field);
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      json.writeStringField(entry.getKey(), entry.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeColumns(JsonGenerator json, String field, List<GlueColumn> columns)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (GlueColumn column : columns) {
+      json.writeStartObject();
+      json.writeStringField("Name", column.name());
+      json.writeStringField("Type", column.type());
+      writeOptional(json, "Comment", column.comment());
+      if (!column.parameters().isEmpty()) {
+        writeMap(json, "Parameters", column.parameters());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+}
