@@ -77,7 +77,8 @@ public final class ReportGenerator {
             .get(bucket, manifestKey)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException("no manifest s3://" + bucket + "/" + manifestKey));
+                    new IllegalArgumentException(
+                        "no manifest " + store.describe(bucket, manifestKey)));
     return generate(RunManifestReader.read(manifestKey, json).tables());
   }
 
