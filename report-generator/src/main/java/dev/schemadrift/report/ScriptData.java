@@ -45,8 +45,8 @@ public final class ScriptData {
           json.writeString(tag);
         }
         json.writeEndArray();
-        json.writeString(row.lastCheckedRun());
-        json.writeString(row.lastChangedRun());
+        json.writeString(row.lastChecked());
+        json.writeString(row.lastChanged());
         json.writeEndArray();
       }
       json.writeEndArray();
