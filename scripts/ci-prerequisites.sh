@@ -34,3 +34,5 @@ if ! python_venv_ok; then
   exit 1
 fi
 "$(dirname "$0")/find-jdk.sh"
+# Headless Chromium for the report browser test.
+"$(dirname "$0")/browser-tools.sh"

@@ -1,17 +1,21 @@
 (function () {
   "use strict";
-  // Sorting, filtering and search for index.html. Reads the rows once, then only toggles
-  // `hidden` on rows whose visibility changes, so 10,000 rows stay interactive. Text is only
-  // ever read (textContent), never written as HTML.
+  // The table of tables for index.html. Rows come from the JSON data block (#index-data); only
+  // the rows that match the filters are kept, sorted, and rendered a page at a time, so 10,000
+  // tables stay quick to filter, sort and search. Values are only ever set as text, never parsed
+  // as HTML.
   var RANK = { BREAKING: 0, ERROR: 1, RISKY: 2, NO_DATA: 3, SAFE: 4, OK: 5 };
+  var PAGE = 200;
+  var data = document.getElementById("index-data");
   var table = document.getElementById("tables");
   var form = document.getElementById("filters");
-  if (!table || !form) {
+  if (!data || !table || !form) {
     return;
   }
   var tbody = table.tBodies[0];
   var count = document.getElementById("count");
   var none = document.getElementById("none");
+  var more = document.getElementById("more");
   var search = document.getElementById("q");
   var selects = {
     status: document.getElementById("f-status"),
@@ -21,57 +25,104 @@
     tag: document.getElementById("f-tag")
   };
   var totals = document.querySelectorAll(".totals button");
+  var headers = table.tHead.rows[0].cells;
 
-  var rows = [];
-  for (var i = 0; i < tbody.rows.length; i++) {
-    var tr = tbody.rows[i];
-    var cells = tr.cells;
-    var name = cells[0].textContent;
-    var tags = [];
-    var tagSpans = cells[7].getElementsByTagName("span");
-    for (var t = 0; t < tagSpans.length; t++) {
-      tags.push(tagSpans[t].textContent);
-    }
-    var owner = cells[6].textContent;
-    rows.push({
-      el: tr,
-      order: i,
-      shown: true,
-      name: name,
-      db: name.slice(0, name.indexOf(".")),
-      status: tr.getAttribute("data-s"),
-      breaking: +cells[2].textContent,
-      risky: +cells[3].textContent,
-      safe: +cells[4].textContent,
-      waived: +cells[5].textContent,
-      owner: owner,
-      tags: tags,
-      checked: cells[8].textContent,
-      changed: cells[9].textContent,
-      text: (name + "\n" + owner + "\n" + tags.join("\n")).toLowerCase()
-    });
-  }
-
-  function matches(row, wanted) {
-    if (wanted.status && row.status !== wanted.status) return false;
-    if (wanted.severity && !(row[wanted.severity] > 0)) return false;
-    if (wanted.db && row.db !== wanted.db) return false;
-    if (wanted.owner && row.owner !== wanted.owner) return false;
-    if (wanted.tag && row.tags.indexOf(wanted.tag) < 0) return false;
-    if (wanted.words.length) {
-      for (var w = 0; w < wanted.words.length; w++) {
-        if (row.text.indexOf(wanted.words[w]) < 0) return false;
-      }
-    }
-    return true;
-  }
-
-  function wantedNow() {
-    var words = search.value.toLowerCase().split(/\s+/).filter(function (word) {
-      return word.length > 0;
-    });
+  // [database, table, status, breaking, risky, safe, waived, owner, [tags], checked, changed]
+  var rows = JSON.parse(data.textContent).rows.map(function (row, order) {
+    var name = row[0] + "." + row[1];
     return {
-      words: words,
+      order: order,
+      db: row[0],
+      table: row[1],
+      name: name,
+      status: row[2],
+      breaking: row[3],
+      risky: row[4],
+      safe: row[5],
+      waived: row[6],
+      owner: row[7] || "",
+      tags: row[8],
+      checked: row[9],
+      changed: row[10],
+      text: (name + "\n" + (row[7] || "") + "\n" + row[8].join("\n")).toLowerCase()
+    };
+  });
+  var matching = rows;
+  var shown = 0;
+  var sortKey = null;
+  var sortDescending = false;
+
+  function when(run) {
+    return run.slice(0, 4) + "-" + run.slice(4, 6) + "-" + run.slice(6, 8) + " " +
+      run.slice(9, 11) + ":" + run.slice(11, 13);
+  }
+
+  function cell(tr, text, className) {
+    var td = document.createElement("td");
+    if (className) td.className = className;
+    td.textContent = text;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function render(row) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-s", row.status);
+    var th = document.createElement("th");
+    th.scope = "row";
+    var link = document.createElement("a");
+    // Database and table are Glue names (a-z, 0-9, _): the link stays inside reports/.
+    link.href = "reports/" + row.name + "/latest.html";
+    link.appendChild(document.createTextNode(row.db + "."));
+    link.appendChild(document.createElement("wbr"));
+    link.appendChild(document.createTextNode(row.table));
+    th.appendChild(link);
+    tr.appendChild(th);
+    var status = document.createElement("span");
+    status.className = "badge st-" + row.status.toLowerCase().replace("_", "-");
+    status.textContent = row.status;
+    cell(tr, "").appendChild(status);
+    [row.breaking, row.risky, row.safe, row.waived].forEach(function (n) {
+      cell(tr, String(n), n === 0 ? "z" : "");
+    });
+    cell(tr, row.owner);
+    var tags = cell(tr, "");
+    row.tags.forEach(function (tag) {
+      var span = document.createElement("span");
+      span.className = "tag";
+      span.textContent = tag;
+      span.title = tag;
+      tags.appendChild(span);
+    });
+    cell(tr, when(row.checked));
+    cell(tr, when(row.changed));
+    return tr;
+  }
+
+  function showMore() {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(matching.length, shown + PAGE);
+    for (var r = shown; r < end; r++) fragment.appendChild(render(matching[r]));
+    tbody.appendChild(fragment);
+    shown = end;
+    more.hidden = shown >= matching.length;
+    more.textContent = "Show " + Math.min(PAGE, matching.length - shown) + " more of " +
+      (matching.length - shown).toLocaleString("en-US") + " remaining";
+    count.textContent = matching.length === rows.length
+      ? rows.length.toLocaleString("en-US") + (rows.length === 1 ? " table" : " tables")
+      : matching.length.toLocaleString("en-US") + " of " + rows.length.toLocaleString("en-US") +
+        " tables";
+    if (shown < matching.length) {
+      count.textContent += " (showing " + shown.toLocaleString("en-US") + ")";
+    }
+    none.hidden = matching.length !== 0;
+  }
+
+  function wanted() {
+    return {
+      words: search.value.toLowerCase().split(/\s+/).filter(function (word) {
+        return word.length > 0;
+      }),
       status: selects.status.value,
       severity: selects.severity.value,
       db: selects.db.value,
@@ -80,72 +131,58 @@
     };
   }
 
-  function apply() {
-    var wanted = wantedNow();
-    var visible = 0;
-    for (var r = 0; r < rows.length; r++) {
-      var row = rows[r];
-      var show = matches(row, wanted);
-      if (show !== row.shown) {
-        row.el.hidden = !show;
-        row.shown = show;
-      }
-      if (show) visible++;
+  function matches(row, want) {
+    if (want.status && row.status !== want.status) return false;
+    if (want.severity && !(row[want.severity] > 0)) return false;
+    if (want.db && row.db !== want.db) return false;
+    if (want.owner && row.owner !== want.owner) return false;
+    if (want.tag && row.tags.indexOf(want.tag) < 0) return false;
+    for (var w = 0; w < want.words.length; w++) {
+      if (row.text.indexOf(want.words[w]) < 0) return false;
     }
-    count.textContent = visible === rows.length
-      ? rows.length + (rows.length === 1 ? " table" : " tables")
-      : visible + " of " + rows.length + " tables";
-    none.hidden = visible !== 0;
-    for (var b = 0; b < totals.length; b++) {
-      totals[b].setAttribute("aria-pressed",
-        String(totals[b].getAttribute("data-status") === wanted.status));
-    }
-    remember();
+    return true;
   }
 
-  var sortKey = null;
-  var sortDescending = false;
-  var headers = table.tHead.rows[0].cells;
-
   function compare(left, right) {
-    var a, b;
-    if (sortKey === "status") {
-      a = RANK[left.status];
-      b = RANK[right.status];
-    } else {
-      a = left[sortKey];
-      b = right[sortKey];
-    }
+    var a = sortKey === "status" ? RANK[left.status] : left[sortKey];
+    var b = sortKey === "status" ? RANK[right.status] : right[sortKey];
     var result = typeof a === "number" ? a - b : a < b ? -1 : a > b ? 1 : 0;
     if (sortDescending) result = -result;
     return result !== 0 ? result : left.order - right.order;
   }
 
-  function sort() {
-    var ordered = rows.slice();
-    if (sortKey) ordered.sort(compare);
-    var fragment = document.createDocumentFragment();
-    for (var r = 0; r < ordered.length; r++) fragment.appendChild(ordered[r].el);
-    tbody.appendChild(fragment);
+  function apply() {
+    var want = wanted();
+    matching = rows.filter(function (row) {
+      return matches(row, want);
+    });
+    if (sortKey) matching.sort(compare);
+    tbody.textContent = "";
+    shown = 0;
+    showMore();
+    for (var b = 0; b < totals.length; b++) {
+      totals[b].setAttribute("aria-pressed",
+        String(totals[b].getAttribute("data-status") === want.status));
+    }
     for (var h = 0; h < headers.length; h++) {
       var button = headers[h].querySelector("button");
-      if (!button) continue;
-      if (sortKey && button.getAttribute("data-key") === sortKey) {
+      if (button && sortKey && button.getAttribute("data-key") === sortKey) {
         headers[h].setAttribute("aria-sort", sortDescending ? "descending" : "ascending");
       } else {
         headers[h].removeAttribute("aria-sort");
       }
     }
+    remember();
   }
 
   // The filters live in the address's #fragment, so a filtered view can be bookmarked or shared.
   function remember() {
     var parts = [];
-    var wanted = { q: search.value };
-    for (var key in selects) wanted[key] = selects[key].value;
-    if (sortKey) wanted.sort = sortKey + (sortDescending ? ":desc" : ":asc");
-    for (var name in wanted) {
-      if (wanted[name]) parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(wanted[name]));
+    var state = { q: search.value };
+    for (var key in selects) state[key] = selects[key].value;
+    if (sortKey) state.sort = sortKey + (sortDescending ? ":desc" : ":asc");
+    for (var name in state) {
+      if (state[name]) parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(state[name]));
     }
     var hash = parts.length ? "#" + parts.join("&") : "";
     if (hash !== location.hash && !(hash === "" && location.hash === "#")) {
@@ -160,23 +197,21 @@
   function restore() {
     var text = location.hash.replace(/^#/, "");
     if (!text) return;
-    var pairs = text.split("&");
-    for (var p = 0; p < pairs.length; p++) {
-      var eq = pairs[p].indexOf("=");
-      if (eq < 0) continue;
-      var key = decodeURIComponent(pairs[p].slice(0, eq));
-      var value = decodeURIComponent(pairs[p].slice(eq + 1));
+    text.split("&").forEach(function (pair) {
+      var eq = pair.indexOf("=");
+      if (eq < 0) return;
+      var key = decodeURIComponent(pair.slice(0, eq));
+      var value = decodeURIComponent(pair.slice(eq + 1));
       if (key === "q") {
         search.value = value;
       } else if (key === "sort") {
         var colon = value.indexOf(":");
         sortKey = colon < 0 ? value : value.slice(0, colon);
         sortDescending = value.slice(colon + 1) === "desc";
-      } else if (selects.hasOwnProperty(key)) {
+      } else if (Object.prototype.hasOwnProperty.call(selects, key)) {
         selects[key].value = value;
       }
-    }
-    if (sortKey) sort();
+    });
   }
 
   var pending = false;
@@ -195,21 +230,22 @@
     event.preventDefault();
   });
   form.addEventListener("reset", function () {
-    // The form resets its controls after this event; filter once they are clear.
+    // The form clears its controls after this event; filter once they are clear.
     window.setTimeout(apply, 0);
   });
-  for (var b = 0; b < totals.length; b++) {
-    totals[b].addEventListener("click", function (event) {
-      var status = event.currentTarget.getAttribute("data-status");
+  more.addEventListener("click", showMore);
+  Array.prototype.forEach.call(totals, function (button) {
+    button.addEventListener("click", function () {
+      var status = button.getAttribute("data-status");
       selects.status.value = selects.status.value === status ? "" : status;
       apply();
     });
-  }
-  for (var h = 0; h < headers.length; h++) {
-    var button = headers[h].querySelector("button");
-    if (!button) continue;
-    button.addEventListener("click", function (event) {
-      var key = event.currentTarget.getAttribute("data-key");
+  });
+  Array.prototype.forEach.call(headers, function (header) {
+    var button = header.querySelector("button");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var key = button.getAttribute("data-key");
       if (sortKey === key) {
         sortDescending = !sortDescending;
       } else {
@@ -217,10 +253,9 @@
         // Numbers and times read best largest or newest first.
         sortDescending = key !== "name" && key !== "status" && key !== "owner";
       }
-      sort();
-      remember();
+      apply();
     });
-  }
+  });
 
   form.hidden = false;
   restore();

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -284,7 +285,11 @@ public record IndexState(SortedMap<String, TableState> tables) {
     if (!Objects.equals(version, VERSION)) {
       problems.add(root.childPath("state_version"), "expected " + VERSION + ", found " + version);
     }
-    List<TableState> read = root.optionalList("tables", element -> tableState(element, problems));
+    // A state of 10,000 tables holds 300,000 history entries over a few dozen runs: each run id is
+    // checked once and shared.
+    Map<String, String> runIds = new HashMap<>();
+    List<TableState> read =
+        root.optionalList("tables", element -> tableState(element, problems, runIds));
     root.rejectUnknownFields();
     problems.throwIfAny();
     TreeMap<String, TableState> tables = new TreeMap<>();
@@ -294,7 +299,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
     return new IndexState(tables);
   }
 
-  private static TableState tableState(StrictObject.Element element, Problems problems) {
+  private static TableState tableState(
+      StrictObject.Element element, Problems problems, Map<String, String> runIds) {
     StrictObject object = StrictObject.of(element.node(), element.path(), problems);
     if (object == null) {
       return null;
@@ -304,7 +310,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
     if (!ContractReader.isGlueName(database) || !ContractReader.isGlueName(table)) {
       problems.add(object.path(), "database and table must be Glue names");
     }
-    String lastChecked = runId(object, "last_checked");
+    String lastChecked = runId(object, "last_checked", runIds);
     Status status = status(object, object.requiredString("status"), object.childPath("status"));
     Counts counts = counts(object.optionalObject("counts"), object.childPath("counts"), problems);
     String owner = object.optionalString("owner");
@@ -312,7 +318,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
         object.optionalList(
             "tags",
             tag -> tag.node().isTextual() ? tag.node().textValue() : invalid(tag, problems));
-    String lastChanged = runId(object, "last_changed");
+    String lastChanged = runId(object, "last_changed", runIds);
     String findings = object.requiredString("findings");
     List<RunStatus> history =
         object.optionalList(
@@ -320,13 +326,12 @@ public record IndexState(SortedMap<String, TableState> tables) {
             entry -> {
               String text = entry.node().isTextual() ? entry.node().textValue() : "";
               int space = text.indexOf(' ');
-              if (space < 0 || !isRunId(text.substring(0, space))) {
+              String run = space < 0 ? null : known(text.substring(0, space), runIds);
+              if (run == null) {
                 return invalid(entry, problems);
               }
               Status entryStatus = status(object, text.substring(space + 1), entry.path());
-              return entryStatus == null
-                  ? null
-                  : new RunStatus(text.substring(0, space), entryStatus);
+              return entryStatus == null ? null : new RunStatus(run, entryStatus);
             });
     object.rejectUnknownFields();
     if (database == null
@@ -355,22 +360,30 @@ public record IndexState(SortedMap<String, TableState> tables) {
     return null;
   }
 
-  private static String runId(StrictObject object, String field) {
+  private static String runId(StrictObject object, String field, Map<String, String> runIds) {
     String value = object.requiredString(field);
-    if (value != null && !isRunId(value)) {
-      object.problems().add(object.childPath(field), "'" + value + "' is not a run id");
+    if (value == null) {
       return null;
     }
-    return value;
+    String run = known(value, runIds);
+    if (run == null) {
+      object.problems().add(object.childPath(field), "'" + value + "' is not a run id");
+    }
+    return run;
   }
 
-  private static boolean isRunId(String value) {
-    try {
-      new RunId(value);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
+  /** The shared instance of a valid run id, or null when the text is not one. */
+  private static String known(String text, Map<String, String> runIds) {
+    String run = runIds.get(text);
+    if (run == null) {
+      try {
+        run = new RunId(text).value();
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      runIds.put(run, run);
     }
+    return run;
   }
 
   private static Status status(StrictObject object, String name, String path) {

@@ -40,8 +40,9 @@ public final class IndexStateStore {
     if (found.isEmpty()) {
       return new Snapshot(IndexState.EMPTY, null);
     }
-    String source = "s3://" + bucket + "/" + ReportKeys.STATE;
-    return new Snapshot(IndexState.read(source, found.get().body()), found.get().version());
+    return new Snapshot(
+        IndexState.read(store.describe(bucket, ReportKeys.STATE), found.get().body()),
+        found.get().version());
   }
 
   /**
@@ -68,7 +69,7 @@ public final class IndexStateStore {
         "state/index.json kept changing: gave up after " + MAX_ATTEMPTS + " conflicting writes");
   }
 
-  /** Full jitter over an exponentially growing ceiling, so that writers spread out. */
+  /** A random pause between half and all of an exponentially growing ceiling. */
   static void pause(int attempt) {
     long ceiling = Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(attempt, 16));
     try {

@@ -35,13 +35,13 @@ public record IndexView(
   public record StatusTotal(StatusView status, int count) {}
 
   /**
-   * One table.
+   * One table, as the index's data block carries it ({@link ScriptData}).
    *
    * @param owner null when the registry names none
+   * @param lastChecked the run id of the latest result
+   * @param lastChanged the run id of the last change of status or findings
    */
   public record Row(
-      String name,
-      String href,
       String database,
       String table,
       StatusView status,
@@ -52,9 +52,7 @@ public record IndexView(
       String owner,
       List<String> tags,
       String lastChecked,
-      String lastCheckedRun,
-      String lastChanged,
-      String lastChangedRun) {}
+      String lastChanged) {}
 
   /** Tables by status as of each recent run, as stacked SVG bars. */
   public record Trend(List<Bar> bars, int width, int height, int max) {}
@@ -93,8 +91,6 @@ public record IndexView(
           table.tags().stream().map(tag -> VisibleText.of(tag, VisibleText.INDEX_LIMIT)).toList();
       rows.add(
           new Row(
-              table.table().qualified(),
-              ReportKeys.latestFromIndex(table.table()),
               table.table().database(),
               table.table().name(),
               StatusView.of(table.status()),
@@ -104,9 +100,7 @@ public record IndexView(
               table.counts().waived(),
               owner,
               shownTags,
-              RunTimes.human(table.lastChecked()),
               table.lastChecked(),
-              RunTimes.human(table.lastChanged()),
               table.lastChanged()));
       totals.merge(table.status(), 1, Integer::sum);
       databases.add(table.table().database());

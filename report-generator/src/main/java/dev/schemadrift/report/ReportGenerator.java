@@ -77,7 +77,8 @@ public final class ReportGenerator {
             .get(bucket, manifestKey)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException("no manifest s3://" + bucket + "/" + manifestKey));
+                    new IllegalArgumentException(
+                        "no manifest " + store.describe(bucket, manifestKey)));
     return generate(RunManifestReader.read(manifestKey, json).tables());
   }
 
@@ -92,7 +93,10 @@ public final class ReportGenerator {
 
   /** Renders index.html again from the index state (after a template change, or to repair it). */
   public GenerationSummary rebuildIndex() {
-    Publication publication = publish(states.read(), List.of(), Set.of());
+    Publication publication;
+    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
+      publication = publish(states.read(), List.of(), pool);
+    }
     return new GenerationSummary(
         0, publication.conflicts, publication.indexWrites, 0, publication.indexTables);
   }
@@ -114,11 +118,7 @@ public final class ReportGenerator {
       IndexState preview = before.state().with(observations);
       inParallel(pool, loaded, item -> writeReports(item, preview));
       int conflicts = states.update(state -> state.with(observations), before);
-      Set<String> mine = new TreeSet<>();
-      for (IndexState.Observation observation : observations) {
-        mine.add(ReportKeys.folder(observation.table()));
-      }
-      Publication publication = publish(states.read(), observations, mine, pool);
+      Publication publication = publish(states.read(), observations, pool);
       return new GenerationSummary(
           inputs.size(),
           conflicts + publication.conflicts,
@@ -179,10 +179,12 @@ public final class ReportGenerator {
     List<IndexState.RunStatus> history = new ArrayList<>();
     IndexState.TableState state = preview.table(artifact.table());
     for (IndexState.RunStatus entry : state.history()) {
-      if (entry.runId().compareTo(run) <= 0) {
+      if (entry.runId().compareTo(run) < 0) {
         history.add(entry);
       }
     }
+    // This run ends the strip, even when it is so old that the state's history has let it go.
+    history.add(new IndexState.RunStatus(run, artifact.status()));
     String previousRun = history.size() < 2 ? null : history.get(history.size() - 2).runId();
     DiffArtifact previous = previousRun == null ? null : previous(artifact, previousRun);
     TableReportView view =
@@ -216,15 +218,6 @@ public final class ReportGenerator {
     int indexTables;
   }
 
-  private Publication publish(
-      IndexStateStore.Snapshot snapshot,
-      List<IndexState.Observation> observations,
-      Set<String> mine) {
-    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
-      return publish(snapshot, observations, mine, pool);
-    }
-  }
-
   /**
    * Writes latest.html for this generation's tables and index.html, from {@code snapshot}, until
    * the state is seen unchanged since what was written. Also re-merges this generation's results
@@ -234,8 +227,11 @@ public final class ReportGenerator {
   private Publication publish(
       IndexStateStore.Snapshot snapshot,
       List<IndexState.Observation> observations,
-      Set<String> mine,
       ExecutorService pool) {
+    Set<String> mine = new TreeSet<>();
+    for (IndexState.Observation observation : observations) {
+      mine.add(ReportKeys.folder(observation.table()));
+    }
     Publication publication = new Publication();
     // Per table: the run whose report latest.html was last made from, by this generation.
     Map<String, String> latestWritten = new HashMap<>();

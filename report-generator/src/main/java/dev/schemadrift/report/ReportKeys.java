@@ -88,9 +88,4 @@ public final class ReportKeys {
   public static String indexFromReport() {
     return "../../" + INDEX;
   }
-
-  /** From the index to a table's latest report. */
-  public static String latestFromIndex(TableName table) {
-    return latest(table);
-  }
 }

@@ -82,9 +82,9 @@ public final class ReportTemplates {
     return render("report.ftl", Map.of("r", report));
   }
 
-  /** The index of every table. */
+  /** The index of every table; its rows travel as a JSON data block that the script renders. */
   public static byte[] index(IndexView index) {
-    return render("index.ftlh", Map.of("x", index));
+    return render("index.ftlh", Map.of("x", index, "rows", trusted(ScriptData.rows(index.rows()))));
   }
 
   private static byte[] render(String name, Map<String, Object> model) {
@@ -104,7 +104,11 @@ public final class ReportTemplates {
     }
   }
 
-  /** The stylesheet and the script are ours, read from the jar: the only unescaped output. */
+  /**
+   * The only unescaped output: the stylesheet and the script (ours, read from the jar) and the
+   * index rows, which {@link ScriptData} encodes so that nothing in them can end their script
+   * element.
+   */
   private static TemplateHTMLOutputModel trusted(String markup) {
     try {
       return HTMLOutputFormat.INSTANCE.fromMarkup(markup);

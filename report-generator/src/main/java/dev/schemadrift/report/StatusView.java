@@ -9,10 +9,8 @@ import java.util.Locale;
 /**
  * How a status (or a finding's severity) is shown: its name, a label, the CSS class that colours it
  * and a one-letter mark for places too small for the word. Colour is never the only signal.
- *
- * @param rank attention order: what needs a look first comes first
  */
-public record StatusView(String name, String label, String css, String letter, int rank) {
+public record StatusView(String name, String label, String css, String letter) {
 
   /** Every status in attention order: BREAKING, ERROR, RISKY, NO_DATA, SAFE, OK. */
   public static final List<Status> ATTENTION_ORDER =
@@ -44,8 +42,7 @@ public record StatusView(String name, String label, String css, String letter, i
         status.name(),
         label,
         "st-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        letter,
-        ATTENTION_ORDER.indexOf(status));
+        letter);
   }
 
   public static StatusView of(Severity severity) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.ArtifactJson;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.json.Json;
+import dev.schemadrift.port.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentGenerationTest {
   private static final String BUCKET = "reports";
-  private static final Pattern ROW =
-      Pattern.compile(
-          "<tr data-s=\"([A-Z_]+)\"><th scope=\"row\"><a href=\"reports/([a-z0-9_.]+)/latest\\.html\">");
 
   @Test
   void concurrentGenerationsNeverLoseATable() throws Exception {
@@ -225,17 +223,24 @@ class ConcurrentGenerationTest {
     return objects;
   }
 
-  /** Table name → status, for every row of an index.html. */
+  /** Table name → status, for every row of an index.html (from its JSON data block). */
   static Map<String, String> listed(byte[] index) {
+    String html = Artifacts.text(index);
+    int start = html.indexOf(DATA_START);
+    int end = html.indexOf("</script>", start);
     Map<String, String> rows = new TreeMap<>();
-    Matcher row = ROW.matcher(Artifacts.text(index));
-    while (row.find()) {
-      rows.put(row.group(2), row.group(1));
+    JsonNode data =
+        Json.readTree(
+            "index data", Artifacts.bytes(html.substring(start + DATA_START.length(), end)));
+    for (JsonNode row : data.get("rows")) {
+      rows.put(row.get(0).asText() + "." + row.get(1).asText(), row.get(2).asText());
     }
     return rows;
   }
 
-  static String write(MemoryObjectStore store, String table, String run, Status status) {
+  private static final String DATA_START = "<script type=\"application/json\" id=\"index-data\">";
+
+  static String write(ObjectStore store, String table, String run, Status status) {
     DiffArtifact.TableName name = new DiffArtifact.TableName("bench", table);
     DiffArtifact artifact =
         switch (status) {

@@ -45,6 +45,7 @@ class HostileInputTest {
   private static final String RUN = "20261126T080000Z";
   private static final String PLAIN = "plain";
 
+  /** The hostile strings, also opened in a browser by ReportsInBrowserIT. */
   static Stream<String> corpus() {
     return Stream.of(
         "<script>alert(1)</script>",
@@ -98,6 +99,29 @@ class HostileInputTest {
       assertEquals(Skeleton.links(expected), Skeleton.links(actual), page + " links changed");
       assertNoRawHtml(hostileRendering.page(page));
       assertNoHiddenCharacters(page, hostileRendering.page(page));
+    }
+  }
+
+  /**
+   * The index rows travel as JSON inside a script element, where HTML escaping does not apply:
+   * nothing in them may end the element, and they must read back as the values shown.
+   */
+  @ParameterizedTest
+  @MethodSource("corpus")
+  void indexDataCannotLeaveItsScriptElement(String hostile) {
+    String index = render(hostile).page("index");
+    String start = "<script type=\"application/json\" id=\"index-data\">";
+    int from = index.indexOf(start) + start.length();
+    String data = index.substring(from, index.indexOf("</script>", from));
+
+    assertFalse(data.contains("<") || data.contains(">") || data.contains("&"), data);
+    assertFalse(data.contains("\u2028") || data.contains("\u2029"));
+    var rows = dev.schemadrift.json.Json.readTree("data", Artifacts.bytes(data)).get("rows");
+    assertEquals(2, rows.size());
+    String shown = VisibleText.of(hostile, VisibleText.INDEX_LIMIT);
+    for (var row : rows) {
+      assertEquals(shown, row.get(7).asText(), "owner");
+      assertEquals(shown, row.get(8).get(0).asText(), "first tag");
     }
   }
 
@@ -174,7 +198,7 @@ class HostileInputTest {
         {"manifest_version": 1, "run_id": "%s", "mode": "registry", "totals": {},
          "tables": [%s, %s], "skipped": [], "not_found": [], "next_cursor": null}
         """
-            .formatted(RUN, entry(breaking, value), entry(error, value));
+            .formatted(RUN, entry(breaking, value, RUN), entry(error, value, RUN));
     store.put(
         Scenario.BUCKET, "runs/" + RUN + ".json", Artifacts.bytes(manifest), "application/json");
     new ReportGenerator(store, Scenario.BUCKET).generateRun("runs/" + RUN + ".json");
@@ -186,7 +210,8 @@ class HostileInputTest {
         object(store, ReportKeys.markdownReport(error.table(), RUN)));
   }
 
-  private static String entry(DiffArtifact artifact, String value) {
+  /** A manifest entry for the artifact, with the value as owner, tag and contract key. */
+  static String entry(DiffArtifact artifact, String value, String run) {
     String json = dev.schemadrift.json.Json.mapper().valueToTree(value).toString();
     return """
         {"database": "%s", "table": "%s", "status": "%s", "diff_key": "%s", "contract_key": %s,
@@ -196,13 +221,18 @@ class HostileInputTest {
             artifact.table().database(),
             artifact.table().name(),
             artifact.status(),
-            ReportKeys.diff(artifact.table(), RUN),
+            ReportKeys.diff(artifact.table(), run),
             json,
             json,
             json);
   }
 
   private static DiffArtifact breaking(String value) {
+    return breaking(value, "hostile");
+  }
+
+  /** A BREAKING artifact of table nyc_parks.{@code table} with the value in every user field. */
+  static DiffArtifact breaking(String value, String table) {
     Policy.Waiver waiver =
         new Policy.Waiver(
             RuleId.COLUMN_TYPE_WIDENED, value, value, value, LocalDate.of(2027, 3, 31));
@@ -232,7 +262,7 @@ class HostileInputTest {
     return new DiffArtifact(
         DiffArtifact.VERSION,
         RUN,
-        new DiffArtifact.TableName("nyc_parks", "hostile"),
+        new DiffArtifact.TableName("nyc_parks", table),
         Status.BREAKING,
         true,
         new DiffArtifact.ContractInfo(value, value, value),

@@ -35,6 +35,20 @@ class MarkupTest {
     assertEquals(null, VisibleText.of(null, 3));
   }
 
+  /** Escaping is on for every value: no template turns it off. */
+  @Test
+  void noTemplateTurnsEscapingOff() throws Exception {
+    for (String template : List.of("report.ftlh", "report.ftl", "index.ftlh")) {
+      String text;
+      try (var in = MarkupTest.class.getResourceAsStream("/templates/" + template)) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      for (String off : List.of("no_esc", "noautoesc", "noparse", "output_format", "?markup")) {
+        assertTrue(!text.contains(off), template + " uses " + off);
+      }
+    }
+  }
+
   /** WCAG AA: at least 4.5:1 for every status's text on its tint and white on its solid fill. */
   @Test
   void statusColoursHaveEnoughContrast() throws Exception {
