@@ -112,6 +112,16 @@ final class CheckCommand implements Callable<Integer> {
   Path dataRoot;
 
   @Option(
+      names = "--data-buckets",
+      paramLabel = "BUCKETS",
+      description = {
+        "Comma-separated buckets a contract's data_location may name (or *, the default: any",
+        "bucket your credentials can list). Other locations are neither probed nor used to",
+        "create tables: the table is ERROR DATA_LOCATION_NOT_ALLOWED."
+      })
+  String dataBuckets;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR|s3://bucket",
       defaultValue = "out",
@@ -184,6 +194,11 @@ final class CheckCommand implements Callable<Integer> {
     if (!catalogs.aws && dataRoot == null) {
       return usage(
           err, "--data-root is required without --aws (it stands in for S3 when probing for data)");
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> allowedData = RunSettings.parseDataBuckets("--data-buckets", dataBuckets, problems);
+    if (!problems.isEmpty()) {
+      return usage(err, problems.getFirst());
     }
     if (dataRoot != null && !Files.isDirectory(dataRoot)) {
       // Else every table would be NO_DATA and the run would look healthy.
@@ -267,7 +282,8 @@ final class CheckCommand implements Callable<Integer> {
             RunSettings.DEFAULT_MAX_TABLES * 100,
             concurrency,
             null,
-            null);
+            null,
+            allowedData);
     Progress progress =
         new Progress(
             err,

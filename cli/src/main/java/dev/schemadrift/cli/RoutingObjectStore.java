@@ -33,6 +33,11 @@ final class RoutingObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<byte[]> get(String bucket, String key, long maxBytes) {
+    return route(bucket).get(bucket, key, maxBytes);
+  }
+
+  @Override
   public void put(String bucket, String key, byte[] body, String contentType) {
     route(bucket).put(bucket, key, body, contentType);
   }

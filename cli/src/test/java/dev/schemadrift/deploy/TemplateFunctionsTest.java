@@ -118,6 +118,10 @@ class TemplateFunctionsTest {
     assertEquals(Map.of("Ref", "ContractBucket"), variables.get("CONTRACT_BUCKET"));
     assertEquals(Map.of("Ref", "ReportBucket"), variables.get("REPORT_BUCKET"));
     assertEquals(Map.of("Ref", "MaxTablesPerRun"), variables.get("MAX_TABLES_PER_RUN"));
+    // The function refuses data locations outside the buckets its role may list.
+    assertEquals(
+        Map.of("Fn::Join", List.of(",", Map.of("Ref", "DataBuckets"))),
+        variables.get("DATA_BUCKETS"));
     // Single-table mode leaves the registry unset (the function then reads CONTRACT_KEY).
     assertEquals(
         Map.of(

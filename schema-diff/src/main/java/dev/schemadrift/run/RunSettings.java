@@ -3,6 +3,8 @@ package dev.schemadrift.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  * @param registryBucket null in single-table mode
  * @param reportFunction null to skip report generation (e.g. a dry run)
  * @param contractKey the default contract in single-table mode when the event names none
+ * @param dataBuckets the buckets a contract's {@code data_location} may name ({@code
+ *     DATA_BUCKETS}); null allows any bucket, leaving the boundary to the function's IAM role
  */
 public record RunSettings(
     String contractBucket,
@@ -22,7 +26,8 @@ public record RunSettings(
     int maxTablesPerRun,
     int concurrency,
     String reportFunction,
-    String contractKey) {
+    String contractKey,
+    Set<String> dataBuckets) {
 
   public static final int DEFAULT_MAX_TABLES = 1000;
   public static final int DEFAULT_CONCURRENCY = 16;
@@ -32,10 +37,73 @@ public record RunSettings(
     if (registryKey == null || registryKey.isBlank()) {
       registryKey = "configs/tables.json";
     }
+    dataBuckets = dataBuckets == null ? null : Set.copyOf(dataBuckets);
+  }
+
+  /** Settings that allow a data location in any bucket. */
+  public RunSettings(
+      String contractBucket,
+      String reportBucket,
+      String registryBucket,
+      String registryKey,
+      int maxTablesPerRun,
+      int concurrency,
+      String reportFunction,
+      String contractKey) {
+    this(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        null);
   }
 
   public boolean registryMode() {
     return registryBucket != null;
+  }
+
+  /** Whether a contract may have its data probed (and its table created) in this bucket. */
+  public boolean allowsDataBucket(String bucket) {
+    return dataBuckets == null || dataBuckets.contains(bucket);
+  }
+
+  /**
+   * Whether a contract may be read from this bucket: only the contract and registry buckets, so a
+   * registry entry cannot make the function read anywhere else its role happens to reach.
+   */
+  public boolean allowsContractBucket(String bucket) {
+    return bucket.equals(contractBucket) || bucket.equals(registryBucket);
+  }
+
+  /**
+   * Reads {@code DATA_BUCKETS}: unset, empty or {@code *} allows any bucket; otherwise a
+   * comma-separated list of bucket names.
+   */
+  public static Set<String> parseDataBuckets(String name, String value, List<String> problems) {
+    String text = blankToNull(value);
+    if (text == null || text.equals("*")) {
+      return null;
+    }
+    Set<String> buckets = new TreeSet<>();
+    for (String part : text.split(",", -1)) {
+      String bucket = part.strip();
+      if (!BUCKET.matcher(bucket).matches()) {
+        problems.add(
+            name
+                + "='"
+                + text
+                + "' must be * or a comma-separated list of S3 bucket names ('"
+                + bucket
+                + "' is not one)");
+        return null;
+      }
+      buckets.add(bucket);
+    }
+    return buckets;
   }
 
   /** Reads and validates the settings; throws with every problem listed. */
@@ -46,6 +114,8 @@ public record RunSettings(
     String registryBucket = bucket(environment, "REGISTRY_BUCKET", false, problems);
     int max = positive(environment, "MAX_TABLES_PER_RUN", DEFAULT_MAX_TABLES, 100_000, problems);
     int concurrency = positive(environment, "CONCURRENCY", DEFAULT_CONCURRENCY, 256, problems);
+    Set<String> dataBuckets =
+        parseDataBuckets("DATA_BUCKETS", environment.get("DATA_BUCKETS"), problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid configuration: " + String.join("; ", problems));
     }
@@ -57,7 +127,8 @@ public record RunSettings(
         max,
         concurrency,
         blankToNull(environment.get("REPORT_FUNCTION")),
-        blankToNull(environment.get("CONTRACT_KEY")));
+        blankToNull(environment.get("CONTRACT_KEY")),
+        dataBuckets);
   }
 
   private static String bucket(

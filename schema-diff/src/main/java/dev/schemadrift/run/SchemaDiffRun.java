@@ -7,6 +7,7 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -226,7 +228,7 @@ public final class SchemaDiffRun {
     try {
       bytes =
           store
-              .get(settings.registryBucket(), settings.registryKey())
+              .get(settings.registryBucket(), settings.registryKey(), RegistryReader.MAX_BYTES)
               .orElseThrow(
                   () -> new RunFailedException("the registry " + where + " does not exist", null));
     } catch (StoreException e) {
@@ -257,16 +259,42 @@ public final class SchemaDiffRun {
     String objectKey = location == null ? key : location.key();
     // s3://bucket/key, or the local file the CLI read it from.
     String source = store.describe(bucket, objectKey);
+    if (!settings.allowsContractBucket(bucket)) {
+      return broken(
+          entry,
+          key,
+          null,
+          run,
+          "CONTRACT_LOCATION_NOT_ALLOWED",
+          "contract "
+              + key
+              + " is outside the contract bucket"
+              + (settings.registryBucket() == null ? "" : " and the registry bucket")
+              + ": contracts are read only from there");
+    }
+    if (!isPlainKey(objectKey)) {
+      return broken(
+          entry,
+          key,
+          null,
+          run,
+          "CONTRACT_LOCATION_NOT_ALLOWED",
+          "contract key '"
+              + key
+              + "' is not a plain object key (empty, '.' or '..' segments, a leading '/' or"
+              + " control characters): contracts are read only from inside the contract bucket");
+    }
     byte[] bytes;
     try {
-      Optional<byte[]> found = store.get(bucket, objectKey);
+      Optional<byte[]> found = store.get(bucket, objectKey, ContractReader.MAX_BYTES);
       if (found.isEmpty()) {
         return broken(
             entry, key, null, run, "CONTRACT_NOT_FOUND", "contract " + source + " does not exist");
       }
       bytes = found.get();
     } catch (StoreException e) {
-      return broken(entry, key, null, run, e.kind(), "contract " + source + ": " + e.getMessage());
+      String kind = e.kind().equals("TOO_LARGE") ? "INVALID_CONTRACT" : e.kind();
+      return broken(entry, key, null, run, kind, "contract " + source + ": " + e.getMessage());
     }
     DiffArtifact.ContractInfo info =
         new DiffArtifact.ContractInfo(key, null, Fingerprint.sha256(bytes));
@@ -282,6 +310,24 @@ public final class SchemaDiffRun {
     } catch (InvalidDocumentException e) {
       return broken(entry, key, info, run, "INVALID_CONTRACT", e.getMessage());
     }
+  }
+
+  /** A key without path tricks: S3 reads them literally, but local folders and humans do not. */
+  static boolean isPlainKey(String key) {
+    if (key.isEmpty() || key.startsWith("/")) {
+      return false;
+    }
+    for (int index = 0; index < key.length(); index++) {
+      if (Character.isISOControl(key.charAt(index))) {
+        return false;
+      }
+    }
+    for (String segment : key.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Loaded broken(
@@ -438,7 +484,17 @@ public final class SchemaDiffRun {
                 nameOf(item.contract()),
                 item.info(),
                 "INTERNAL",
-                e.getClass().getSimpleName() + ": " + e.getMessage());
+                "internal error while checking the table, please report it: " + e.getMessage());
+      } catch (StackOverflowError e) {
+        // A pathological input (types nested beyond what the comparison can follow) is this
+        // table's ERROR, never the end of the run.
+        artifact =
+            TableCheck.error(
+                run,
+                nameOf(item.contract()),
+                item.info(),
+                "TOO_COMPLEX",
+                "the table's types are nested too deeply to compare");
       }
     }
     String diffKey = Keys.diff(artifact.table(), run);
@@ -446,8 +502,16 @@ public final class SchemaDiffRun {
       store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), JSON);
       return new TableResult(artifact, item.key(), owner, item.entry().tags(), diffKey, null);
     } catch (StoreException e) {
+      // The verdict is lost with its artifact: the manifest must not show the table as judged.
+      DiffArtifact unwritten =
+          TableCheck.error(
+              run,
+              artifact.table(),
+              artifact.contract(),
+              "DIFF_NOT_WRITTEN",
+              "the diff artifact " + diffKey + " could not be written: " + e.getMessage());
       return new TableResult(
-          artifact, item.key(), owner, item.entry().tags(), null, e.getMessage());
+          unwritten, item.key(), owner, item.entry().tags(), null, e.getMessage());
     }
   }
 
@@ -457,6 +521,21 @@ public final class SchemaDiffRun {
 
   private DiffArtifact judge(Loaded item, DatabaseTables database, RunId run) {
     Contract contract = item.contract();
+    S3Location data = S3Location.parse(contract.dataLocation());
+    if (!settings.allowsDataBucket(data.bucket())) {
+      return TableCheck.error(
+          run,
+          nameOf(contract),
+          item.info(),
+          "DATA_LOCATION_NOT_ALLOWED",
+          "data_location "
+              + contract.dataLocation()
+              + " is in bucket "
+              + data.bucket()
+              + ", which DATA_BUCKETS does not list ("
+              + String.join(", ", new TreeSet<>(settings.dataBuckets()))
+              + "): it is neither probed nor used to create the table");
+    }
     if (database.failure() != null) {
       throw database.failure();
     }

@@ -134,4 +134,44 @@ class RunSettingsTest {
                     "CONCURRENCY=0 must be between 1 and 256")),
         failure.getMessage());
   }
+
+  @Test
+  void dataBucketsDefaultToAnyAndCanBeListed() {
+    assertNull(RunSettings.fromEnvironment(MINIMAL).dataBuckets(), "unset: the IAM role decides");
+    assertTrue(RunSettings.fromEnvironment(MINIMAL).allowsDataBucket("anything"));
+    Map<String, String> star = new HashMap<>(MINIMAL);
+    star.put("DATA_BUCKETS", "*");
+    assertNull(RunSettings.fromEnvironment(star).dataBuckets());
+
+    Map<String, String> listed = new HashMap<>(MINIMAL);
+    listed.put("DATA_BUCKETS", "lake-raw, lake-curated");
+    RunSettings settings = RunSettings.fromEnvironment(listed);
+    assertEquals(java.util.Set.of("lake-raw", "lake-curated"), settings.dataBuckets());
+    assertTrue(settings.allowsDataBucket("lake-raw"));
+    assertFalse(settings.allowsDataBucket("lake-raw-other"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"lake-raw,,lake-curated|''", "*,lake-raw|*", "Lake|Lake", "s3://lake|s3://lake"})
+  void dataBucketsThatAreNotBucketNamesAreRefused(String value, String named) {
+    Map<String, String> environment = new HashMap<>(MINIMAL);
+    environment.put("DATA_BUCKETS", value);
+    IllegalArgumentException failure =
+        assertThrows(
+            IllegalArgumentException.class, () -> RunSettings.fromEnvironment(environment));
+    assertTrue(failure.getMessage().contains("DATA_BUCKETS="), failure.getMessage());
+    assertTrue(failure.getMessage().contains("('" + named + "' is not one)"), failure.getMessage());
+  }
+
+  @Test
+  void contractsAreReadOnlyFromTheContractAndRegistryBuckets() {
+    RunSettings settings =
+        new RunSettings("contracts", "reports", "registry", null, 10, 1, null, null);
+    assertTrue(settings.allowsContractBucket("contracts"));
+    assertTrue(settings.allowsContractBucket("registry"));
+    assertFalse(settings.allowsContractBucket("reports"));
+    assertFalse(settings.allowsContractBucket("someone-elses"));
+  }
 }

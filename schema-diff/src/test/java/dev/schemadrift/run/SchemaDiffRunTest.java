@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -426,10 +427,67 @@ class SchemaDiffRunTest {
     assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_TABLE));
   }
 
+  // --------------------------------------------------------------------------- boundaries
+
+  @Test
+  void aDataLocationOutsideDataBucketsIsNeitherProbedNorCreated() {
+    String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
+    givenContract("contracts/parks.json", contract);
+    givenData("nyc_parks", "parks");
+    RunSettings settings =
+        new RunSettings(
+            CONTRACTS, REPORTS, null, null, 1000, 4, "report-function", null, Set.of("lake-only"));
+
+    new SchemaDiffRun(settings, store, catalog, trigger)
+        .execute(new RunRequest(RUN, "contracts/parks.json", List.of()));
+
+    JsonNode artifact = artifact("nyc_parks", "parks");
+    assertEquals("ERROR", artifact.path("status").asText());
+    assertEquals("DATA_LOCATION_NOT_ALLOWED", artifact.at("/error/kind").asText());
+    assertTrue(artifact.at("/error/message").asText().contains("lake-only"));
+    assertTrue(store.calls(Operation.LIST).isEmpty(), "the foreign bucket is not listed");
+    assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_TABLE));
+  }
+
+  @Test
+  void aDataLocationInsideDataBucketsIsCheckedAsUsual() {
+    String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
+    givenMatchingTable("contracts/parks.json", contract);
+    RunSettings settings =
+        new RunSettings(
+            CONTRACTS, REPORTS, null, null, 1000, 4, "report-function", null, Set.of(DATA));
+
+    new SchemaDiffRun(settings, store, catalog, trigger)
+        .execute(new RunRequest(RUN, "contracts/parks.json", List.of()));
+
+    assertEquals("OK", artifact("nyc_parks", "parks").path("status").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "s3://other-bucket/contracts/parks.json",
+        "../contracts/parks.json",
+        "contracts/../parks.json",
+        "/contracts/parks.json",
+        "s3://contract-bucket/./parks.json"
+      })
+  void aContractOutsideTheContractBucketIsNotRead(String key) {
+    givenContract(
+        "contracts/parks.json", contract("nyc_parks", "parks", "parquet", "", "id:bigint"));
+
+    runSingle(key);
+
+    JsonNode line = manifest(RUN).path("tables").get(0);
+    assertEquals("ERROR", line.path("status").asText());
+    assertEquals("CONTRACT_LOCATION_NOT_ALLOWED", line.path("error").asText());
+    assertTrue(store.calls(Operation.GET).stream().noneMatch(call -> call.key().contains("parks")));
+  }
+
   // ------------------------------------------------------------------------ write failures
 
   @Test
-  void aDiffThatCannotBeWrittenIsListedWithItsWriteError() {
+  void aDiffThatCannotBeWrittenIsListedWithItsWriteErrorAndNeverAsOk() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
     givenMatchingTable("contracts/parks.json", contract);
     store.fail(
@@ -438,7 +496,10 @@ class SchemaDiffRunTest {
     runSingle("contracts/parks.json");
 
     JsonNode line = manifest(RUN).path("tables").get(0);
-    assertEquals("OK", line.path("status").asText());
+    // The table was judged OK, but without its artifact nobody can see that: never report OK.
+    assertEquals("ERROR", line.path("status").asText());
+    assertEquals("DIFF_NOT_WRITTEN", line.path("error").asText());
+    assertEquals(1, manifest(RUN).path("totals").path("ERROR").asInt());
     assertTrue(line.path("diff_key").isNull());
     assertTrue(line.path("write_error").asText().contains("ACCESS_DENIED"), line.toString());
     assertEquals(1, trigger.triggered().size());

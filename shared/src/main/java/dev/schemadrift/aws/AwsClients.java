@@ -12,26 +12,59 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds SDK clients the same way everywhere: the url-connection HTTP client (fast start, no extra
- * threads), an explicit region and credentials provider, standard retries, and endpoints from the
- * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the same jar
- * runs against emulators.
+ * threads), an explicit region and credentials provider, the SDK's standard retry strategy (bounded
+ * attempts, exponential backoff with jitter, a retry quota), and endpoints from the standard {@code
+ * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the same jar runs against
+ * emulators.
  */
 public final class AwsClients {
   private final Map<String, String> environment;
   private final List<ExecutionInterceptor> interceptors;
+  private final Limits limits;
+
+  /**
+   * How long and how often a call may try; {@link #DEFAULT} in production, shorter in fault tests.
+   *
+   * @param maxAttempts attempts per call, the first included (standard mode: 3)
+   * @param backoff the base delay of the exponential backoff, or null for the SDK's standard delays
+   *     (100 ms, 1 s after throttling, both capped at 20 s)
+   */
+  public record Limits(
+      int maxAttempts,
+      Duration backoff,
+      Duration connectTimeout,
+      Duration socketTimeout,
+      Duration apiCallTimeout) {
+    public static final Limits DEFAULT =
+        new Limits(3, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(120));
+
+    public Limits {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1");
+      }
+    }
+  }
 
   public AwsClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
+    this(environment, interceptors, Limits.DEFAULT);
+  }
+
+  public AwsClients(
+      Map<String, String> environment, List<ExecutionInterceptor> interceptors, Limits limits) {
     this.environment = Map.copyOf(environment);
     this.interceptors = List.copyOf(interceptors);
+    this.limits = limits;
   }
 
   /** Clients configured from the process environment, without extra interceptors. */
@@ -63,18 +96,30 @@ public final class AwsClients {
         .credentialsProvider(credentials())
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30)))
+                .connectionTimeout(limits.connectTimeout())
+                .socketTimeout(limits.socketTimeout()))
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(retryStrategy())
                 .executionInterceptors(interceptors)
-                .apiCallTimeout(Duration.ofSeconds(120))
+                .apiCallTimeout(limits.apiCallTimeout())
                 .build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
+  }
+
+  /** Standard mode: throttling, 5xx, timeouts and broken connections are retried, boundedly. */
+  private StandardRetryStrategy retryStrategy() {
+    StandardRetryStrategy.Builder strategy =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts());
+    if (limits.backoff() != null) {
+      BackoffStrategy backoff =
+          BackoffStrategy.exponentialDelay(limits.backoff(), limits.backoff().multipliedBy(8));
+      strategy.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
+    }
+    return strategy.build();
   }
 
   /** The region: AWS_REGION (always set in Lambda), else AWS_DEFAULT_REGION, else us-east-1. */

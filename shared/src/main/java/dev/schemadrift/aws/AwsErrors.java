@@ -1,8 +1,10 @@
 package dev.schemadrift.aws;
 
 import dev.schemadrift.port.StoreException;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,8 +34,13 @@ public final class AwsErrors {
       }
       return new StoreException("AWS_ERROR", "failed " + what + " (" + detail + ")", exception);
     }
-    if (exception instanceof ApiCallTimeoutException) {
-      return new StoreException("TIMEOUT", "timed out " + what, exception);
+    if (exception instanceof ApiCallTimeoutException
+        || exception instanceof ApiCallAttemptTimeoutException
+        || causedBy(exception, SocketTimeoutException.class)) {
+      return new StoreException(
+          "TIMEOUT",
+          "timed out " + what + " after retries (" + firstLine(exception.getMessage()) + ")",
+          exception);
     }
     if (exception instanceof SdkClientException) {
       return new StoreException(
@@ -43,6 +50,18 @@ public final class AwsErrors {
     }
     return new StoreException(
         "AWS_ERROR", "failed " + what + " (" + firstLine(exception.getMessage()) + ")", exception);
+  }
+
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String message) {

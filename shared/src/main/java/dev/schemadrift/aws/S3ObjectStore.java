@@ -1,12 +1,16 @@
 package dev.schemadrift.aws;
 
 import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.port.StoreException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -29,6 +33,31 @@ public final class S3ObjectStore implements ObjectStore {
       return Optional.empty();
     } catch (SdkException e) {
       throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String bucket, String key, long maxBytes) {
+    try (ResponseInputStream<GetObjectResponse> body =
+        s3.getObject(request -> request.bucket(bucket).key(key))) {
+      Long length = body.response().contentLength();
+      if (length != null && length > maxBytes) {
+        body.abort();
+        throw ObjectStore.tooLarge(bucket, key, maxBytes);
+      }
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        body.abort();
+        throw ObjectStore.tooLarge(bucket, key, maxBytes);
+      }
+      return Optional.of(bytes);
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+    } catch (IOException e) {
+      throw new StoreException(
+          "UNREACHABLE", "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.schemadrift.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.rule.RuleId;
@@ -32,6 +34,12 @@ public final class ContractReader {
       Pattern.compile("s3[an]?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
   private static final int MAX_COLUMN_NAME = 255;
 
+  /**
+   * The largest contract read: real ones with thousands of columns stay far below it, and a bigger
+   * input could exhaust a function's memory.
+   */
+  public static final int MAX_BYTES = 5 * 1024 * 1024;
+
   private ContractReader() {}
 
   /**
@@ -44,11 +52,28 @@ public final class ContractReader {
 
   /** Reads one contract; {@code source} names the file in every error message. */
   public static Contract read(String source, byte[] json) {
+    checkSize(source, json);
     JsonNode root = Json.readTree(source, json);
     Problems problems = new Problems(source);
     Contract contract = read(root, problems);
     problems.throwIfAny();
     return contract;
+  }
+
+  /** Refuses a contract (of any format) above {@link #MAX_BYTES} before parsing it. */
+  public static void checkSize(String source, byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
+      throw new InvalidDocumentException(
+          List.of(
+              new Problem(
+                  source,
+                  "$",
+                  "the file is larger than the "
+                      + MAX_BYTES / (1024 * 1024)
+                      + " MiB limit ("
+                      + bytes.length
+                      + " bytes)")));
+    }
   }
 
   static Contract read(JsonNode root, Problems problems) {

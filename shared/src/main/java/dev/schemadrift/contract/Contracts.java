@@ -11,6 +11,7 @@ public final class Contracts {
 
   /** Reads one contract; {@code source} (a file name, key or s3:// URI) picks the format. */
   public static Contract read(String source, byte[] bytes) {
+    ContractReader.checkSize(source, bytes);
     return isOdcs(source)
         ? OdcsContractReader.read(source, bytes)
         : ContractReader.read(source, bytes);

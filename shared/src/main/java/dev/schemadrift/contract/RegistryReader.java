@@ -10,6 +10,9 @@ import java.util.Map;
 
 /** Reads the registry ({@code configs/tables.json}) strictly, every problem with its JSON path. */
 public final class RegistryReader {
+  /** The largest registry read (about 100,000 entries). */
+  public static final int MAX_BYTES = 32 * 1024 * 1024;
+
   private RegistryReader() {}
 
   public static Registry read(String source, byte[] json) {
@@ -80,6 +83,9 @@ public final class RegistryReader {
             });
     if (object.field("tables") == null) {
       problems.add("$.tables", "required field is missing");
+    } else if (object.field("tables").isArray() && object.field("tables").isEmpty()) {
+      // A run that checks nothing would look green: an emptied registry is a mistake to surface.
+      problems.add("$.tables", "the registry lists no contracts, so a run would check nothing");
     }
     object.rejectUnknownFields();
     problems.throwIfAny();

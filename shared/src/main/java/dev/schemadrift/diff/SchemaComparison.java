@@ -106,11 +106,38 @@ public final class SchemaComparison {
     for (GlueColumn key : table.partitionKeys()) {
       actualKeys.add(actual(key, actualKeys.size(), "partition key"));
     }
+    rejectDuplicateNames(actualColumns, actualKeys);
     List<Item> expectedColumns = expected(contract.columns());
     List<Item> expectedKeys = expected(contract.partitionKeys());
 
     compareStorage();
     compareColumns(expectedColumns, actualColumns, expectedKeys, actualKeys, history);
+  }
+
+  /**
+   * Glue folds top-level names, so two columns differing only in case cannot both be real (an
+   * emulator or a hand-written definition): which one a query reads is unknown, so nothing is
+   * judged.
+   */
+  private void rejectDuplicateNames(List<Item> columns, List<Item> keys) {
+    Map<String, String> seen = new HashMap<>();
+    List<Item> all = new ArrayList<>(columns);
+    all.addAll(keys);
+    for (Item item : all) {
+      String first = seen.putIfAbsent(item.name().toLowerCase(Locale.ROOT), item.name());
+      if (first != null) {
+        throw new UndecidableException(
+            "DUPLICATE_GLUE_COLUMN",
+            "Glue table "
+                + table.qualifiedName()
+                + " lists column '"
+                + item.name()
+                + "' after '"
+                + first
+                + "' (top-level names are compared ignoring case), so which one a query reads is"
+                + " unknown; fix the table definition.");
+      }
+    }
   }
 
   private boolean isSparkPlaceholder() {

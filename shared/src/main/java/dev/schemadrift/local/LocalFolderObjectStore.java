@@ -88,6 +88,19 @@ public final class LocalFolderObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<byte[]> get(String bucket, String key, long maxBytes) {
+    Path file = file(bucket, key);
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+        throw ObjectStore.tooLarge(bucket, key, maxBytes);
+      }
+    } catch (IOException e) {
+      throw new StoreException("IO_ERROR", "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return get(bucket, key);
+  }
+
+  @Override
   public void put(String bucket, String key, byte[] body, String contentType) {
     Path file = file(bucket, key);
     try {

@@ -8,6 +8,29 @@ public interface ObjectStore {
   /** The object's bytes, or empty when there is no such object. */
   Optional<byte[]> get(String bucket, String key);
 
+  /**
+   * Like {@link #get(String, String)}, but an object larger than {@code maxBytes} is refused with a
+   * {@link StoreException} of kind {@code TOO_LARGE} instead of being read whole: input that could
+   * exhaust the function's memory is an error of its own.
+   */
+  default Optional<byte[]> get(String bucket, String key, long maxBytes) {
+    Optional<byte[]> body = get(bucket, key);
+    if (body.isPresent() && body.get().length > maxBytes) {
+      throw tooLarge(bucket, key, maxBytes);
+    }
+    return body;
+  }
+
+  /** The error for an object above a read limit. */
+  static StoreException tooLarge(String bucket, String key, long maxBytes) {
+    String limit =
+        maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
+    return new StoreException(
+        "TOO_LARGE",
+        "s3://" + bucket + "/" + key + " is larger than the " + limit + " limit",
+        null);
+  }
+
   /** Writes (or replaces) an object whole; readers never see half an object. */
   void put(String bucket, String key, byte[] body, String contentType);
 

@@ -1,7 +1,9 @@
 package dev.schemadrift.run.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.catalog.GlueColumn;
@@ -110,6 +112,67 @@ class SchemaDiffHandlerTest {
 
     assertEquals(List.of(), store.calls());
     assertEquals(List.of(), trigger.triggered());
+  }
+
+  @Test
+  void theLogHasCountsAndIdsOnlyNeverContractsPayloadsOrCredentials() throws IOException {
+    String secretDescription = "CONTRACT-BODY-MARKER 4111-1111-1111-1111";
+    store.add(
+        "contract-bucket",
+        "contracts/nyc_parks/parks.json",
+        """
+        {"contract_version": "1.0.0", "database": "nyc_parks", "table": "parks",
+         "description": "%s", "owner": "private-owner@example.org",
+         "data_location": "s3://data-lake/nyc_parks/parks/", "format": "parquet",
+         "columns": [{"name": "ssn_column_marker", "type": "bigint"}]}
+        """
+            .formatted(secretDescription));
+    store.add("data-lake", "nyc_parks/parks/part-00000.parquet", "PAR1");
+    RecordingContext context = new RecordingContext();
+    String event =
+        "{\"run_id\": \"20261126T080000Z\", \"contract_key\": \"contracts/nyc_parks/parks.json\","
+            + " \"note\": \"EVENT-PAYLOAD-MARKER\"}";
+
+    handler.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        context);
+
+    assertEquals(1, context.lines().size(), context.lines().toString());
+    String line = context.lines().getFirst();
+    assertTrue(line.contains("20261126T080000Z") && line.contains("tables=1"), line);
+    for (String secret :
+        List.of(
+            "CONTRACT-BODY-MARKER",
+            "4111",
+            "private-owner",
+            "ssn_column_marker",
+            "EVENT-PAYLOAD-MARKER",
+            "AKIA",
+            "aws_secret",
+            "SecretAccessKey")) {
+      assertFalse(line.contains(secret), "the log leaks " + secret + ": " + line);
+    }
+  }
+
+  @Test
+  void aFailedRunSaysWhatFailedWithoutTheContract() {
+    store.add(
+        "contract-bucket",
+        "contracts/nyc_parks/parks.json",
+        "{\"contract_version\": \"1.0.0\", \"description\": \"CONTRACT-BODY-MARKER\"}");
+    trigger.failWith("THROTTLED");
+
+    RuntimeException failure =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                handle(
+                    "{\"run_id\": \"20261126T080000Z\","
+                        + " \"contract_key\": \"contracts/nyc_parks/parks.json\"}"));
+
+    assertTrue(failure.getMessage().contains("report generator"), failure.getMessage());
+    assertFalse(failure.getMessage().contains("CONTRACT-BODY-MARKER"), failure.getMessage());
   }
 
   private JsonNode handle(String event) throws IOException {

@@ -9,7 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * The moto server that {@code scripts/with-moto.sh} started for this build. Integration tests fail
@@ -40,6 +45,37 @@ public final class Moto {
 
   public static AwsClients clients(ExecutionInterceptor... interceptors) {
     return new AwsClients(environment(), List.of(interceptors));
+  }
+
+  /**
+   * Creates a do-nothing Lambda function (moto's async invoke answers 202 without running it), so
+   * that the report trigger has a real target.
+   */
+  public static void createReportFunction(AwsClients clients, String name) {
+    IamClient iam = clients.build(IamClient.builder().region(Region.AWS_GLOBAL), "IAM");
+    String role =
+        iam.createRole(
+                request ->
+                    request
+                        .roleName("report-role")
+                        .assumeRolePolicyDocument(
+                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                                + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+            .role()
+            .arn();
+    LambdaClient lambda = clients.build(LambdaClient.builder(), "LAMBDA");
+    lambda.createFunction(
+        request ->
+            request
+                .functionName(name)
+                .runtime(Runtime.PYTHON3_12)
+                .role(role)
+                .handler("index.handler")
+                .code(
+                    code ->
+                        code.zipFile(
+                            SdkBytes.fromByteArray(
+                                ZipOfOneFile.of("index.py", "def handler(e, c):\n  return e\n")))));
   }
 
   /** Clears every resource in the emulator. */

@@ -41,17 +41,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -83,7 +80,7 @@ class SchemaDiffFunctionIT {
     for (String bucket : List.of(CONTRACTS, REPORTS, DATA, EXAMPLE_DATA)) {
       s3.createBucket(request -> request.bucket(bucket));
     }
-    createReportFunction();
+    Moto.createReportFunction(clients, REPORT_FUNCTION);
     calls.clear();
   }
 
@@ -95,35 +92,6 @@ class SchemaDiffFunctionIT {
         invokes.add(invoke);
       }
     }
-  }
-
-  private void createReportFunction() {
-    IamClient iam =
-        clients.build(
-            IamClient.builder().region(software.amazon.awssdk.regions.Region.AWS_GLOBAL), "IAM");
-    String role =
-        iam.createRole(
-                request ->
-                    request
-                        .roleName("report-role")
-                        .assumeRolePolicyDocument(
-                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-                                + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-            .role()
-            .arn();
-    LambdaClient lambda = clients.build(LambdaClient.builder(), "LAMBDA");
-    lambda.createFunction(
-        request ->
-            request
-                .functionName(REPORT_FUNCTION)
-                .runtime(Runtime.PYTHON3_12)
-                .role(role)
-                .handler("index.handler")
-                .code(
-                    code ->
-                        code.zipFile(
-                            SdkBytes.fromByteArray(
-                                ZipOfOneFile.of("index.py", "def handler(e, c):\n  return e\n")))));
   }
 
   // ------------------------------------------------------------------------------- helpers

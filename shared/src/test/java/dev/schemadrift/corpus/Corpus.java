@@ -1,0 +1,181 @@
+package dev.schemadrift.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bad-input corpus ({@code shared/src/test/resources/corpus/index.json}): each case names an
+ * input, what it exercises and the expected outcome, and each layer's test (readers, pipeline, CLI)
+ * runs the cases meant for it. Shared with the other modules' tests through the test jar; the files
+ * are read from the source tree so that the CLI can be given real paths.
+ */
+public final class Corpus {
+  /** The layers a case can run in; a case without a {@code layers} list runs in all. */
+  public static final Set<String> LAYERS = Set.of("reader", "pipeline", "cli");
+
+  /** The always-valid contract that every registry case lists first, and its Glue table. */
+  public static final String BASE_CONTRACT = "contracts/base.json";
+
+  public static final String BASE_TABLE = "glue/base.json";
+
+  /** A second valid table checked beside every case: it must come out OK whatever the case does. */
+  public static final String BYSTANDER_CONTRACT = "contracts/bystander.json";
+
+  public static final String BYSTANDER_TABLE = "glue/bystander.json";
+
+  private Corpus() {}
+
+  /** The corpus folder, from this module or a sibling one. */
+  public static Path root() {
+    for (Path candidate :
+        List.of(
+            Path.of("src/test/resources/corpus"), Path.of("../shared/src/test/resources/corpus"))) {
+      if (Files.isRegularFile(candidate.resolve("index.json"))) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException(
+        "the corpus folder shared/src/test/resources/corpus is missing");
+  }
+
+  /** Every case, in index order. */
+  public static List<Case> cases() {
+    JsonNode index = Json.readTree("corpus/index.json", bytes(root().resolve("index.json")));
+    List<Case> cases = new ArrayList<>();
+    for (JsonNode node : index.get("cases")) {
+      cases.add(Case.of(node));
+    }
+    return cases;
+  }
+
+  /** The cases of one type ({@code contract}, {@code glue_table}, {@code registry}) for a layer. */
+  public static List<Case> cases(String type, String layer) {
+    return cases().stream()
+        .filter(item -> item.type().equals(type) && item.layers().contains(layer))
+        .toList();
+  }
+
+  /** A corpus file's bytes. */
+  public static byte[] file(String relative) {
+    return bytes(root().resolve(relative));
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One case.
+   *
+   * @param input the input's path in the corpus, or null when it is generated
+   * @param contract for a Glue-table case: the contract it is compared with
+   * @param table for a contract case: the Glue table it is compared with
+   */
+  public record Case(
+      String id,
+      String type,
+      String input,
+      JsonNode generate,
+      String exercises,
+      String contract,
+      String table,
+      Set<String> layers,
+      Expectation expect) {
+
+    static Case of(JsonNode node) {
+      JsonNode input = node.get("input");
+      JsonNode layers = node.get("layers");
+      JsonNode expect = node.get("expect");
+      List<String> fragments = new ArrayList<>();
+      expect.path("message").forEach(fragment -> fragments.add(fragment.asText()));
+      return new Case(
+          node.get("id").asText(),
+          node.get("type").asText(),
+          input.isTextual() ? input.asText() : null,
+          input.isObject() ? input : null,
+          node.get("exercises").asText(),
+          node.path("contract").asText(BASE_CONTRACT),
+          node.path("table").asText(BASE_TABLE),
+          layers == null
+              ? LAYERS
+              : Set.copyOf(Arrays.asList(Json.mapper().convertValue(layers, String[].class))),
+          new Expectation(
+              expect.path("run_fails").asBoolean(false),
+              expect.path("status").asText(null),
+              expect.path("error_kind").asText(null),
+              List.copyOf(fragments),
+              expect.path("exit_code").asInt()));
+    }
+
+    /** The input's bytes, read or generated. */
+    public byte[] bytes() {
+      if (input != null) {
+        return file(input);
+      }
+      return switch (generate.get("generate").asText()) {
+        case "large_contract" -> largeContract(generate.get("bytes").asInt());
+        default -> throw new IllegalStateException("unknown generator in case " + id);
+      };
+    }
+
+    /** The input as a file (generated inputs are written below {@code folder}). */
+    public Path path(Path folder) {
+      if (input != null) {
+        return root().resolve(input);
+      }
+      try {
+        Path file = folder.resolve(id + ".json");
+        Files.write(file, bytes());
+        return file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The input's key below the corpus folder (a generated one gets a contract's key). */
+    public String source() {
+      return input != null ? input : "contracts/" + id + ".json";
+    }
+
+    @Override
+    public String toString() {
+      return id;
+    }
+  }
+
+  /**
+   * What must happen.
+   *
+   * @param runFails the run as a whole fails (registry cases): the message names the problem
+   * @param status the concerned table's status
+   * @param errorKind the table's {@code error.kind} when it is ERROR
+   * @param message fragments that must all appear in the error message
+   * @param exitCode the CLI's exit code
+   */
+  public record Expectation(
+      boolean runFails, String status, String errorKind, List<String> message, int exitCode) {}
+
+  /** A valid-looking contract padded with a long description to {@code size} bytes. */
+  static byte[] largeContract(int size) {
+    String head =
+        "{\"contract_version\": \"1.0.0\", \"database\": \"corpus\", \"table\": \"orders\","
+            + " \"data_location\": \"s3://corpus-data/corpus/orders/\", \"format\": \"parquet\","
+            + " \"columns\": [{\"name\": \"id\", \"type\": \"bigint\"}], \"description\": \"";
+    String tail = "\"}\n";
+    int padding = size - head.length() - tail.length();
+    return (head + "x".repeat(Math.max(0, padding)) + tail).getBytes(StandardCharsets.UTF_8);
+  }
+}
