@@ -190,6 +190,7 @@ class TemplatePolicyTest {
         Set.of(
             S3 + "${ReportBucket}/diffs/*",
             S3 + "${ReportBucket}/runs/*",
+            S3 + "${ReportBucket}/reports/*",
             S3 + "${ReportBucket}/state/*"),
         resourcesOf("ReportGeneratorRole", "s3:GetObject"));
     assertEquals(

@@ -11,39 +11,23 @@ import java.util.Locale;
  * that the same inputs give the same bytes.
  */
 public final class RunTimes {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
   private static final DateTimeFormatter HUMAN =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 
   private RunTimes() {}
 
   /** {@code 20261126T080000Z} as {@code 2026-11-26 08:00 UTC}. */
   public static String human(String runId) {
-    return runId.substring(0, 4)
-        + "-"
-        + runId.substring(4, 6)
-        + "-"
-        + runId.substring(6, 8)
-        + " "
-        + runId.substring(9, 11)
-        + ":"
-        + runId.substring(11, 13)
-        + " UTC";
+    return HUMAN.format(RUN_ID.parse(runId));
   }
 
   /** {@code 20261126T080000Z} as {@code 2026-11-26T08:00:00Z} (for {@code <time datetime>}). */
   public static String iso(String runId) {
-    return runId.substring(0, 4)
-        + "-"
-        + runId.substring(4, 6)
-        + "-"
-        + runId.substring(6, 8)
-        + "T"
-        + runId.substring(9, 11)
-        + ":"
-        + runId.substring(11, 13)
-        + ":"
-        + runId.substring(13, 15)
-        + "Z";
+    return ISO.format(RUN_ID.parse(runId));
   }
 
   /** An ISO-8601 instant from an artifact in the human form; anything else as it is. */
@@ -52,7 +36,7 @@ public final class RunTimes {
       return null;
     }
     try {
-      return HUMAN.format(Instant.parse(value));
+      return HUMAN.format(Instant.parse(value).atOffset(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       return value;
     }

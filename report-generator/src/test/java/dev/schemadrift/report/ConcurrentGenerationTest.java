@@ -265,7 +265,8 @@ class ConcurrentGenerationTest {
     return key;
   }
 
-  private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
+  /** Runs every task on its own thread, all released at the same moment. */
+  static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(tasks.size())) {

@@ -22,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +81,7 @@ class ReportGeneratorFunctionIT {
       invocations.add(() -> invokeAsLambda(new ReportGeneratorHandler(store, BUCKET), event));
     }
 
-    List<JsonNode> responses = runAtOnce(invocations);
+    List<JsonNode> responses = ConcurrentGenerationTest.runAtOnce(invocations);
 
     IndexState state = new IndexStateStore(store, BUCKET).read().state();
     assertEquals(newest.keySet(), state.tables().keySet(), "the state has every table");
@@ -217,26 +213,5 @@ class ReportGeneratorFunctionIT {
     handler.handleRequest(
         new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
     return Json.readTree("response", out.toByteArray());
-  }
-
-  private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(tasks.size())) {
-      for (Callable<T> task : tasks) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return task.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    }
   }
 }
