@@ -5,6 +5,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.port.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,15 @@ public final class ReportGenerator {
 
   private static final int DEFAULT_PARALLELISM = 8;
 
+  /**
+   * The largest manifest or diff artifact read (a manifest of 10,000 tables is about 4 MiB, a diff
+   * a few KB): anything bigger could exhaust the function's memory, and a diff above it is reported
+   * as that table's ERROR.
+   */
+  static final long MAX_INPUT_BYTES = 32L * 1024 * 1024;
+
+  private static final String TOO_LARGE = "TOO_LARGE";
+
   private final ObjectStore store;
   private final String bucket;
   private final IndexStateStore states;
@@ -74,7 +84,7 @@ public final class ReportGenerator {
     ReportKeys.parseManifest(manifestKey);
     byte[] json =
         store
-            .get(bucket, manifestKey)
+            .get(bucket, manifestKey, MAX_INPUT_BYTES)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -139,7 +149,15 @@ public final class ReportGenerator {
           "SchemaDiffFunction could not write this table's diff artifact: " + input.writeError(),
           false);
     }
-    Optional<byte[]> json = store.get(bucket, input.diffKey());
+    Optional<byte[]> json;
+    try {
+      json = store.get(bucket, input.diffKey(), MAX_INPUT_BYTES);
+    } catch (StoreException e) {
+      if (!TOO_LARGE.equals(e.kind())) {
+        throw e;
+      }
+      return unusable(input, ErrorAdvice.DIFF_INVALID, e.getMessage(), true);
+    }
     if (json.isEmpty()) {
       return unusable(
           input,
@@ -203,8 +221,16 @@ public final class ReportGenerator {
   private DiffArtifact previous(DiffArtifact artifact, String previousRun) {
     String key = ReportKeys.diff(artifact.table(), previousRun);
     try {
-      return store.get(bucket, key).map(json -> ArtifactJson.read(key, json)).orElse(null);
+      return store
+          .get(bucket, key, MAX_INPUT_BYTES)
+          .map(json -> ArtifactJson.read(key, json))
+          .orElse(null);
     } catch (InvalidDocumentException e) {
+      return null;
+    } catch (StoreException e) {
+      if (!TOO_LARGE.equals(e.kind())) {
+        throw e;
+      }
       return null;
     }
   }
