@@ -86,12 +86,7 @@ public record RunManifest(
           json.writeString(tag);
         }
         json.writeEndArray();
-        json.writeObjectFieldStart("counts");
-        json.writeNumberField("BREAKING", artifact.counts().breaking());
-        json.writeNumberField("RISKY", artifact.counts().risky());
-        json.writeNumberField("SAFE", artifact.counts().safe());
-        json.writeNumberField("waived", artifact.counts().waived());
-        json.writeEndObject();
+        ArtifactJson.writeCounts(json, artifact.counts());
         json.writeStringField("error", artifact.error() == null ? null : artifact.error().kind());
         json.writeStringField("write_error", table.writeError());
         json.writeEndObject();

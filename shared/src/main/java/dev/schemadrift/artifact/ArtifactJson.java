@@ -60,12 +60,7 @@ public final class ArtifactJson {
         json.writeBooleanField("has_data", artifact.dataProbe().hasData());
         json.writeEndObject();
       }
-      json.writeObjectFieldStart("counts");
-      json.writeNumberField("BREAKING", artifact.counts().breaking());
-      json.writeNumberField("RISKY", artifact.counts().risky());
-      json.writeNumberField("SAFE", artifact.counts().safe());
-      json.writeNumberField("waived", artifact.counts().waived());
-      json.writeEndObject();
+      writeCounts(json, artifact.counts());
       json.writeArrayFieldStart("findings");
       for (Finding finding : artifact.findings()) {
         writeFinding(json, finding);
@@ -92,6 +87,17 @@ public final class ArtifactJson {
     }
     out.write('\n');
     return out.toByteArray();
+  }
+
+  /** Writes the {@code counts} object, as in the artifact and in the run manifest. */
+  public static void writeCounts(JsonGenerator json, DiffArtifact.Counts counts)
+      throws IOException {
+    json.writeObjectFieldStart("counts");
+    json.writeNumberField("BREAKING", counts.breaking());
+    json.writeNumberField("RISKY", counts.risky());
+    json.writeNumberField("SAFE", counts.safe());
+    json.writeNumberField("waived", counts.waived());
+    json.writeEndObject();
   }
 
   private static void writeContract(JsonGenerator json, DiffArtifact.ContractInfo contract)
