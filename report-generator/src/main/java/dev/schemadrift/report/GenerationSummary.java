@@ -11,9 +11,15 @@ import java.util.Map;
  * @param indexWrites times index.html was written (more than one when the state moved meanwhile)
  * @param latestWrites latest.html objects written
  * @param indexTables tables listed in the last index.html written
+ * @param notifications notification messages published
  */
 public record GenerationSummary(
-    int tables, int stateConflicts, int indexWrites, int latestWrites, int indexTables) {
+    int tables,
+    int stateConflicts,
+    int indexWrites,
+    int latestWrites,
+    int indexTables,
+    int notifications) {
 
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -22,6 +28,7 @@ public record GenerationSummary(
     map.put("index_writes", indexWrites);
     map.put("latest_writes", latestWrites);
     map.put("index_tables", indexTables);
+    map.put("notifications", notifications);
     return map;
   }
 }

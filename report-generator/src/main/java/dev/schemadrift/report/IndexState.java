@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The index's source of truth, kept in {@code state/index.json}: every table's latest result
@@ -60,6 +61,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
    * @param lastChanged the last run whose status or set of findings differed from the run before
    * @param findings a digest of the latest result's finding fingerprints (and error kind)
    * @param history oldest first, at most {@value #HISTORY}, one entry per run
+   * @param notified the alert keys of the latest result a notification has covered, sorted ({@link
+   *     Notifications}); empty when notifications are off or nothing alerts
    */
   public record TableState(
       TableName table,
@@ -70,7 +73,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
       List<String> tags,
       String lastChanged,
       String findings,
-      List<RunStatus> history) {
+      List<RunStatus> history,
+      List<String> notified) {
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -80,6 +84,22 @@ public record IndexState(SortedMap<String, TableState> tables) {
       Objects.requireNonNull(findings, "findings");
       tags = List.copyOf(tags);
       history = List.copyOf(history);
+      notified = List.copyOf(new TreeSet<>(notified));
+    }
+
+    /** This entry with another set of notified alert keys. */
+    public TableState withNotified(Collection<String> keys) {
+      return new TableState(
+          table,
+          lastChecked,
+          status,
+          counts,
+          owner,
+          tags,
+          lastChanged,
+          findings,
+          history,
+          List.copyOf(keys));
     }
   }
 
@@ -87,6 +107,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
    * What one generation contributes for one table and run.
    *
    * @param metadata null when unknown: the table keeps its owner and tags
+   * @param alerts the result's alert keys ({@link Notifications#alertKeys}), sorted
    */
   public record Observation(
       TableName table,
@@ -94,7 +115,12 @@ public record IndexState(SortedMap<String, TableState> tables) {
       Status status,
       Counts counts,
       String findings,
-      TableMetadata metadata) {
+      TableMetadata metadata,
+      List<String> alerts) {
+
+    public Observation {
+      alerts = List.copyOf(alerts);
+    }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
       return new Observation(
@@ -103,7 +129,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           artifact.status(),
           artifact.counts(),
           digest(artifact),
-          metadata);
+          metadata,
+          Notifications.alertKeys(artifact));
     }
   }
 
@@ -154,7 +181,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           metadata.tags(),
           seen.runId(),
           seen.findings(),
-          List.of(new RunStatus(seen.runId(), seen.status())));
+          List.of(new RunStatus(seen.runId(), seen.status())),
+          List.of());
     }
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
     int age = seen.runId().compareTo(old.lastChecked());
@@ -169,12 +197,16 @@ public record IndexState(SortedMap<String, TableState> tables) {
           old.tags(),
           old.lastChanged(),
           old.findings(),
-          history);
+          history,
+          old.notified());
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
     TableMetadata metadata =
         seen.metadata() == null ? new TableMetadata(old.owner(), old.tags()) : seen.metadata();
+    // Keys the newer result no longer raises are forgotten: should they come back, they are news.
+    List<String> notified = new ArrayList<>(old.notified());
+    notified.retainAll(seen.alerts());
     return new TableState(
         old.table(),
         seen.runId(),
@@ -184,7 +216,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         metadata.tags(),
         lastChanged,
         seen.findings(),
-        history);
+        history,
+        notified);
   }
 
   private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
@@ -262,6 +295,14 @@ public record IndexState(SortedMap<String, TableState> tables) {
           json.writeString(entry.runId() + " " + entry.status().name());
         }
         json.writeEndArray();
+        // Only tables that alerted carry it: most of a large state stays as small as before.
+        if (!state.notified().isEmpty()) {
+          json.writeArrayFieldStart("notified");
+          for (String key : state.notified()) {
+            json.writeString(key);
+          }
+          json.writeEndArray();
+        }
         json.writeEndObject();
         json.writeRaw('\n');
       }
@@ -333,6 +374,13 @@ public record IndexState(SortedMap<String, TableState> tables) {
               Status entryStatus = status(object, text.substring(space + 1), entry.path());
               return entryStatus == null ? null : new RunStatus(run, entryStatus);
             });
+    List<String> notified =
+        object.optionalList(
+            "notified",
+            key ->
+                key.node().isTextual() && !key.node().textValue().isEmpty()
+                    ? key.node().textValue()
+                    : invalid(key, problems));
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -352,7 +400,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         tags,
         lastChanged,
         findings,
-        history);
+        history,
+        notified);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {

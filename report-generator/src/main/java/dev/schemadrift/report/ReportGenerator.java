@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders reports for a run (or for given diffs) and keeps index.html and each table's latest.html
@@ -56,6 +57,7 @@ public final class ReportGenerator {
   private final String bucket;
   private final IndexStateStore states;
   private final int parallelism;
+  private final Notifications notifications;
 
   public ReportGenerator(ObjectStore store, String bucket) {
     this(store, bucket, DEFAULT_PARALLELISM);
@@ -65,6 +67,14 @@ public final class ReportGenerator {
    * @param parallelism how many tables are read and written at once
    */
   public ReportGenerator(ObjectStore store, String bucket, int parallelism) {
+    this(store, bucket, parallelism, Notifications.off());
+  }
+
+  /**
+   * @param notifications where to tell about tables that turn BREAKING or ERROR
+   */
+  public ReportGenerator(
+      ObjectStore store, String bucket, int parallelism, Notifications notifications) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
@@ -72,6 +82,7 @@ public final class ReportGenerator {
     this.bucket = bucket;
     this.states = new IndexStateStore(store, bucket);
     this.parallelism = parallelism;
+    this.notifications = notifications;
   }
 
   /**
@@ -89,7 +100,7 @@ public final class ReportGenerator {
                 () ->
                     new IllegalArgumentException(
                         "no manifest " + store.describe(bucket, manifestKey)));
-    return generate(RunManifestReader.read(manifestKey, json).tables());
+    return generate(manifestKey, RunManifestReader.read(manifestKey, json).tables());
   }
 
   /**
@@ -98,20 +109,54 @@ public final class ReportGenerator {
    * @throws IllegalArgumentException when a key is not a diff key
    */
   public GenerationSummary generateDiffs(List<String> diffKeys) {
-    return generate(diffKeys.stream().map(ReportInput::ofDiffKey).toList());
+    return generate(null, diffKeys.stream().map(ReportInput::ofDiffKey).toList());
   }
 
   /** Renders index.html again from the index state (after a template change, or to repair it). */
   public GenerationSummary rebuildIndex() {
     Publication publication;
     try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
-      publication = publish(states.read(), List.of(), pool);
+      publication = publish(states.read(), new Merge(List.of(), Map.of(), null, pool), pool);
     }
     return new GenerationSummary(
-        0, publication.conflicts, publication.indexWrites, 0, publication.indexTables);
+        0, publication.conflicts, publication.indexWrites, 0, publication.indexTables, 0);
   }
 
-  private GenerationSummary generate(List<ReportInput> requested) {
+  /**
+   * This generation's change to the index state: merge its results, then notify what the merged
+   * state has not covered yet and record it. Applied again on every conflicting write, so the
+   * failures kept are those of the state finally written.
+   */
+  private final class Merge implements UnaryOperator<IndexState> {
+    private final List<IndexState.Observation> observations;
+    private final Map<String, Notifications.Candidate> candidates;
+    private final String manifestKey;
+    private final ExecutorService pool;
+    private int published;
+    private List<String> failures = List.of();
+
+    Merge(
+        List<IndexState.Observation> observations,
+        Map<String, Notifications.Candidate> candidates,
+        String manifestKey,
+        ExecutorService pool) {
+      this.observations = observations;
+      this.candidates = candidates;
+      this.manifestKey = manifestKey;
+      this.pool = pool;
+    }
+
+    @Override
+    public IndexState apply(IndexState state) {
+      Notifications.Outcome outcome =
+          notifications.publishPending(state.with(observations), candidates, manifestKey, pool);
+      published += outcome.published();
+      failures = outcome.failures();
+      return outcome.state();
+    }
+  }
+
+  private GenerationSummary generate(String manifestKey, List<ReportInput> requested) {
     Map<String, ReportInput> unique = new LinkedHashMap<>();
     for (ReportInput input : requested) {
       unique.putIfAbsent(ReportKeys.folder(input.table()) + "/" + input.run().value(), input);
@@ -123,18 +168,35 @@ public final class ReportGenerator {
           loaded.stream()
               .map(item -> IndexState.Observation.of(item.artifact, item.input.metadata()))
               .toList();
+      Map<String, Notifications.Candidate> candidates = new HashMap<>();
+      for (Loaded item : loaded) {
+        candidates.put(
+            ReportKeys.folder(item.artifact.table()) + "/" + item.artifact.runId(),
+            new Notifications.Candidate(item.artifact, item.input.diffKey()));
+      }
+      Merge merge = new Merge(observations, candidates, manifestKey, pool);
       IndexStateStore.Snapshot before = states.read();
       // The history each report shows: the state as it will be once these results are in.
       IndexState preview = before.state().with(observations);
       inParallel(pool, loaded, item -> writeReports(item, preview));
-      int conflicts = states.update(state -> state.with(observations), before);
-      Publication publication = publish(states.read(), observations, pool);
+      int conflicts = states.update(merge, before);
+      Publication publication = publish(states.read(), merge, pool);
+      if (!merge.failures.isEmpty()) {
+        // Reports, state and index are written; failing makes Lambda retry the event, and the
+        // retry publishes what the state does not record as notified.
+        throw new Notifier.NotificationException(
+            "could not publish "
+                + merge.failures.size()
+                + " notification(s) (reports and index are written; a retry publishes them): "
+                + String.join("; ", merge.failures));
+      }
       return new GenerationSummary(
           inputs.size(),
           conflicts + publication.conflicts,
           publication.indexWrites,
           publication.latestWrites,
-          publication.indexTables);
+          publication.indexTables,
+          merge.published);
     }
   }
 
@@ -251,9 +313,8 @@ public final class ReportGenerator {
    * atomic (moto server checks If-Match and then writes without a lock) could.
    */
   private Publication publish(
-      IndexStateStore.Snapshot snapshot,
-      List<IndexState.Observation> observations,
-      ExecutorService pool) {
+      IndexStateStore.Snapshot snapshot, Merge merge, ExecutorService pool) {
+    List<IndexState.Observation> observations = merge.observations;
     Set<String> mine = new TreeSet<>();
     for (IndexState.Observation observation : observations) {
       mine.add(ReportKeys.folder(observation.table()));
@@ -265,7 +326,7 @@ public final class ReportGenerator {
     for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
       IndexState state = current.state();
       if (!observations.stream().allMatch(state::records)) {
-        publication.conflicts += states.update(merged -> merged.with(observations), current);
+        publication.conflicts += states.update(merge, current);
         current = states.read();
         continue;
       }

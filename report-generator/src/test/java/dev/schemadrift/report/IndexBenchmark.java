@@ -57,7 +57,13 @@ class IndexBenchmark {
     for (IndexState.TableState table : state.tables().values()) {
       run.add(
           new IndexState.Observation(
-              table.table(), "20261127T080000Z", Status.OK, DiffArtifact.Counts.ZERO, "", null));
+              table.table(),
+              "20261127T080000Z",
+              Status.OK,
+              DiffArtifact.Counts.ZERO,
+              "",
+              null,
+              List.of()));
     }
     List<Double> merges = new ArrayList<>();
     for (int round = 0; round < WARMUP + MEASURED; round++) {

@@ -120,7 +120,13 @@ class IndexStateTest {
             .with(
                 List.of(
                     new IndexState.Observation(
-                        PARKS, "20261126T080000Z", Status.SAFE, Counts.ZERO, "s", null)));
+                        PARKS,
+                        "20261126T080000Z",
+                        Status.SAFE,
+                        Counts.ZERO,
+                        "s",
+                        null,
+                        List.of())));
 
     assertEquals("parks@x", state.table(PARKS).owner());
     assertEquals(List.of("parks"), state.table(PARKS).tags());
@@ -170,6 +176,7 @@ class IndexStateTest {
         status,
         status == Status.BREAKING ? ONE_BREAKING : Counts.ZERO,
         findings,
-        owner == null ? null : new TableMetadata(owner, List.of(table.name().split("_")[0])));
+        owner == null ? null : new TableMetadata(owner, List.of(table.name().split("_")[0])),
+        List.of());
   }
 }

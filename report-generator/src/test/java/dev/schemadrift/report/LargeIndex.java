@@ -67,7 +67,8 @@ final class LargeIndex {
               tags,
               lastChanged,
               status == Status.OK ? "" : Integer.toHexString(index),
-              history));
+              history,
+              List.of()));
     }
     return new IndexState(tables);
   }

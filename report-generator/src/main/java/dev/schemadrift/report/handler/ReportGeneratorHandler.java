@@ -7,13 +7,16 @@ import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.report.GenerationSummary;
+import dev.schemadrift.report.Notifications;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.report.ReportRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * ReportGeneratorFunction: reads its bucket once, builds the S3 adapter once per container, and
@@ -21,21 +24,55 @@ import java.util.Map;
  * retries the (idempotent) event.
  */
 public final class ReportGeneratorHandler implements RequestStreamHandler {
+  /** Tables read and written at once: the work is mostly waiting on S3. */
+  private static final int DEFAULT_PARALLELISM = 8;
+
   private final ReportGenerator generator;
   private final String bucket;
 
   /**
-   * The Lambda runtime's constructor: {@code REPORT_BUCKET} and AWS clients from the environment.
+   * The Lambda runtime's constructor: {@code REPORT_BUCKET}, the optional {@code
+   * NOTIFICATION_TOPIC_ARN} and {@code REPORT_BASE_URL}, and AWS clients from the environment.
    */
   public ReportGeneratorHandler() {
-    this(
-        new S3ObjectStore(AwsClients.fromEnvironment().s3()), requiredEnvironment("REPORT_BUCKET"));
+    this(System.getenv());
   }
 
-  /** For tests: any object store (moto through S3, a fake, a local folder). */
+  /**
+   * Everything from the given environment: the clients (endpoints, region, credentials) are built
+   * once, here, and the SNS client only when there is a topic.
+   */
+  public ReportGeneratorHandler(Map<String, String> environment) {
+    this(environment, new AwsClients(environment, List.of()));
+  }
+
+  private ReportGeneratorHandler(Map<String, String> environment, AwsClients clients) {
+    this(
+        new S3ObjectStore(clients.s3()),
+        required(environment, "REPORT_BUCKET"),
+        notifications(environment, clients));
+  }
+
+  /** For tests: any object store (moto through S3, a fake, a local folder); no notifications. */
   public ReportGeneratorHandler(ObjectStore store, String bucket) {
-    this.generator = new ReportGenerator(store, bucket);
+    this(store, bucket, Notifications.off());
+  }
+
+  /** For tests: any object store and notifier. */
+  public ReportGeneratorHandler(ObjectStore store, String bucket, Notifications notifications) {
+    this.generator = new ReportGenerator(store, bucket, DEFAULT_PARALLELISM, notifications);
     this.bucket = bucket;
+  }
+
+  private static Notifications notifications(Map<String, String> environment, AwsClients clients) {
+    String topic = environment.get("NOTIFICATION_TOPIC_ARN");
+    if (topic == null || topic.isBlank()) {
+      return Notifications.off();
+    }
+    return Notifications.to(
+        new SnsNotifier(clients.build(SnsClient.builder(), "SNS"), topic.strip()),
+        required(environment, "REPORT_BUCKET"),
+        environment.get("REPORT_BASE_URL"));
   }
 
   @Override
@@ -66,8 +103,8 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
     output.write(Json.mapper().writeValueAsBytes(response));
   }
 
-  private static String requiredEnvironment(String name) {
-    String value = System.getenv(name);
+  private static String required(Map<String, String> environment, String name) {
+    String value = environment.get(name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(name + " is not set: the function needs its report bucket");
     }
