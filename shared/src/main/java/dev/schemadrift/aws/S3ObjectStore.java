@@ -31,6 +31,11 @@ public final class S3ObjectStore implements ObjectStore {
           s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (isDenied(e) && confirmedAbsent(bucket, key)) {
+        return Optional.empty();
+      }
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
       throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     }
@@ -53,6 +58,11 @@ public final class S3ObjectStore implements ObjectStore {
       return Optional.of(bytes);
     } catch (NoSuchKeyException e) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (isDenied(e) && confirmedAbsent(bucket, key)) {
+        return Optional.empty();
+      }
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
       throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (IOException e) {
@@ -79,6 +89,11 @@ public final class S3ObjectStore implements ObjectStore {
       return Optional.of(new Versioned(response.asByteArray(), response.response().eTag()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (isDenied(e) && confirmedAbsent(bucket, key)) {
+        return Optional.empty();
+      }
+      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
       throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     }
@@ -107,6 +122,28 @@ public final class S3ObjectStore implements ObjectStore {
       throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
       throw AwsErrors.classify("writing s3://" + bucket + "/" + key, e);
+    }
+  }
+
+  private static boolean isDenied(S3Exception e) {
+    return e.statusCode() == 403;
+  }
+
+  /**
+   * Whether a key that S3 refused to read (403) is in fact missing. S3 answers a GET of a missing
+   * key with 404 only when the caller may list the bucket, and whether a ListBucket grant limited
+   * by an {@code s3:prefix} condition (as in template.yaml) counts for that is not something to
+   * rely on. So a 403 is checked with a listing of exactly that key: when the listing is allowed
+   * and the key is not there, the object is missing; otherwise the refusal stands.
+   */
+  private boolean confirmedAbsent(String bucket, String key) {
+    try {
+      // Keys are listed in order and a key sorts before every longer key it prefixes.
+      List<S3Object> listed =
+          s3.listObjectsV2(request -> request.bucket(bucket).prefix(key).maxKeys(1)).contents();
+      return listed.isEmpty() || !listed.getFirst().key().equals(key);
+    } catch (SdkException e) {
+      return false;
     }
   }
 
