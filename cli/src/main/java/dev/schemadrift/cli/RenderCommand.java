@@ -1,5 +1,6 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.local.LocalFolderObjectStore;
 import dev.schemadrift.port.StoreException;
@@ -68,7 +69,7 @@ final class RenderCommand implements Callable<Integer> {
             CheckCommand.OUT_BUCKET);
     try {
       if (what != null && what.run != null) {
-        generator.generateRun("runs/" + what.run + ".json");
+        generator.generateRun(BucketLayout.manifest(what.run));
       } else if (what != null && what.diffs != null) {
         generator.generateDiffs(what.diffs);
       } else {

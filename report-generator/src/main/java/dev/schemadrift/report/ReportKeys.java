@@ -1,20 +1,20 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.RunId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The report bucket's layout as the report generator reads and writes it (DESIGN.md §4): keys are
- * built only from validated Glue names and run ids. SchemaDiffFunction writes the {@code diffs/}
- * and {@code runs/} keys with the same shape.
+ * The report bucket's keys as the report generator reads and writes them, from the one {@link
+ * BucketLayout} that SchemaDiffFunction writes with too; plus parsing of the keys events name.
  */
 public final class ReportKeys {
   /** The index's source of truth: every table's latest result and recent history. */
-  public static final String STATE = "state/index.json";
+  public static final String STATE = BucketLayout.INDEX_STATE;
 
-  public static final String INDEX = "index.html";
+  public static final String INDEX = BucketLayout.INDEX;
 
   private static final String NAME = "[a-z0-9_]{1,255}";
   private static final String RUN = "\\d{8}T\\d{6}Z";
@@ -26,23 +26,23 @@ public final class ReportKeys {
 
   /** A table's folder under {@code reports/}, {@code diffs/}. */
   public static String folder(TableName table) {
-    return table.database() + "." + table.name();
+    return BucketLayout.folder(table);
   }
 
   public static String diff(TableName table, String runId) {
-    return "diffs/" + folder(table) + "/" + runId + ".diff.json";
+    return BucketLayout.diff(table, runId);
   }
 
   public static String markdownReport(TableName table, String runId) {
-    return "reports/" + folder(table) + "/" + runId + ".report.md";
+    return BucketLayout.reportFolder(table) + runId + ".report.md";
   }
 
   public static String htmlReport(TableName table, String runId) {
-    return "reports/" + folder(table) + "/" + runId + ".report.html";
+    return BucketLayout.reportFolder(table) + runId + ".report.html";
   }
 
   public static String latest(TableName table) {
-    return "reports/" + folder(table) + "/latest.html";
+    return BucketLayout.reportFolder(table) + "latest.html";
   }
 
   /** The table and run a diff key names. */

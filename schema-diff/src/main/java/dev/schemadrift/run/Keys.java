@@ -1,23 +1,21 @@
 package dev.schemadrift.run;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 
-/**
- * The report bucket's layout (DESIGN.md §4). Keys are built only from validated Glue names and run
- * ids, never from raw contract text.
- */
+/** The keys SchemaDiffFunction writes, from the one {@link BucketLayout}. */
 public final class Keys {
   /** Where the registry cursor of {@code MAX_TABLES_PER_RUN} lives. */
-  public static final String CURSOR = "state/cursor.json";
+  public static final String CURSOR = BucketLayout.CURSOR;
 
   private Keys() {}
 
   public static String diff(DiffArtifact.TableName table, RunId run) {
-    return "diffs/" + table.qualified() + "/" + run + ".diff.json";
+    return BucketLayout.diff(table, run.value());
   }
 
   public static String manifest(RunId run) {
-    return "runs/" + run + ".json";
+    return BucketLayout.manifest(run.value());
   }
 }
