@@ -30,6 +30,10 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
   private final ReportGenerator generator;
   private final String bucket;
 
+  /** Registered with SnapStart's CRaC context, which holds it only weakly: keep it here. */
+  @SuppressWarnings("unused")
+  private final Priming priming = Priming.register();
+
   /**
    * The Lambda runtime's constructor: {@code REPORT_BUCKET}, the optional {@code
    * NOTIFICATION_TOPIC_ARN} and {@code REPORT_BASE_URL}, and AWS clients from the environment.
