@@ -15,13 +15,11 @@ import dev.schemadrift.type.TypeParseException;
 import dev.schemadrift.type.TypeParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Compares a contract with a Glue table and lists every difference with its default verdict for the
@@ -93,16 +91,17 @@ public final class SchemaComparison {
               + "): Glue holds a placeholder column list, not the real schema, so it is not"
               + " compared.");
     }
-    List<Item> actualColumns = new ArrayList<>();
-    List<GlueColumn> history = new ArrayList<>();
+    List<Item> actualColumns = new ArrayList<>(table.columns().size());
+    List<GlueColumn> history = new ArrayList<>(0);
+    boolean iceberg = profile.profile() == FormatProfile.ICEBERG;
     for (GlueColumn column : table.columns()) {
-      if (profile.profile() == FormatProfile.ICEBERG && column.isIcebergHistory()) {
+      if (iceberg && column.isIcebergHistory()) {
         history.add(column);
       } else {
         actualColumns.add(actual(column, actualColumns.size(), "column"));
       }
     }
-    List<Item> actualKeys = new ArrayList<>();
+    List<Item> actualKeys = new ArrayList<>(table.partitionKeys().size());
     for (GlueColumn key : table.partitionKeys()) {
       actualKeys.add(actual(key, actualKeys.size(), "partition key"));
     }
@@ -120,24 +119,61 @@ public final class SchemaComparison {
    * judged.
    */
   private void rejectDuplicateNames(List<Item> columns, List<Item> keys) {
-    Map<String, String> seen = new HashMap<>();
-    List<Item> all = new ArrayList<>(columns);
-    all.addAll(keys);
-    for (Item item : all) {
-      String first = seen.putIfAbsent(item.name().toLowerCase(Locale.ROOT), item.name());
-      if (first != null) {
+    // An open-addressing set of folded names (at most half full): one probe per name in the common
+    // case, no entry objects.
+    int count = columns.size() + keys.size();
+    int capacity = Integer.highestOneBit(count * 2 + 1) << 1;
+    String[] folded = new String[capacity];
+    String[] original = new String[capacity];
+    for (Item item : columns) {
+      rejectDuplicateName(item.name(), folded, original);
+    }
+    for (Item item : keys) {
+      rejectDuplicateName(item.name(), folded, original);
+    }
+  }
+
+  private void rejectDuplicateName(String name, String[] folded, String[] original) {
+    String key = foldCase(name);
+    int mask = folded.length - 1;
+    // Fibonacci hashing: names such as c0001, c0002 have consecutive hash codes; the multiplication
+    // spreads them over the table instead of into one long run.
+    int spread = key.hashCode() * 0x9E3779B9;
+    for (int slot = (spread >>> 16) & mask; ; slot = (slot + 1) & mask) {
+      String there = folded[slot];
+      if (there == null) {
+        folded[slot] = key;
+        original[slot] = name;
+        return;
+      }
+      if (there.equals(key)) {
+        String first = original[slot];
         throw new UndecidableException(
             "DUPLICATE_GLUE_COLUMN",
             "Glue table "
                 + table.qualifiedName()
                 + " lists column '"
-                + item.name()
+                + name
                 + "' after '"
                 + first
                 + "' (top-level names are compared ignoring case), so which one a query reads is"
                 + " unknown; fix the table definition.");
       }
     }
+  }
+
+  /**
+   * {@code name.toLowerCase(Locale.ROOT)}, without the call for names that are already lower-case
+   * ASCII (what Glue stores).
+   */
+  private static String foldCase(String name) {
+    for (int index = 0; index < name.length(); index++) {
+      char c = name.charAt(index);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+    }
+    return name;
   }
 
   private boolean isSparkPlaceholder() {
@@ -156,9 +192,6 @@ public final class SchemaComparison {
   /** A column, partition key or struct field on one side, with its parsed type and position. */
   private record Item(
       String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
-
-  /** Two items judged the same; evidence is non-null for renames. */
-  private record Pair(Item expected, Item actual, String evidence) {}
 
   private Item actual(GlueColumn column, int index, String what) {
     try {
@@ -191,8 +224,8 @@ public final class SchemaComparison {
       List<Item> expectedKeys,
       List<Item> actualKeys,
       List<GlueColumn> history) {
-    Matching columns = Matching.byName(expectedColumns, actualColumns);
-    Matching keys = Matching.byName(expectedKeys, actualKeys);
+    Matching columns = Matching.byName(expectedColumns, actualColumns, true);
+    Matching keys = Matching.byName(expectedKeys, actualKeys, true);
 
     // A name that crossed between data columns and partition keys is one finding, not two.
     for (Item expected : List.copyOf(columns.unmatchedExpected())) {
@@ -236,8 +269,11 @@ public final class SchemaComparison {
     keys.pairByPreviousNames();
     keys.pairByPositionAndType();
 
-    for (Pair pair : columns.pairs()) {
-      comparePair(pair);
+    for (int index = 0; index < expectedColumns.size(); index++) {
+      Item partner = columns.partnerOf(index);
+      if (partner != null) {
+        comparePair(expectedColumns.get(index), partner, columns.evidenceOf(index));
+      }
     }
     for (Item removed : columns.unmatchedExpected()) {
       columnRemoved(removed);
@@ -273,8 +309,11 @@ public final class SchemaComparison {
               + positionalConsequence("values land in the" + " wrong columns"));
     }
 
-    for (Pair pair : keys.pairs()) {
-      comparePartitionKey(pair);
+    for (int index = 0; index < expectedKeys.size(); index++) {
+      Item partner = keys.partnerOf(index);
+      if (partner != null) {
+        comparePartitionKey(expectedKeys.get(index), partner, keys.evidenceOf(index));
+      }
     }
     for (Item removed : keys.unmatchedExpected()) {
       add(
@@ -378,11 +417,9 @@ public final class SchemaComparison {
             pastSunset));
   }
 
-  private void comparePair(Pair pair) {
-    Item expected = pair.expected();
-    Item actual = pair.actual();
+  private void comparePair(Item expected, Item actual, String evidence) {
     String path = expected.name();
-    if (pair.evidence() != null) {
+    if (evidence != null) {
       changes.add(
           new Change(
               RuleId.COLUMN_RENAMED,
@@ -395,9 +432,9 @@ public final class SchemaComparison {
                   + "' is now named '"
                   + actual.name()
                   + "' ("
-                  + describeEvidence(pair.evidence())
+                  + describeEvidence(evidence)
                   + "): queries that use the contract name fail.",
-              pair.evidence(),
+              evidence,
               false,
               false));
     } else if (!actual.name().equals(expected.name())
@@ -415,7 +452,9 @@ public final class SchemaComparison {
               + "' in Glue, which"
               + " normally folds names to lower case: case-sensitive readers may miss it.");
     }
-    compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
+    if (expected.type() != actual.type()) {
+      compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
+    }
     compareNullability(path, expected.promised(), actual.glue());
     compareComment(path, expected.promised(), actual.glue());
   }
@@ -483,10 +522,8 @@ public final class SchemaComparison {
     }
   }
 
-  private void comparePartitionKey(Pair pair) {
-    Item expected = pair.expected();
-    Item actual = pair.actual();
-    if (pair.evidence() != null) {
+  private void comparePartitionKey(Item expected, Item actual, String evidence) {
+    if (evidence != null) {
       changes.add(
           new Change(
               RuleId.PARTITION_KEY_RENAMED,
@@ -499,10 +536,10 @@ public final class SchemaComparison {
                   + "' is now named '"
                   + actual.name()
                   + "' ("
-                  + describeEvidence(pair.evidence())
+                  + describeEvidence(evidence)
                   + "): "
                   + partitionConsequence(),
-              pair.evidence(),
+              evidence,
               false,
               false));
     }
@@ -654,42 +691,48 @@ public final class SchemaComparison {
     }
     List<Item> expectedFields = fields(expected);
     List<Item> actualFields = fields(actual);
-    Matching fields = Matching.byName(expectedFields, actualFields);
+    Matching fields = Matching.byName(expectedFields, actualFields, false);
     fields.pairByPositionAndType();
-    for (Pair pair : fields.pairs()) {
-      Path fieldPath = path.field(pair.expected().name());
-      if (pair.evidence() != null) {
+    for (int index = 0; index < expectedFields.size(); index++) {
+      Item actualField = fields.partnerOf(index);
+      if (actualField == null) {
+        continue;
+      }
+      Item expectedField = expectedFields.get(index);
+      String evidence = fields.evidenceOf(index);
+      Path fieldPath = path.field(expectedField.name());
+      if (evidence != null) {
         changes.add(
             new Change(
                 RuleId.NESTED_FIELD_RENAMED,
                 severity(RuleId.NESTED_FIELD_RENAMED),
                 fieldPath.toString(),
-                pair.expected().name(),
-                pair.actual().name(),
+                expectedField.name(),
+                actualField.name(),
                 "Struct field '"
                     + fieldPath
                     + "' is now named '"
-                    + pair.actual().name()
+                    + actualField.name()
                     + "' (the only removed and added field, same position and type): queries that"
                     + " use the contract name fail.",
-                pair.evidence(),
+                evidence,
                 false,
                 false));
-      } else if (!pair.expected().name().equals(pair.actual().name())) {
+      } else if (!expectedField.name().equals(actualField.name())) {
         add(
             RuleId.COLUMN_NAME_CASE_CHANGED,
             RuleId.COLUMN_NAME_CASE_CHANGED,
             fieldPath.toString(),
-            pair.expected().name(),
-            pair.actual().name(),
+            expectedField.name(),
+            actualField.name(),
             "Struct field '"
                 + fieldPath
                 + "' is spelled '"
-                + pair.actual().name()
+                + actualField.name()
                 + "' in Glue; struct field names keep their case, so case-sensitive readers may"
                 + " miss it.");
       }
-      compareTypes(fieldPath, pair.expected().type(), pair.actual().type(), scope);
+      compareTypes(fieldPath, expectedField.type(), actualField.type(), scope);
     }
     for (Item removed : fields.unmatchedExpected()) {
       Path fieldPath = path.field(removed.name());
@@ -917,24 +960,38 @@ public final class SchemaComparison {
    * is linear in the number of columns.
    */
   private static final class Matching {
+    /** How far past the previous match the aligned pass looks for a name before hashing. */
+    private static final int LOOKAHEAD = 8;
+
     private final List<Item> expected;
     private final List<Item> actual;
-    private final Pair[] pairByExpected;
+    private final int[] partner;
+    private String[] evidence;
     private final boolean[] actualPaired;
     private final boolean[] expectedDropped;
     private final boolean[] actualDropped;
+    private int paired;
+    private int expectedDroppedCount;
+    private int actualDroppedCount;
     private int maxPairedActual = -1;
 
     private Matching(List<Item> expected, List<Item> actual) {
       this.expected = expected;
       this.actual = actual;
-      this.pairByExpected = new Pair[expected.size()];
+      this.partner = new int[expected.size()];
+      java.util.Arrays.fill(partner, -1);
       this.actualPaired = new boolean[actual.size()];
       this.expectedDropped = new boolean[expected.size()];
       this.actualDropped = new boolean[actual.size()];
     }
 
-    static Matching byName(List<Item> expected, List<Item> actual) {
+    /**
+     * Pairs by exact name, then by name ignoring case.
+     *
+     * @param uniqueActualNames true when no two actual items share a name (top-level columns and
+     *     partition keys, after {@link #rejectDuplicateNames}); it allows the aligned pass
+     */
+    static Matching byName(List<Item> expected, List<Item> actual, boolean uniqueActualNames) {
       Matching matching = new Matching(expected, actual);
       // Most columns stand where the contract puts them. While the names agree position by
       // position, the first free item of that name is the one at the same position (every
@@ -948,32 +1005,12 @@ public final class SchemaComparison {
       if (prefix == expected.size()) {
         return matching;
       }
-      // One item per name; the rare names held by several items keep them all, in order.
-      Map<String, Item> firstByName = new HashMap<>((actual.size() - prefix) * 2);
-      Map<String, List<Item>> shared = null;
-      for (Item item : actual.subList(prefix, actual.size())) {
-        Item first = firstByName.putIfAbsent(item.name(), item);
-        if (first != null) {
-          if (shared == null) {
-            shared = new HashMap<>();
-          }
-          shared.computeIfAbsent(item.name(), key -> new ArrayList<>(List.of(first))).add(item);
-        }
+      if (uniqueActualNames) {
+        matching.pairAligned(prefix);
+      } else {
+        matching.pairHashed(prefix);
       }
-      boolean allPaired = true;
-      for (Item item : expected.subList(prefix, expected.size())) {
-        List<Item> several = shared == null ? null : shared.get(item.name());
-        Item match =
-            several != null
-                ? matching.firstFree(several)
-                : matching.freeOrNull(firstByName.get(item.name()));
-        if (match != null) {
-          matching.pair(item, match, null);
-        } else {
-          allPaired = false;
-        }
-      }
-      if (allPaired) {
+      if (matching.paired == expected.size() || matching.paired == actual.size()) {
         return matching;
       }
       // Items paired above can never be chosen again: fold only the names of those left over.
@@ -986,7 +1023,7 @@ public final class SchemaComparison {
         }
       }
       for (Item item : expected) {
-        if (matching.pairByExpected[item.index()] == null) {
+        if (matching.partner[item.index()] < 0) {
           Item match = matching.firstFree(folded.get(item.name().toLowerCase(Locale.ROOT)));
           if (match != null) {
             matching.pair(item, match, null);
@@ -994,6 +1031,85 @@ public final class SchemaComparison {
         }
       }
       return matching;
+    }
+
+    /**
+     * Exact names when every actual name is unique: an expected item's match is the one actual item
+     * of its name, if that is still free. It is looked for just after the previous match (columns
+     * mostly keep their order); a name not found there is resolved by hashing afterwards, in
+     * contract order, and so is every later item of the same name, so that the first item of a name
+     * still gets the first claim.
+     */
+    private void pairAligned(int from) {
+      int next = from;
+      List<Item> deferred = null;
+      java.util.Set<String> deferredNames = null;
+      for (int index = from; index < expected.size(); index++) {
+        Item item = expected.get(index);
+        String name = item.name();
+        int found = -1;
+        if (deferredNames == null || !deferredNames.contains(name)) {
+          int limit = Math.min(actual.size(), next + LOOKAHEAD);
+          for (int at = next; at < limit; at++) {
+            if (actual.get(at).name().equals(name)) {
+              found = at;
+              break;
+            }
+          }
+        }
+        if (found >= 0) {
+          if (!actualPaired[found]) {
+            pair(item, actual.get(found), null);
+          }
+          next = found + 1;
+        } else {
+          if (deferred == null) {
+            deferred = new ArrayList<>();
+            deferredNames = new java.util.HashSet<>();
+          }
+          deferred.add(item);
+          deferredNames.add(name);
+        }
+      }
+      if (deferred == null) {
+        return;
+      }
+      Map<String, Item> free = new HashMap<>();
+      for (Item item : actual) {
+        if (!actualPaired[item.index()]) {
+          free.put(item.name(), item);
+        }
+      }
+      for (Item item : deferred) {
+        Item match = freeOrNull(free.get(item.name()));
+        if (match != null) {
+          pair(item, match, null);
+        }
+      }
+    }
+
+    /** Exact names when actual names may repeat: the first free item of the name. */
+    private void pairHashed(int prefix) {
+      // One item per name; the rare names held by several items keep them all, in order.
+      Map<String, Item> firstByName = new HashMap<>((actual.size() - prefix) * 2);
+      Map<String, List<Item>> shared = null;
+      for (Item item : actual.subList(prefix, actual.size())) {
+        Item first = firstByName.putIfAbsent(item.name(), item);
+        if (first != null) {
+          if (shared == null) {
+            shared = new HashMap<>();
+          }
+          shared.computeIfAbsent(item.name(), key -> new ArrayList<>(List.of(first))).add(item);
+        }
+      }
+      for (Item item : expected.subList(prefix, expected.size())) {
+        List<Item> several = shared == null ? null : shared.get(item.name());
+        Item match =
+            several != null ? firstFree(several) : freeOrNull(firstByName.get(item.name()));
+        if (match != null) {
+          pair(item, match, null);
+        }
+      }
     }
 
     private Item freeOrNull(Item candidate) {
@@ -1016,34 +1132,61 @@ public final class SchemaComparison {
       return null;
     }
 
-    void pair(Item expectedItem, Item actualItem, String evidence) {
-      pairByExpected[expectedItem.index()] = new Pair(expectedItem, actualItem, evidence);
+    void pair(Item expectedItem, Item actualItem, String why) {
+      partner[expectedItem.index()] = actualItem.index();
+      if (why != null) {
+        if (evidence == null) {
+          evidence = new String[partner.length];
+        }
+        evidence[expectedItem.index()] = why;
+      }
       actualPaired[actualItem.index()] = true;
+      paired++;
       maxPairedActual = Math.max(maxPairedActual, actualItem.index());
     }
 
+    /** The actual item paired with the expected item at {@code index}, or null. */
+    Item partnerOf(int index) {
+      int at = partner[index];
+      return at < 0 ? null : actual.get(at);
+    }
+
+    /** Why the expected item at {@code index} was paired under another name, or null. */
+    String evidenceOf(int index) {
+      return evidence == null ? null : evidence[index];
+    }
+
     List<Item> unmatchedExpected() {
+      if (paired + expectedDroppedCount == expected.size()) {
+        return List.of();
+      }
       List<Item> unmatched = new ArrayList<>();
-      for (Item item : expected) {
-        if (pairByExpected[item.index()] == null && !expectedDropped[item.index()]) {
-          unmatched.add(item);
+      for (int index = 0; index < partner.length; index++) {
+        if (partner[index] < 0 && !expectedDropped[index]) {
+          unmatched.add(expected.get(index));
         }
       }
       return unmatched;
     }
 
     List<Item> unmatchedActual() {
+      if (paired + actualDroppedCount == actual.size()) {
+        return List.of();
+      }
       List<Item> unmatched = new ArrayList<>();
-      for (Item item : actual) {
-        if (!actualPaired[item.index()] && !actualDropped[item.index()]) {
-          unmatched.add(item);
+      for (int index = 0; index < actualPaired.length; index++) {
+        if (!actualPaired[index] && !actualDropped[index]) {
+          unmatched.add(actual.get(index));
         }
       }
       return unmatched;
     }
 
     void dropExpected(Item item) {
-      expectedDropped[item.index()] = true;
+      if (!expectedDropped[item.index()]) {
+        expectedDropped[item.index()] = true;
+        expectedDroppedCount++;
+      }
     }
 
     Item takeUnmatchedActual(String name) {
@@ -1052,6 +1195,7 @@ public final class SchemaComparison {
             && !actualDropped[item.index()]
             && item.name().equalsIgnoreCase(name)) {
           actualDropped[item.index()] = true;
+          actualDroppedCount++;
           return item;
         }
       }
@@ -1064,9 +1208,13 @@ public final class SchemaComparison {
           continue;
         }
         for (Item candidate : unmatchedActual()) {
-          boolean named =
-              item.promised().previousNames().stream()
-                  .anyMatch(previous -> previous.equalsIgnoreCase(candidate.name()));
+          boolean named = false;
+          for (String previous : item.promised().previousNames()) {
+            if (previous.equalsIgnoreCase(candidate.name())) {
+              named = true;
+              break;
+            }
+          }
           if (named) {
             pair(item, candidate, "previous_names");
             break;
@@ -1091,43 +1239,45 @@ public final class SchemaComparison {
       }
     }
 
-    /** The pairs in contract order. */
-    List<Pair> pairs() {
-      List<Pair> pairs = new ArrayList<>(pairByExpected.length);
-      for (Pair pair : pairByExpected) {
-        if (pair != null) {
-          pairs.add(pair);
-        }
-      }
-      return pairs;
-    }
-
     boolean hasPairAfter(int actualIndex) {
       return maxPairedActual > actualIndex;
     }
 
     boolean isReordered() {
       int last = -1;
-      for (Pair pair : pairByExpected) {
-        if (pair != null) {
-          if (pair.actual().index() < last) {
+      for (int at : partner) {
+        if (at >= 0) {
+          if (at < last) {
             return true;
           }
-          last = pair.actual().index();
+          last = at;
         }
       }
       return false;
     }
 
     String expectedOrder() {
-      return pairs().stream().map(pair -> pair.expected().name()).collect(Collectors.joining(","));
+      StringBuilder order = new StringBuilder();
+      String separator = "";
+      for (int index = 0; index < partner.length; index++) {
+        if (partner[index] >= 0) {
+          order.append(separator).append(expected.get(index).name());
+          separator = ",";
+        }
+      }
+      return order.toString();
     }
 
     String actualOrder() {
-      return pairs().stream()
-          .sorted(Comparator.comparingInt(pair -> pair.actual().index()))
-          .map(pair -> pair.actual().name())
-          .collect(Collectors.joining(","));
+      StringBuilder order = new StringBuilder();
+      String separator = "";
+      for (int index = 0; index < actualPaired.length; index++) {
+        if (actualPaired[index]) {
+          order.append(separator).append(actual.get(index).name());
+          separator = ",";
+        }
+      }
+      return order.toString();
     }
   }
 }
