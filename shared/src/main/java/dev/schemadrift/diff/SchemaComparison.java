@@ -588,16 +588,20 @@ public final class SchemaComparison {
     if (expected == actual || expected.equals(actual)) {
       return;
     }
-    switch (expected) {
-      case DataType.Struct expectedStruct when actual instanceof DataType.Struct actualStruct ->
-          compareStructs(path, expectedStruct, actualStruct, scope);
-      case DataType.Array expectedArray when actual instanceof DataType.Array actualArray ->
-          compareTypes(path.element(), expectedArray.element(), actualArray.element(), scope);
-      case DataType.Map expectedMap when actual instanceof DataType.Map actualMap -> {
-        compareTypes(path.mapKey(), expectedMap.key(), actualMap.key(), Scope.MAP_KEY);
-        compareTypes(path.mapValue(), expectedMap.value(), actualMap.value(), scope);
-      }
-      default -> compareScalar(path, expected, actual, scope);
+    // instanceof rather than a pattern switch: the switch's invokedynamic bootstrap costs tens of
+    // milliseconds on the first diff in a fresh JVM.
+    if (expected instanceof DataType.Struct expectedStruct
+        && actual instanceof DataType.Struct actualStruct) {
+      compareStructs(path, expectedStruct, actualStruct, scope);
+    } else if (expected instanceof DataType.Array expectedArray
+        && actual instanceof DataType.Array actualArray) {
+      compareTypes(path.element(), expectedArray.element(), actualArray.element(), scope);
+    } else if (expected instanceof DataType.Map expectedMap
+        && actual instanceof DataType.Map actualMap) {
+      compareTypes(path.mapKey(), expectedMap.key(), actualMap.key(), Scope.MAP_KEY);
+      compareTypes(path.mapValue(), expectedMap.value(), actualMap.value(), scope);
+    } else {
+      compareScalar(path, expected, actual, scope);
     }
   }
 
@@ -825,7 +829,15 @@ public final class SchemaComparison {
     compareLocation();
     if (sameFormat && recognised != null) {
       compareColumnAccess();
-      SerdeOptions.compare(contract, table, this::addSerdeChange);
+      SerdeOptions.compare(
+          contract,
+          table,
+          new SerdeOptions.Sink() {
+            @Override
+            public void differs(String option, String expected, String actual, boolean structural) {
+              addSerdeChange(option, expected, actual, structural);
+            }
+          });
     }
   }
 
@@ -937,9 +949,11 @@ public final class SchemaComparison {
   // ------------------------------------------------------------------------------ helpers
 
   private Severity severity(RuleId rule) {
-    return rule.baseSeverity(profile.profile())
-        .orElseThrow(
-            () -> new IllegalStateException(rule + " does not apply to " + profile.profile()));
+    Severity severity = rule.baseSeverity(profile.profile()).orElse(null);
+    if (severity == null) {
+      throw new IllegalStateException(rule + " does not apply to " + profile.profile());
+    }
+    return severity;
   }
 
   private void add(
@@ -1017,9 +1031,13 @@ public final class SchemaComparison {
       Map<String, List<Item>> folded = new HashMap<>();
       for (Item item : actual) {
         if (!matching.actualPaired[item.index()]) {
-          folded
-              .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>(1))
-              .add(item);
+          String key = item.name().toLowerCase(Locale.ROOT);
+          List<Item> same = folded.get(key);
+          if (same == null) {
+            same = new ArrayList<>(1);
+            folded.put(key, same);
+          }
+          same.add(item);
         }
       }
       for (Item item : expected) {
@@ -1099,7 +1117,12 @@ public final class SchemaComparison {
           if (shared == null) {
             shared = new HashMap<>();
           }
-          shared.computeIfAbsent(item.name(), key -> new ArrayList<>(List.of(first))).add(item);
+          List<Item> same = shared.get(item.name());
+          if (same == null) {
+            same = new ArrayList<>(List.of(first));
+            shared.put(item.name(), same);
+          }
+          same.add(item);
         }
       }
       for (Item item : expected.subList(prefix, expected.size())) {
