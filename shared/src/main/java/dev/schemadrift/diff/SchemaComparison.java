@@ -91,49 +91,61 @@ public final class SchemaComparison {
               + "): Glue holds a placeholder column list, not the real schema, so it is not"
               + " compared.");
     }
-    List<Item> actualColumns = new ArrayList<>(table.columns().size());
+    List<GlueColumn> glueColumns = table.columns();
     List<GlueColumn> history = new ArrayList<>(0);
     boolean iceberg = profile.profile() == FormatProfile.ICEBERG;
-    for (GlueColumn column : table.columns()) {
-      if (iceberg && column.isIcebergHistory()) {
-        history.add(column);
-      } else {
-        actualColumns.add(actual(column, actualColumns.size(), "column"));
+    if (iceberg) {
+      List<GlueColumn> current = new ArrayList<>(glueColumns.size());
+      for (GlueColumn column : glueColumns) {
+        if (column.isIcebergHistory()) {
+          history.add(column);
+        } else {
+          current.add(column);
+        }
+      }
+      glueColumns = current;
+    }
+    // Every type is parsed before a duplicate name is reported (an invalid type is the first
+    // error); the duplicate check runs in the same pass and remembers the first duplicate.
+    int count = table.columns().size() + table.partitionKeys().size();
+    String[] folded = new String[Integer.highestOneBit(count * 2 + 1) << 1];
+    String[] original = new String[folded.length];
+    String[] duplicate = null;
+    Items actualColumns = Items.ofGlue(glueColumns);
+    for (int index = 0; index < glueColumns.size(); index++) {
+      actualColumns.types[index] = actualType(glueColumns.get(index), "column");
+      String first = rememberName(actualColumns.names[index], folded, original);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualColumns.names[index], first};
       }
     }
-    List<Item> actualKeys = new ArrayList<>(table.partitionKeys().size());
-    for (GlueColumn key : table.partitionKeys()) {
-      actualKeys.add(actual(key, actualKeys.size(), "partition key"));
+    Items actualKeys = Items.ofGlue(table.partitionKeys());
+    for (int index = 0; index < actualKeys.size(); index++) {
+      actualKeys.types[index] = actualType(table.partitionKeys().get(index), "partition key");
+      String first = rememberName(actualKeys.names[index], folded, original);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualKeys.names[index], first};
+      }
     }
-    rejectDuplicateNames(actualColumns, actualKeys);
-    List<Item> expectedColumns = expected(contract.columns());
-    List<Item> expectedKeys = expected(contract.partitionKeys());
+    if (duplicate != null) {
+      throw duplicateName(duplicate[0], duplicate[1]);
+    }
+    Items expectedColumns = Items.ofContract(contract.columns());
+    Items expectedKeys = Items.ofContract(contract.partitionKeys());
 
     compareStorage();
     compareColumns(expectedColumns, actualColumns, expectedKeys, actualKeys, history);
   }
 
   /**
-   * Glue folds top-level names, so two columns differing only in case cannot both be real (an
+   * Adds a top-level name to an open-addressing set of folded names (at most half full: one probe
+   * per name in the common case, no entry objects); returns the earlier name it folds to, if any.
+   *
+   * <p>Glue folds top-level names, so two columns differing only in case cannot both be real (an
    * emulator or a hand-written definition): which one a query reads is unknown, so nothing is
    * judged.
    */
-  private void rejectDuplicateNames(List<Item> columns, List<Item> keys) {
-    // An open-addressing set of folded names (at most half full): one probe per name in the common
-    // case, no entry objects.
-    int count = columns.size() + keys.size();
-    int capacity = Integer.highestOneBit(count * 2 + 1) << 1;
-    String[] folded = new String[capacity];
-    String[] original = new String[capacity];
-    for (Item item : columns) {
-      rejectDuplicateName(item.name(), folded, original);
-    }
-    for (Item item : keys) {
-      rejectDuplicateName(item.name(), folded, original);
-    }
-  }
-
-  private void rejectDuplicateName(String name, String[] folded, String[] original) {
+  private static String rememberName(String name, String[] folded, String[] original) {
     String key = foldCase(name);
     int mask = folded.length - 1;
     // Fibonacci hashing: names such as c0001, c0002 have consecutive hash codes; the multiplication
@@ -144,22 +156,25 @@ public final class SchemaComparison {
       if (there == null) {
         folded[slot] = key;
         original[slot] = name;
-        return;
+        return null;
       }
       if (there.equals(key)) {
-        String first = original[slot];
-        throw new UndecidableException(
-            "DUPLICATE_GLUE_COLUMN",
-            "Glue table "
-                + table.qualifiedName()
-                + " lists column '"
-                + name
-                + "' after '"
-                + first
-                + "' (top-level names are compared ignoring case), so which one a query reads is"
-                + " unknown; fix the table definition.");
+        return original[slot];
       }
     }
+  }
+
+  private UndecidableException duplicateName(String name, String first) {
+    return new UndecidableException(
+        "DUPLICATE_GLUE_COLUMN",
+        "Glue table "
+            + table.qualifiedName()
+            + " lists column '"
+            + name
+            + "' after '"
+            + first
+            + "' (top-level names are compared ignoring case), so which one a query reads is"
+            + " unknown; fix the table definition.");
   }
 
   /**
@@ -193,9 +208,9 @@ public final class SchemaComparison {
   private record Item(
       String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
 
-  private Item actual(GlueColumn column, int index, String what) {
+  private DataType actualType(GlueColumn column, String what) {
     try {
-      return new Item(column.name(), TypeParser.parse(column.type()), index, null, column);
+      return TypeParser.parse(column.type());
     } catch (TypeParseException e) {
       throw new UndecidableException(
           "INVALID_GLUE_TYPE",
@@ -210,19 +225,87 @@ public final class SchemaComparison {
     }
   }
 
-  private static List<Item> expected(List<ContractColumn> columns) {
-    List<Item> items = new ArrayList<>(columns.size());
-    for (ContractColumn column : columns) {
-      items.add(new Item(column.name(), column.type(), items.size(), column, null));
+  /**
+   * One side's columns, keys or struct fields: names and types in arrays for the loops that visit
+   * every column, {@link Item}s made only for the ones a step needs (usually the few that changed).
+   */
+  private static final class Items extends java.util.AbstractList<Item>
+      implements java.util.RandomAccess {
+    final String[] names;
+    final DataType[] types;
+    private final List<ContractColumn> promised;
+    private final List<GlueColumn> glue;
+    private Item[] made;
+
+    private Items(
+        String[] names, DataType[] types, List<ContractColumn> promised, List<GlueColumn> glue) {
+      this.names = names;
+      this.types = types;
+      this.promised = promised;
+      this.glue = glue;
     }
-    return items;
+
+    /** Glue columns; the caller fills {@link #types} as it parses them. */
+    static Items ofGlue(List<GlueColumn> columns) {
+      String[] names = new String[columns.size()];
+      for (int index = 0; index < names.length; index++) {
+        names[index] = columns.get(index).name();
+      }
+      return new Items(names, new DataType[names.length], null, columns);
+    }
+
+    static Items ofContract(List<ContractColumn> columns) {
+      String[] names = new String[columns.size()];
+      DataType[] types = new DataType[names.length];
+      for (int index = 0; index < names.length; index++) {
+        ContractColumn column = columns.get(index);
+        names[index] = column.name();
+        types[index] = column.type();
+      }
+      return new Items(names, types, columns, null);
+    }
+
+    static Items ofFields(DataType.Struct struct) {
+      List<DataType.Field> fields = struct.fields();
+      String[] names = new String[fields.size()];
+      DataType[] types = new DataType[names.length];
+      for (int index = 0; index < names.length; index++) {
+        names[index] = fields.get(index).name();
+        types[index] = fields.get(index).type();
+      }
+      return new Items(names, types, null, null);
+    }
+
+    @Override
+    public Item get(int index) {
+      if (made == null) {
+        made = new Item[names.length];
+      }
+      Item item = made[index];
+      if (item == null) {
+        item =
+            new Item(
+                names[index],
+                types[index],
+                index,
+                promised == null ? null : promised.get(index),
+                glue == null ? null : glue.get(index));
+        made[index] = item;
+      }
+      return item;
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
   }
 
   private void compareColumns(
-      List<Item> expectedColumns,
-      List<Item> actualColumns,
-      List<Item> expectedKeys,
-      List<Item> actualKeys,
+      Items expectedColumns,
+      Items actualColumns,
+      Items expectedKeys,
+      Items actualKeys,
       List<GlueColumn> history) {
     Matching columns = Matching.byName(expectedColumns, actualColumns, true);
     Matching keys = Matching.byName(expectedKeys, actualKeys, true);
@@ -269,11 +352,22 @@ public final class SchemaComparison {
     keys.pairByPreviousNames();
     keys.pairByPositionAndType();
 
+    // A column paired under its own name, with the very same type (types read from equal strings
+    // are one instance), has nothing to report unless nullability or comments are compared.
+    boolean nameAndTypeSuffice = profile.profile() != FormatProfile.ICEBERG && !compareComments;
     for (int index = 0; index < expectedColumns.size(); index++) {
-      Item partner = columns.partnerOf(index);
-      if (partner != null) {
-        comparePair(expectedColumns.get(index), partner, columns.evidenceOf(index));
+      int at = columns.partner[index];
+      if (at < 0) {
+        continue;
       }
+      String evidence = columns.evidenceOf(index);
+      if (nameAndTypeSuffice
+          && evidence == null
+          && expectedColumns.types[index] == actualColumns.types[at]
+          && expectedColumns.names[index].equals(actualColumns.names[at])) {
+        continue;
+      }
+      comparePair(expectedColumns.get(index), actualColumns.get(at), evidence);
     }
     for (Item removed : columns.unmatchedExpected()) {
       columnRemoved(removed);
@@ -693,8 +787,8 @@ public final class SchemaComparison {
       }
       return;
     }
-    List<Item> expectedFields = fields(expected);
-    List<Item> actualFields = fields(actual);
+    Items expectedFields = Items.ofFields(expected);
+    Items actualFields = Items.ofFields(actual);
     Matching fields = Matching.byName(expectedFields, actualFields, false);
     fields.pairByPositionAndType();
     for (int index = 0; index < expectedFields.size(); index++) {
@@ -793,14 +887,6 @@ public final class SchemaComparison {
       }
     }
     return true;
-  }
-
-  private static List<Item> fields(DataType.Struct struct) {
-    List<Item> items = new ArrayList<>(struct.fields().size());
-    for (DataType.Field field : struct.fields()) {
-      items.add(new Item(field.name(), field.type(), items.size(), null, null));
-    }
-    return items;
   }
 
   // --------------------------------------------------------------------- table and storage
@@ -977,8 +1063,8 @@ public final class SchemaComparison {
     /** How far past the previous match the aligned pass looks for a name before hashing. */
     private static final int LOOKAHEAD = 8;
 
-    private final List<Item> expected;
-    private final List<Item> actual;
+    private final Items expected;
+    private final Items actual;
     private final int[] partner;
     private String[] evidence;
     private final boolean[] actualPaired;
@@ -988,8 +1074,10 @@ public final class SchemaComparison {
     private int expectedDroppedCount;
     private int actualDroppedCount;
     private int maxPairedActual = -1;
+    private List<Item> unmatchedExpected;
+    private List<Item> unmatchedActual;
 
-    private Matching(List<Item> expected, List<Item> actual) {
+    private Matching(Items expected, Items actual) {
       this.expected = expected;
       this.actual = actual;
       this.partner = new int[expected.size()];
@@ -1003,17 +1091,17 @@ public final class SchemaComparison {
      * Pairs by exact name, then by name ignoring case.
      *
      * @param uniqueActualNames true when no two actual items share a name (top-level columns and
-     *     partition keys, after {@link #rejectDuplicateNames}); it allows the aligned pass
+     *     partition keys, once duplicates ignoring case are rejected); it allows the aligned pass
      */
-    static Matching byName(List<Item> expected, List<Item> actual, boolean uniqueActualNames) {
+    static Matching byName(Items expected, Items actual, boolean uniqueActualNames) {
       Matching matching = new Matching(expected, actual);
       // Most columns stand where the contract puts them. While the names agree position by
       // position, the first free item of that name is the one at the same position (every
       // earlier one is taken), so the common prefix pairs without hashing.
       int prefix = 0;
       int common = Math.min(expected.size(), actual.size());
-      while (prefix < common && expected.get(prefix).name().equals(actual.get(prefix).name())) {
-        matching.pair(expected.get(prefix), actual.get(prefix), null);
+      while (prefix < common && expected.names[prefix].equals(actual.names[prefix])) {
+        matching.pair(prefix, prefix, null);
         prefix++;
       }
       if (prefix == expected.size()) {
@@ -1029,8 +1117,9 @@ public final class SchemaComparison {
       }
       // Items paired above can never be chosen again: fold only the names of those left over.
       Map<String, List<Item>> folded = new HashMap<>();
-      for (Item item : actual) {
-        if (!matching.actualPaired[item.index()]) {
+      for (int index = 0; index < actual.size(); index++) {
+        if (!matching.actualPaired[index]) {
+          Item item = actual.get(index);
           String key = item.name().toLowerCase(Locale.ROOT);
           List<Item> same = folded.get(key);
           if (same == null) {
@@ -1040,8 +1129,9 @@ public final class SchemaComparison {
           same.add(item);
         }
       }
-      for (Item item : expected) {
-        if (matching.partner[item.index()] < 0) {
+      for (int index = 0; index < expected.size(); index++) {
+        if (matching.partner[index] < 0) {
+          Item item = expected.get(index);
           Item match = matching.firstFree(folded.get(item.name().toLowerCase(Locale.ROOT)));
           if (match != null) {
             matching.pair(item, match, null);
@@ -1063,13 +1153,12 @@ public final class SchemaComparison {
       List<Item> deferred = null;
       java.util.Set<String> deferredNames = null;
       for (int index = from; index < expected.size(); index++) {
-        Item item = expected.get(index);
-        String name = item.name();
+        String name = expected.names[index];
         int found = -1;
         if (deferredNames == null || !deferredNames.contains(name)) {
           int limit = Math.min(actual.size(), next + LOOKAHEAD);
           for (int at = next; at < limit; at++) {
-            if (actual.get(at).name().equals(name)) {
+            if (actual.names[at].equals(name)) {
               found = at;
               break;
             }
@@ -1077,7 +1166,7 @@ public final class SchemaComparison {
         }
         if (found >= 0) {
           if (!actualPaired[found]) {
-            pair(item, actual.get(found), null);
+            pair(index, found, null);
           }
           next = found + 1;
         } else {
@@ -1085,7 +1174,7 @@ public final class SchemaComparison {
             deferred = new ArrayList<>();
             deferredNames = new java.util.HashSet<>();
           }
-          deferred.add(item);
+          deferred.add(expected.get(index));
           deferredNames.add(name);
         }
       }
@@ -1093,9 +1182,9 @@ public final class SchemaComparison {
         return;
       }
       Map<String, Item> free = new HashMap<>();
-      for (Item item : actual) {
-        if (!actualPaired[item.index()]) {
-          free.put(item.name(), item);
+      for (int index = 0; index < actual.size(); index++) {
+        if (!actualPaired[index]) {
+          free.put(actual.get(index).name(), actual.get(index));
         }
       }
       for (Item item : deferred) {
@@ -1156,16 +1245,22 @@ public final class SchemaComparison {
     }
 
     void pair(Item expectedItem, Item actualItem, String why) {
-      partner[expectedItem.index()] = actualItem.index();
+      pair(expectedItem.index(), actualItem.index(), why);
+    }
+
+    private void pair(int expectedIndex, int actualIndex, String why) {
+      partner[expectedIndex] = actualIndex;
       if (why != null) {
         if (evidence == null) {
           evidence = new String[partner.length];
         }
-        evidence[expectedItem.index()] = why;
+        evidence[expectedIndex] = why;
       }
-      actualPaired[actualItem.index()] = true;
+      actualPaired[actualIndex] = true;
       paired++;
-      maxPairedActual = Math.max(maxPairedActual, actualItem.index());
+      unmatchedExpected = null;
+      unmatchedActual = null;
+      maxPairedActual = Math.max(maxPairedActual, actualIndex);
     }
 
     /** The actual item paired with the expected item at {@code index}, or null. */
@@ -1179,46 +1274,59 @@ public final class SchemaComparison {
       return evidence == null ? null : evidence[index];
     }
 
+    /** The expected items not paired or dropped, in order (kept until the next change). */
     List<Item> unmatchedExpected() {
-      if (paired + expectedDroppedCount == expected.size()) {
-        return List.of();
-      }
-      List<Item> unmatched = new ArrayList<>();
-      for (int index = 0; index < partner.length; index++) {
-        if (partner[index] < 0 && !expectedDropped[index]) {
-          unmatched.add(expected.get(index));
+      if (unmatchedExpected == null) {
+        if (paired + expectedDroppedCount == expected.size()) {
+          unmatchedExpected = List.of();
+        } else {
+          List<Item> unmatched = new ArrayList<>();
+          for (int index = 0; index < partner.length; index++) {
+            if (partner[index] < 0 && !expectedDropped[index]) {
+              unmatched.add(expected.get(index));
+            }
+          }
+          unmatchedExpected = java.util.Collections.unmodifiableList(unmatched);
         }
       }
-      return unmatched;
+      return unmatchedExpected;
     }
 
+    /** The actual items not paired or taken, in order (kept until the next change). */
     List<Item> unmatchedActual() {
-      if (paired + actualDroppedCount == actual.size()) {
-        return List.of();
-      }
-      List<Item> unmatched = new ArrayList<>();
-      for (int index = 0; index < actualPaired.length; index++) {
-        if (!actualPaired[index] && !actualDropped[index]) {
-          unmatched.add(actual.get(index));
+      if (unmatchedActual == null) {
+        if (paired + actualDroppedCount == actual.size()) {
+          unmatchedActual = List.of();
+        } else {
+          List<Item> unmatched = new ArrayList<>();
+          for (int index = 0; index < actualPaired.length; index++) {
+            if (!actualPaired[index] && !actualDropped[index]) {
+              unmatched.add(actual.get(index));
+            }
+          }
+          unmatchedActual = java.util.Collections.unmodifiableList(unmatched);
         }
       }
-      return unmatched;
+      return unmatchedActual;
     }
 
     void dropExpected(Item item) {
       if (!expectedDropped[item.index()]) {
         expectedDropped[item.index()] = true;
         expectedDroppedCount++;
+        unmatchedExpected = null;
       }
     }
 
     Item takeUnmatchedActual(String name) {
-      for (Item item : actual) {
-        if (!actualPaired[item.index()]
-            && !actualDropped[item.index()]
-            && item.name().equalsIgnoreCase(name)) {
+      for (int index = 0; index < actualPaired.length; index++) {
+        Item item;
+        if (!actualPaired[index]
+            && !actualDropped[index]
+            && (item = actual.get(index)).name().equalsIgnoreCase(name)) {
           actualDropped[item.index()] = true;
           actualDroppedCount++;
+          unmatchedActual = null;
           return item;
         }
       }
