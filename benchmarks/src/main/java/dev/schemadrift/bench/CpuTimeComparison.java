@@ -18,12 +18,13 @@ import org.apache.orc.TypeDescription;
 /**
  * The parse + diff comparison of {@link ParseDiffBenchmark} in thread CPU time rather than wall
  * time: on a shared machine a thread that waits for a core is not charged, so the figures move far
- * less with other processes' load. Variants are interleaved round by round after a warm-up; the
- * median round is reported. A complement to JMH, not a replacement (no forks, no blackholes: each
- * result is kept in a field).
+ * less with other processes' load. Variants are interleaved round by round after a warm-up of
+ * {@value #WARM_UP_ROUNDS} rounds; the median round is reported. A complement to JMH, not a
+ * replacement (no forks, no blackholes: each result is kept in a field).
  */
 public final class CpuTimeComparison {
   private static final RunId RUN = new RunId("20261126T080000Z");
+  private static final int WARM_UP_ROUNDS = 20;
   private static volatile Object sink;
 
   private CpuTimeComparison() {}
@@ -59,7 +60,10 @@ public final class CpuTimeComparison {
                     AvroSchemas.convert(pair.expected()), AvroSchemas.convert(pair.actual())));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> micros = new LinkedHashMap<>();
-    for (int round = -5; round < rounds; round++) {
+    // 20 warm-up rounds (1,200 operations of each fast variant): with 5, the methods that run once
+    // per operation were often not yet compiled by C2 when measuring started, so the figures mixed
+    // interpreted and C1 code (on a busy 2-core machine the JIT threads wait for a core too).
+    for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
       for (Map.Entry<String, Runnable> variant : variants.entrySet()) {
         // Enough operations for ~50 ms of CPU per round even for the fast variants.
         int operations =

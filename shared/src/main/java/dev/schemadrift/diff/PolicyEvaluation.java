@@ -83,7 +83,18 @@ public final class PolicyEvaluation {
       findings.add(finding(change, severity, applied, qualifiedTable));
     }
     findings.sort(Finding.ORDER);
-    List<Policy.Waiver> unused = policy.waivers().stream().filter(w -> !used.contains(w)).toList();
+    List<Policy.Waiver> unused;
+    if (used.size() == policy.waivers().size()) {
+      unused = List.of();
+    } else {
+      unused = new ArrayList<>(policy.waivers().size() - used.size());
+      for (Policy.Waiver waiver : policy.waivers()) {
+        if (!used.contains(waiver)) {
+          unused.add(waiver);
+        }
+      }
+      unused = Collections.unmodifiableList(unused);
+    }
     return new Outcome(List.copyOf(findings), unused);
   }
 

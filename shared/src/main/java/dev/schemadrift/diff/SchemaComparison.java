@@ -15,13 +15,11 @@ import dev.schemadrift.type.TypeParseException;
 import dev.schemadrift.type.TypeParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Compares a contract with a Glue table and lists every difference with its default verdict for the
@@ -93,51 +91,104 @@ public final class SchemaComparison {
               + "): Glue holds a placeholder column list, not the real schema, so it is not"
               + " compared.");
     }
-    List<Item> actualColumns = new ArrayList<>();
-    List<GlueColumn> history = new ArrayList<>();
-    for (GlueColumn column : table.columns()) {
-      if (profile.profile() == FormatProfile.ICEBERG && column.isIcebergHistory()) {
-        history.add(column);
-      } else {
-        actualColumns.add(actual(column, actualColumns.size(), "column"));
+    List<GlueColumn> glueColumns = table.columns();
+    List<GlueColumn> history = new ArrayList<>(0);
+    boolean iceberg = profile.profile() == FormatProfile.ICEBERG;
+    if (iceberg) {
+      List<GlueColumn> current = new ArrayList<>(glueColumns.size());
+      for (GlueColumn column : glueColumns) {
+        if (column.isIcebergHistory()) {
+          history.add(column);
+        } else {
+          current.add(column);
+        }
+      }
+      glueColumns = current;
+    }
+    // Every type is parsed before a duplicate name is reported (an invalid type is the first
+    // error); the duplicate check runs in the same pass and remembers the first duplicate.
+    int count = table.columns().size() + table.partitionKeys().size();
+    String[] folded = new String[Integer.highestOneBit(count * 2 + 1) << 1];
+    String[] original = new String[folded.length];
+    String[] duplicate = null;
+    Items actualColumns = Items.ofGlue(glueColumns);
+    for (int index = 0; index < glueColumns.size(); index++) {
+      actualColumns.types[index] = actualType(glueColumns.get(index), "column");
+      String first = rememberName(actualColumns.names[index], folded, original);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualColumns.names[index], first};
       }
     }
-    List<Item> actualKeys = new ArrayList<>();
-    for (GlueColumn key : table.partitionKeys()) {
-      actualKeys.add(actual(key, actualKeys.size(), "partition key"));
+    Items actualKeys = Items.ofGlue(table.partitionKeys());
+    for (int index = 0; index < actualKeys.size(); index++) {
+      actualKeys.types[index] = actualType(table.partitionKeys().get(index), "partition key");
+      String first = rememberName(actualKeys.names[index], folded, original);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualKeys.names[index], first};
+      }
     }
-    rejectDuplicateNames(actualColumns, actualKeys);
-    List<Item> expectedColumns = expected(contract.columns());
-    List<Item> expectedKeys = expected(contract.partitionKeys());
+    if (duplicate != null) {
+      throw duplicateName(duplicate[0], duplicate[1]);
+    }
+    Items expectedColumns = Items.ofContract(contract.columns());
+    Items expectedKeys = Items.ofContract(contract.partitionKeys());
 
     compareStorage();
     compareColumns(expectedColumns, actualColumns, expectedKeys, actualKeys, history);
   }
 
   /**
-   * Glue folds top-level names, so two columns differing only in case cannot both be real (an
+   * Adds a top-level name to an open-addressing set of folded names (at most half full: one probe
+   * per name in the common case, no entry objects); returns the earlier name it folds to, if any.
+   *
+   * <p>Glue folds top-level names, so two columns differing only in case cannot both be real (an
    * emulator or a hand-written definition): which one a query reads is unknown, so nothing is
    * judged.
    */
-  private void rejectDuplicateNames(List<Item> columns, List<Item> keys) {
-    Map<String, String> seen = new HashMap<>();
-    List<Item> all = new ArrayList<>(columns);
-    all.addAll(keys);
-    for (Item item : all) {
-      String first = seen.putIfAbsent(item.name().toLowerCase(Locale.ROOT), item.name());
-      if (first != null) {
-        throw new UndecidableException(
-            "DUPLICATE_GLUE_COLUMN",
-            "Glue table "
-                + table.qualifiedName()
-                + " lists column '"
-                + item.name()
-                + "' after '"
-                + first
-                + "' (top-level names are compared ignoring case), so which one a query reads is"
-                + " unknown; fix the table definition.");
+  private static String rememberName(String name, String[] folded, String[] original) {
+    String key = foldCase(name);
+    int mask = folded.length - 1;
+    // Fibonacci hashing: names such as c0001, c0002 have consecutive hash codes; the multiplication
+    // spreads them over the table instead of into one long run.
+    int spread = key.hashCode() * 0x9E3779B9;
+    for (int slot = (spread >>> 16) & mask; ; slot = (slot + 1) & mask) {
+      String there = folded[slot];
+      if (there == null) {
+        folded[slot] = key;
+        original[slot] = name;
+        return null;
+      }
+      if (there.equals(key)) {
+        return original[slot];
       }
     }
+  }
+
+  private UndecidableException duplicateName(String name, String first) {
+    return new UndecidableException(
+        "DUPLICATE_GLUE_COLUMN",
+        "Glue table "
+            + table.qualifiedName()
+            + " lists column '"
+            + name
+            + "' after '"
+            + first
+            + "' (top-level names are compared ignoring case), so which one a query reads is"
+            + " unknown; fix the table definition.");
+  }
+
+  /**
+   * {@code name.toLowerCase(Locale.ROOT)}, without the call for names that are already lower-case
+   * ASCII (what Glue stores).
+   */
+  private static String foldCase(String name) {
+    for (int index = 0; index < name.length(); index++) {
+      char c = name.charAt(index);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+    }
+    return name;
   }
 
   private boolean isSparkPlaceholder() {
@@ -157,12 +208,9 @@ public final class SchemaComparison {
   private record Item(
       String name, DataType type, int index, ContractColumn promised, GlueColumn glue) {}
 
-  /** Two items judged the same; evidence is non-null for renames. */
-  private record Pair(Item expected, Item actual, String evidence) {}
-
-  private Item actual(GlueColumn column, int index, String what) {
+  private DataType actualType(GlueColumn column, String what) {
     try {
-      return new Item(column.name(), TypeParser.parse(column.type()), index, null, column);
+      return TypeParser.parse(column.type());
     } catch (TypeParseException e) {
       throw new UndecidableException(
           "INVALID_GLUE_TYPE",
@@ -177,22 +225,90 @@ public final class SchemaComparison {
     }
   }
 
-  private static List<Item> expected(List<ContractColumn> columns) {
-    List<Item> items = new ArrayList<>(columns.size());
-    for (ContractColumn column : columns) {
-      items.add(new Item(column.name(), column.type(), items.size(), column, null));
+  /**
+   * One side's columns, keys or struct fields: names and types in arrays for the loops that visit
+   * every column, {@link Item}s made only for the ones a step needs (usually the few that changed).
+   */
+  private static final class Items extends java.util.AbstractList<Item>
+      implements java.util.RandomAccess {
+    final String[] names;
+    final DataType[] types;
+    private final List<ContractColumn> promised;
+    private final List<GlueColumn> glue;
+    private Item[] made;
+
+    private Items(
+        String[] names, DataType[] types, List<ContractColumn> promised, List<GlueColumn> glue) {
+      this.names = names;
+      this.types = types;
+      this.promised = promised;
+      this.glue = glue;
     }
-    return items;
+
+    /** Glue columns; the caller fills {@link #types} as it parses them. */
+    static Items ofGlue(List<GlueColumn> columns) {
+      String[] names = new String[columns.size()];
+      for (int index = 0; index < names.length; index++) {
+        names[index] = columns.get(index).name();
+      }
+      return new Items(names, new DataType[names.length], null, columns);
+    }
+
+    static Items ofContract(List<ContractColumn> columns) {
+      String[] names = new String[columns.size()];
+      DataType[] types = new DataType[names.length];
+      for (int index = 0; index < names.length; index++) {
+        ContractColumn column = columns.get(index);
+        names[index] = column.name();
+        types[index] = column.type();
+      }
+      return new Items(names, types, columns, null);
+    }
+
+    static Items ofFields(DataType.Struct struct) {
+      List<DataType.Field> fields = struct.fields();
+      String[] names = new String[fields.size()];
+      DataType[] types = new DataType[names.length];
+      for (int index = 0; index < names.length; index++) {
+        names[index] = fields.get(index).name();
+        types[index] = fields.get(index).type();
+      }
+      return new Items(names, types, null, null);
+    }
+
+    @Override
+    public Item get(int index) {
+      if (made == null) {
+        made = new Item[names.length];
+      }
+      Item item = made[index];
+      if (item == null) {
+        item =
+            new Item(
+                names[index],
+                types[index],
+                index,
+                promised == null ? null : promised.get(index),
+                glue == null ? null : glue.get(index));
+        made[index] = item;
+      }
+      return item;
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
   }
 
   private void compareColumns(
-      List<Item> expectedColumns,
-      List<Item> actualColumns,
-      List<Item> expectedKeys,
-      List<Item> actualKeys,
+      Items expectedColumns,
+      Items actualColumns,
+      Items expectedKeys,
+      Items actualKeys,
       List<GlueColumn> history) {
-    Matching columns = Matching.byName(expectedColumns, actualColumns);
-    Matching keys = Matching.byName(expectedKeys, actualKeys);
+    Matching columns = Matching.byName(expectedColumns, actualColumns, true);
+    Matching keys = Matching.byName(expectedKeys, actualKeys, true);
 
     // A name that crossed between data columns and partition keys is one finding, not two.
     for (Item expected : List.copyOf(columns.unmatchedExpected())) {
@@ -236,8 +352,22 @@ public final class SchemaComparison {
     keys.pairByPreviousNames();
     keys.pairByPositionAndType();
 
-    for (Pair pair : columns.pairs()) {
-      comparePair(pair);
+    // A column paired under its own name, with the very same type (types read from equal strings
+    // are one instance), has nothing to report unless nullability or comments are compared.
+    boolean nameAndTypeSuffice = profile.profile() != FormatProfile.ICEBERG && !compareComments;
+    for (int index = 0; index < expectedColumns.size(); index++) {
+      int at = columns.partner[index];
+      if (at < 0) {
+        continue;
+      }
+      String evidence = columns.evidenceOf(index);
+      if (nameAndTypeSuffice
+          && evidence == null
+          && expectedColumns.types[index] == actualColumns.types[at]
+          && expectedColumns.names[index].equals(actualColumns.names[at])) {
+        continue;
+      }
+      comparePair(expectedColumns.get(index), actualColumns.get(at), evidence);
     }
     for (Item removed : columns.unmatchedExpected()) {
       columnRemoved(removed);
@@ -273,8 +403,11 @@ public final class SchemaComparison {
               + positionalConsequence("values land in the" + " wrong columns"));
     }
 
-    for (Pair pair : keys.pairs()) {
-      comparePartitionKey(pair);
+    for (int index = 0; index < expectedKeys.size(); index++) {
+      Item partner = keys.partnerOf(index);
+      if (partner != null) {
+        comparePartitionKey(expectedKeys.get(index), partner, keys.evidenceOf(index));
+      }
     }
     for (Item removed : keys.unmatchedExpected()) {
       add(
@@ -378,11 +511,9 @@ public final class SchemaComparison {
             pastSunset));
   }
 
-  private void comparePair(Pair pair) {
-    Item expected = pair.expected();
-    Item actual = pair.actual();
+  private void comparePair(Item expected, Item actual, String evidence) {
     String path = expected.name();
-    if (pair.evidence() != null) {
+    if (evidence != null) {
       changes.add(
           new Change(
               RuleId.COLUMN_RENAMED,
@@ -395,9 +526,9 @@ public final class SchemaComparison {
                   + "' is now named '"
                   + actual.name()
                   + "' ("
-                  + describeEvidence(pair.evidence())
+                  + describeEvidence(evidence)
                   + "): queries that use the contract name fail.",
-              pair.evidence(),
+              evidence,
               false,
               false));
     } else if (!actual.name().equals(expected.name())
@@ -415,7 +546,9 @@ public final class SchemaComparison {
               + "' in Glue, which"
               + " normally folds names to lower case: case-sensitive readers may miss it.");
     }
-    compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
+    if (expected.type() != actual.type()) {
+      compareTypes(Path.column(path), expected.type(), actual.type(), Scope.COLUMN);
+    }
     compareNullability(path, expected.promised(), actual.glue());
     compareComment(path, expected.promised(), actual.glue());
   }
@@ -483,10 +616,8 @@ public final class SchemaComparison {
     }
   }
 
-  private void comparePartitionKey(Pair pair) {
-    Item expected = pair.expected();
-    Item actual = pair.actual();
-    if (pair.evidence() != null) {
+  private void comparePartitionKey(Item expected, Item actual, String evidence) {
+    if (evidence != null) {
       changes.add(
           new Change(
               RuleId.PARTITION_KEY_RENAMED,
@@ -499,10 +630,10 @@ public final class SchemaComparison {
                   + "' is now named '"
                   + actual.name()
                   + "' ("
-                  + describeEvidence(pair.evidence())
+                  + describeEvidence(evidence)
                   + "): "
                   + partitionConsequence(),
-              pair.evidence(),
+              evidence,
               false,
               false));
     }
@@ -551,16 +682,20 @@ public final class SchemaComparison {
     if (expected == actual || expected.equals(actual)) {
       return;
     }
-    switch (expected) {
-      case DataType.Struct expectedStruct when actual instanceof DataType.Struct actualStruct ->
-          compareStructs(path, expectedStruct, actualStruct, scope);
-      case DataType.Array expectedArray when actual instanceof DataType.Array actualArray ->
-          compareTypes(path.element(), expectedArray.element(), actualArray.element(), scope);
-      case DataType.Map expectedMap when actual instanceof DataType.Map actualMap -> {
-        compareTypes(path.mapKey(), expectedMap.key(), actualMap.key(), Scope.MAP_KEY);
-        compareTypes(path.mapValue(), expectedMap.value(), actualMap.value(), scope);
-      }
-      default -> compareScalar(path, expected, actual, scope);
+    // instanceof rather than a pattern switch: the switch's invokedynamic bootstrap costs tens of
+    // milliseconds on the first diff in a fresh JVM.
+    if (expected instanceof DataType.Struct expectedStruct
+        && actual instanceof DataType.Struct actualStruct) {
+      compareStructs(path, expectedStruct, actualStruct, scope);
+    } else if (expected instanceof DataType.Array expectedArray
+        && actual instanceof DataType.Array actualArray) {
+      compareTypes(path.element(), expectedArray.element(), actualArray.element(), scope);
+    } else if (expected instanceof DataType.Map expectedMap
+        && actual instanceof DataType.Map actualMap) {
+      compareTypes(path.mapKey(), expectedMap.key(), actualMap.key(), Scope.MAP_KEY);
+      compareTypes(path.mapValue(), expectedMap.value(), actualMap.value(), scope);
+    } else {
+      compareScalar(path, expected, actual, scope);
     }
   }
 
@@ -652,44 +787,50 @@ public final class SchemaComparison {
       }
       return;
     }
-    List<Item> expectedFields = fields(expected);
-    List<Item> actualFields = fields(actual);
-    Matching fields = Matching.byName(expectedFields, actualFields);
+    Items expectedFields = Items.ofFields(expected);
+    Items actualFields = Items.ofFields(actual);
+    Matching fields = Matching.byName(expectedFields, actualFields, false);
     fields.pairByPositionAndType();
-    for (Pair pair : fields.pairs()) {
-      Path fieldPath = path.field(pair.expected().name());
-      if (pair.evidence() != null) {
+    for (int index = 0; index < expectedFields.size(); index++) {
+      Item actualField = fields.partnerOf(index);
+      if (actualField == null) {
+        continue;
+      }
+      Item expectedField = expectedFields.get(index);
+      String evidence = fields.evidenceOf(index);
+      Path fieldPath = path.field(expectedField.name());
+      if (evidence != null) {
         changes.add(
             new Change(
                 RuleId.NESTED_FIELD_RENAMED,
                 severity(RuleId.NESTED_FIELD_RENAMED),
                 fieldPath.toString(),
-                pair.expected().name(),
-                pair.actual().name(),
+                expectedField.name(),
+                actualField.name(),
                 "Struct field '"
                     + fieldPath
                     + "' is now named '"
-                    + pair.actual().name()
+                    + actualField.name()
                     + "' (the only removed and added field, same position and type): queries that"
                     + " use the contract name fail.",
-                pair.evidence(),
+                evidence,
                 false,
                 false));
-      } else if (!pair.expected().name().equals(pair.actual().name())) {
+      } else if (!expectedField.name().equals(actualField.name())) {
         add(
             RuleId.COLUMN_NAME_CASE_CHANGED,
             RuleId.COLUMN_NAME_CASE_CHANGED,
             fieldPath.toString(),
-            pair.expected().name(),
-            pair.actual().name(),
+            expectedField.name(),
+            actualField.name(),
             "Struct field '"
                 + fieldPath
                 + "' is spelled '"
-                + pair.actual().name()
+                + actualField.name()
                 + "' in Glue; struct field names keep their case, so case-sensitive readers may"
                 + " miss it.");
       }
-      compareTypes(fieldPath, pair.expected().type(), pair.actual().type(), scope);
+      compareTypes(fieldPath, expectedField.type(), actualField.type(), scope);
     }
     for (Item removed : fields.unmatchedExpected()) {
       Path fieldPath = path.field(removed.name());
@@ -748,14 +889,6 @@ public final class SchemaComparison {
     return true;
   }
 
-  private static List<Item> fields(DataType.Struct struct) {
-    List<Item> items = new ArrayList<>(struct.fields().size());
-    for (DataType.Field field : struct.fields()) {
-      items.add(new Item(field.name(), field.type(), items.size(), null, null));
-    }
-    return items;
-  }
-
   // --------------------------------------------------------------------- table and storage
 
   private void compareStorage() {
@@ -782,7 +915,15 @@ public final class SchemaComparison {
     compareLocation();
     if (sameFormat && recognised != null) {
       compareColumnAccess();
-      SerdeOptions.compare(contract, table, this::addSerdeChange);
+      SerdeOptions.compare(
+          contract,
+          table,
+          new SerdeOptions.Sink() {
+            @Override
+            public void differs(String option, String expected, String actual, boolean structural) {
+              addSerdeChange(option, expected, actual, structural);
+            }
+          });
     }
   }
 
@@ -894,9 +1035,11 @@ public final class SchemaComparison {
   // ------------------------------------------------------------------------------ helpers
 
   private Severity severity(RuleId rule) {
-    return rule.baseSeverity(profile.profile())
-        .orElseThrow(
-            () -> new IllegalStateException(rule + " does not apply to " + profile.profile()));
+    Severity severity = rule.baseSeverity(profile.profile()).orElse(null);
+    if (severity == null) {
+      throw new IllegalStateException(rule + " does not apply to " + profile.profile());
+    }
+    return severity;
   }
 
   private void add(
@@ -917,37 +1060,143 @@ public final class SchemaComparison {
    * is linear in the number of columns.
    */
   private static final class Matching {
-    private final List<Item> expected;
-    private final List<Item> actual;
-    private final Pair[] pairByExpected;
+    /** How far past the previous match the aligned pass looks for a name before hashing. */
+    private static final int LOOKAHEAD = 8;
+
+    private final Items expected;
+    private final Items actual;
+    private final int[] partner;
+    private String[] evidence;
     private final boolean[] actualPaired;
     private final boolean[] expectedDropped;
     private final boolean[] actualDropped;
+    private int paired;
+    private int expectedDroppedCount;
+    private int actualDroppedCount;
     private int maxPairedActual = -1;
+    private List<Item> unmatchedExpected;
+    private List<Item> unmatchedActual;
 
-    private Matching(List<Item> expected, List<Item> actual) {
+    private Matching(Items expected, Items actual) {
       this.expected = expected;
       this.actual = actual;
-      this.pairByExpected = new Pair[expected.size()];
+      this.partner = new int[expected.size()];
+      java.util.Arrays.fill(partner, -1);
       this.actualPaired = new boolean[actual.size()];
       this.expectedDropped = new boolean[expected.size()];
       this.actualDropped = new boolean[actual.size()];
     }
 
-    static Matching byName(List<Item> expected, List<Item> actual) {
+    /**
+     * Pairs by exact name, then by name ignoring case.
+     *
+     * @param uniqueActualNames true when no two actual items share a name (top-level columns and
+     *     partition keys, once duplicates ignoring case are rejected); it allows the aligned pass
+     */
+    static Matching byName(Items expected, Items actual, boolean uniqueActualNames) {
       Matching matching = new Matching(expected, actual);
       // Most columns stand where the contract puts them. While the names agree position by
       // position, the first free item of that name is the one at the same position (every
       // earlier one is taken), so the common prefix pairs without hashing.
       int prefix = 0;
       int common = Math.min(expected.size(), actual.size());
-      while (prefix < common && expected.get(prefix).name().equals(actual.get(prefix).name())) {
-        matching.pair(expected.get(prefix), actual.get(prefix), null);
+      while (prefix < common && expected.names[prefix].equals(actual.names[prefix])) {
+        matching.pair(prefix, prefix, null);
         prefix++;
       }
       if (prefix == expected.size()) {
         return matching;
       }
+      if (uniqueActualNames) {
+        matching.pairAligned(prefix);
+      } else {
+        matching.pairHashed(prefix);
+      }
+      if (matching.paired == expected.size() || matching.paired == actual.size()) {
+        return matching;
+      }
+      // Items paired above can never be chosen again: fold only the names of those left over.
+      Map<String, List<Item>> folded = new HashMap<>();
+      for (int index = 0; index < actual.size(); index++) {
+        if (!matching.actualPaired[index]) {
+          Item item = actual.get(index);
+          String key = item.name().toLowerCase(Locale.ROOT);
+          List<Item> same = folded.get(key);
+          if (same == null) {
+            same = new ArrayList<>(1);
+            folded.put(key, same);
+          }
+          same.add(item);
+        }
+      }
+      for (int index = 0; index < expected.size(); index++) {
+        if (matching.partner[index] < 0) {
+          Item item = expected.get(index);
+          Item match = matching.firstFree(folded.get(item.name().toLowerCase(Locale.ROOT)));
+          if (match != null) {
+            matching.pair(item, match, null);
+          }
+        }
+      }
+      return matching;
+    }
+
+    /**
+     * Exact names when every actual name is unique: an expected item's match is the one actual item
+     * of its name, if that is still free. It is looked for just after the previous match (columns
+     * mostly keep their order); a name not found there is resolved by hashing afterwards, in
+     * contract order, and so is every later item of the same name, so that the first item of a name
+     * still gets the first claim.
+     */
+    private void pairAligned(int from) {
+      int next = from;
+      List<Item> deferred = null;
+      java.util.Set<String> deferredNames = null;
+      for (int index = from; index < expected.size(); index++) {
+        String name = expected.names[index];
+        int found = -1;
+        if (deferredNames == null || !deferredNames.contains(name)) {
+          int limit = Math.min(actual.size(), next + LOOKAHEAD);
+          for (int at = next; at < limit; at++) {
+            if (actual.names[at].equals(name)) {
+              found = at;
+              break;
+            }
+          }
+        }
+        if (found >= 0) {
+          if (!actualPaired[found]) {
+            pair(index, found, null);
+          }
+          next = found + 1;
+        } else {
+          if (deferred == null) {
+            deferred = new ArrayList<>();
+            deferredNames = new java.util.HashSet<>();
+          }
+          deferred.add(expected.get(index));
+          deferredNames.add(name);
+        }
+      }
+      if (deferred == null) {
+        return;
+      }
+      Map<String, Item> free = new HashMap<>();
+      for (int index = 0; index < actual.size(); index++) {
+        if (!actualPaired[index]) {
+          free.put(actual.get(index).name(), actual.get(index));
+        }
+      }
+      for (Item item : deferred) {
+        Item match = freeOrNull(free.get(item.name()));
+        if (match != null) {
+          pair(item, match, null);
+        }
+      }
+    }
+
+    /** Exact names when actual names may repeat: the first free item of the name. */
+    private void pairHashed(int prefix) {
       // One item per name; the rare names held by several items keep them all, in order.
       Map<String, Item> firstByName = new HashMap<>((actual.size() - prefix) * 2);
       Map<String, List<Item>> shared = null;
@@ -957,43 +1206,22 @@ public final class SchemaComparison {
           if (shared == null) {
             shared = new HashMap<>();
           }
-          shared.computeIfAbsent(item.name(), key -> new ArrayList<>(List.of(first))).add(item);
+          List<Item> same = shared.get(item.name());
+          if (same == null) {
+            same = new ArrayList<>(List.of(first));
+            shared.put(item.name(), same);
+          }
+          same.add(item);
         }
       }
-      boolean allPaired = true;
       for (Item item : expected.subList(prefix, expected.size())) {
         List<Item> several = shared == null ? null : shared.get(item.name());
         Item match =
-            several != null
-                ? matching.firstFree(several)
-                : matching.freeOrNull(firstByName.get(item.name()));
+            several != null ? firstFree(several) : freeOrNull(firstByName.get(item.name()));
         if (match != null) {
-          matching.pair(item, match, null);
-        } else {
-          allPaired = false;
+          pair(item, match, null);
         }
       }
-      if (allPaired) {
-        return matching;
-      }
-      // Items paired above can never be chosen again: fold only the names of those left over.
-      Map<String, List<Item>> folded = new HashMap<>();
-      for (Item item : actual) {
-        if (!matching.actualPaired[item.index()]) {
-          folded
-              .computeIfAbsent(item.name().toLowerCase(Locale.ROOT), key -> new ArrayList<>(1))
-              .add(item);
-        }
-      }
-      for (Item item : expected) {
-        if (matching.pairByExpected[item.index()] == null) {
-          Item match = matching.firstFree(folded.get(item.name().toLowerCase(Locale.ROOT)));
-          if (match != null) {
-            matching.pair(item, match, null);
-          }
-        }
-      }
-      return matching;
     }
 
     private Item freeOrNull(Item candidate) {
@@ -1016,42 +1244,89 @@ public final class SchemaComparison {
       return null;
     }
 
-    void pair(Item expectedItem, Item actualItem, String evidence) {
-      pairByExpected[expectedItem.index()] = new Pair(expectedItem, actualItem, evidence);
-      actualPaired[actualItem.index()] = true;
-      maxPairedActual = Math.max(maxPairedActual, actualItem.index());
+    void pair(Item expectedItem, Item actualItem, String why) {
+      pair(expectedItem.index(), actualItem.index(), why);
     }
 
+    private void pair(int expectedIndex, int actualIndex, String why) {
+      partner[expectedIndex] = actualIndex;
+      if (why != null) {
+        if (evidence == null) {
+          evidence = new String[partner.length];
+        }
+        evidence[expectedIndex] = why;
+      }
+      actualPaired[actualIndex] = true;
+      paired++;
+      unmatchedExpected = null;
+      unmatchedActual = null;
+      maxPairedActual = Math.max(maxPairedActual, actualIndex);
+    }
+
+    /** The actual item paired with the expected item at {@code index}, or null. */
+    Item partnerOf(int index) {
+      int at = partner[index];
+      return at < 0 ? null : actual.get(at);
+    }
+
+    /** Why the expected item at {@code index} was paired under another name, or null. */
+    String evidenceOf(int index) {
+      return evidence == null ? null : evidence[index];
+    }
+
+    /** The expected items not paired or dropped, in order (kept until the next change). */
     List<Item> unmatchedExpected() {
-      List<Item> unmatched = new ArrayList<>();
-      for (Item item : expected) {
-        if (pairByExpected[item.index()] == null && !expectedDropped[item.index()]) {
-          unmatched.add(item);
+      if (unmatchedExpected == null) {
+        if (paired + expectedDroppedCount == expected.size()) {
+          unmatchedExpected = List.of();
+        } else {
+          List<Item> unmatched = new ArrayList<>();
+          for (int index = 0; index < partner.length; index++) {
+            if (partner[index] < 0 && !expectedDropped[index]) {
+              unmatched.add(expected.get(index));
+            }
+          }
+          unmatchedExpected = java.util.Collections.unmodifiableList(unmatched);
         }
       }
-      return unmatched;
+      return unmatchedExpected;
     }
 
+    /** The actual items not paired or taken, in order (kept until the next change). */
     List<Item> unmatchedActual() {
-      List<Item> unmatched = new ArrayList<>();
-      for (Item item : actual) {
-        if (!actualPaired[item.index()] && !actualDropped[item.index()]) {
-          unmatched.add(item);
+      if (unmatchedActual == null) {
+        if (paired + actualDroppedCount == actual.size()) {
+          unmatchedActual = List.of();
+        } else {
+          List<Item> unmatched = new ArrayList<>();
+          for (int index = 0; index < actualPaired.length; index++) {
+            if (!actualPaired[index] && !actualDropped[index]) {
+              unmatched.add(actual.get(index));
+            }
+          }
+          unmatchedActual = java.util.Collections.unmodifiableList(unmatched);
         }
       }
-      return unmatched;
+      return unmatchedActual;
     }
 
     void dropExpected(Item item) {
-      expectedDropped[item.index()] = true;
+      if (!expectedDropped[item.index()]) {
+        expectedDropped[item.index()] = true;
+        expectedDroppedCount++;
+        unmatchedExpected = null;
+      }
     }
 
     Item takeUnmatchedActual(String name) {
-      for (Item item : actual) {
-        if (!actualPaired[item.index()]
-            && !actualDropped[item.index()]
-            && item.name().equalsIgnoreCase(name)) {
+      for (int index = 0; index < actualPaired.length; index++) {
+        Item item;
+        if (!actualPaired[index]
+            && !actualDropped[index]
+            && (item = actual.get(index)).name().equalsIgnoreCase(name)) {
           actualDropped[item.index()] = true;
+          actualDroppedCount++;
+          unmatchedActual = null;
           return item;
         }
       }
@@ -1064,9 +1339,13 @@ public final class SchemaComparison {
           continue;
         }
         for (Item candidate : unmatchedActual()) {
-          boolean named =
-              item.promised().previousNames().stream()
-                  .anyMatch(previous -> previous.equalsIgnoreCase(candidate.name()));
+          boolean named = false;
+          for (String previous : item.promised().previousNames()) {
+            if (previous.equalsIgnoreCase(candidate.name())) {
+              named = true;
+              break;
+            }
+          }
           if (named) {
             pair(item, candidate, "previous_names");
             break;
@@ -1091,43 +1370,45 @@ public final class SchemaComparison {
       }
     }
 
-    /** The pairs in contract order. */
-    List<Pair> pairs() {
-      List<Pair> pairs = new ArrayList<>(pairByExpected.length);
-      for (Pair pair : pairByExpected) {
-        if (pair != null) {
-          pairs.add(pair);
-        }
-      }
-      return pairs;
-    }
-
     boolean hasPairAfter(int actualIndex) {
       return maxPairedActual > actualIndex;
     }
 
     boolean isReordered() {
       int last = -1;
-      for (Pair pair : pairByExpected) {
-        if (pair != null) {
-          if (pair.actual().index() < last) {
+      for (int at : partner) {
+        if (at >= 0) {
+          if (at < last) {
             return true;
           }
-          last = pair.actual().index();
+          last = at;
         }
       }
       return false;
     }
 
     String expectedOrder() {
-      return pairs().stream().map(pair -> pair.expected().name()).collect(Collectors.joining(","));
+      StringBuilder order = new StringBuilder();
+      String separator = "";
+      for (int index = 0; index < partner.length; index++) {
+        if (partner[index] >= 0) {
+          order.append(separator).append(expected.get(index).name());
+          separator = ",";
+        }
+      }
+      return order.toString();
     }
 
     String actualOrder() {
-      return pairs().stream()
-          .sorted(Comparator.comparingInt(pair -> pair.actual().index()))
-          .map(pair -> pair.actual().name())
-          .collect(Collectors.joining(","));
+      StringBuilder order = new StringBuilder();
+      String separator = "";
+      for (int index = 0; index < actualPaired.length; index++) {
+        if (actualPaired[index]) {
+          order.append(separator).append(actual.get(index).name());
+          separator = ",";
+        }
+      }
+      return order.toString();
     }
   }
 }

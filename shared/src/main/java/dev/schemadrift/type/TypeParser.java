@@ -37,11 +37,20 @@ public final class TypeParser {
   private static final DataType.Primitive[] PRIMITIVES = primitives();
 
   private final String input;
+
+  /**
+   * The input's characters: an array element is one bytecode, where {@code String.charAt} is a few
+   * calls deep. The difference is small in compiled code but large in the interpreter, which runs
+   * the first parses of a fresh JVM.
+   */
+  private final char[] chars;
+
   private int position;
   private int nesting;
 
   private TypeParser(String input) {
     this.input = input;
+    this.chars = input.toCharArray();
   }
 
   /**
@@ -113,7 +122,7 @@ public final class TypeParser {
     int start = position;
     int end = wordEnd();
     if (end == start) {
-      throw error(position >= input.length() ? "missing type" : "expected a type name");
+      throw error(position >= chars.length ? "missing type" : "expected a type name");
     }
     position = end;
     // Dispatch on the length first, then compare in place: no substring, no lower-casing.
@@ -209,7 +218,7 @@ public final class TypeParser {
    */
   private boolean keyword(int start, String keyword) {
     for (int index = 0; index < keyword.length(); index++) {
-      char c = input.charAt(start + index);
+      char c = chars[start + index];
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
@@ -334,11 +343,11 @@ public final class TypeParser {
       position++;
       StringBuilder name = new StringBuilder();
       while (true) {
-        if (position >= input.length()) {
+        if (position >= chars.length) {
           position = start;
           throw error("unterminated back-quoted field name");
         }
-        char c = input.charAt(position++);
+        char c = chars[position++];
         if (c == '`') {
           if (peek('`')) {
             name.append('`');
@@ -356,9 +365,9 @@ public final class TypeParser {
       }
       return name.toString();
     }
-    int length = input.length();
+    int length = chars.length;
     while (position < length) {
-      char c = input.charAt(position);
+      char c = chars[position];
       if (c == ':') {
         break;
       }
@@ -370,7 +379,7 @@ public final class TypeParser {
     }
     // Trailing white space only: the leading white space was skipped above.
     int end = position;
-    while (end > start && Character.isWhitespace(input.charAt(end - 1))) {
+    while (end > start && Character.isWhitespace(chars[end - 1])) {
       end--;
     }
     if (end == start) {
@@ -395,9 +404,9 @@ public final class TypeParser {
   /** The end of the word (letters, digits, '_') starting at the current position. */
   private int wordEnd() {
     int end = position;
-    int length = input.length();
+    int length = chars.length;
     while (end < length) {
-      char c = input.charAt(end);
+      char c = chars[end];
       boolean wordCharacter =
           (c >= 'a' && c <= 'z')
               || (c >= 'A' && c <= 'Z')
@@ -415,10 +424,8 @@ public final class TypeParser {
   private int number(String what) {
     int start = position;
     long value = 0;
-    while (position < input.length()
-        && input.charAt(position) >= '0'
-        && input.charAt(position) <= '9') {
-      value = Math.min(value * 10 + (input.charAt(position) - '0'), Integer.MAX_VALUE);
+    while (position < chars.length && chars[position] >= '0' && chars[position] <= '9') {
+      value = Math.min(value * 10 + (chars[position] - '0'), Integer.MAX_VALUE);
       position++;
     }
     if (position == start) {
@@ -431,9 +438,9 @@ public final class TypeParser {
     skipWhitespace();
     if (!peek(expected)) {
       throw error(
-          position >= input.length()
+          position >= chars.length
               ? "expected '" + expected + "' but the type ended"
-              : "expected '" + expected + "' but found '" + input.charAt(position) + "'");
+              : "expected '" + expected + "' but found '" + chars[position] + "'");
     }
     position++;
   }
@@ -448,7 +455,7 @@ public final class TypeParser {
   }
 
   private boolean peek(char expected) {
-    return position < input.length() && input.charAt(position) == expected;
+    return position < chars.length && chars[position] == expected;
   }
 
   private int skipWhitespaceAndMark() {
@@ -457,9 +464,9 @@ public final class TypeParser {
   }
 
   private void skipWhitespace() {
-    int length = input.length();
+    int length = chars.length;
     while (position < length) {
-      char c = input.charAt(position);
+      char c = chars[position];
       // Printable ASCII is never white space: skip the general test for it.
       if (c > ' ' && c < 127 || !Character.isWhitespace(c)) {
         return;
