@@ -65,8 +65,9 @@ fi
 grep '^coldstart' "$out/coldstart.txt" | tee -a "$summary"
 
 step "jar sizes"
-for file in cli/target/schema-drift.jar; do
-  note "jar $file $(stat -c %s "$file") bytes"
+for file in schema-diff/target/schema-diff-lambda.jar report-generator/target/report-generator-lambda.jar \
+  cli/target/schema-drift.jar; do
+  [ -f "$file" ] && note "jar $file $(stat -c %s "$file") bytes"
 done
 clients=$(unzip -l cli/target/schema-drift.jar |
   grep -oE 'software/amazon/awssdk/http/(urlconnection|apache5?|nio/netty|crt)/' | sort -u | tr '\n' ' ')
