@@ -192,8 +192,7 @@ class LambdaJarsIT {
    * place of S3 and Glue (the runtime constructor reads System.getenv and builds AWS clients).
    */
   @Test
-  void schemaDiffHandlerRunsOneScheduledEventOnLocalAdapters(@TempDir Path folder)
-      throws Exception {
+  void bothHandlersRunOneScheduledEventOnLocalAdapters(@TempDir Path folder) throws Exception {
     Path buckets = folder.resolve("buckets");
     Path contract = buckets.resolve("contract-bucket/contracts/nyc_parks/parks_properties.json");
     Files.createDirectories(contract.getParent());
@@ -280,5 +279,40 @@ class LambdaJarsIT {
                     .resolve("diffs/nyc_parks.parks_properties/20261126T060000Z.diff.json")
                     .toFile());
     assertEquals(table.path("status").asText(), diff.path("status").asText());
+
+    // Then what SchemaDiffFunction asks of the report generator, through its own jar.
+    Handler reportHandler = handlerOf("ReportGeneratorFunction");
+    byte[] generated;
+    try (URLClassLoader loader = isolated(jarOf("ReportGeneratorFunction"))) {
+      Object store =
+          loader
+              .loadClass("dev.schemadrift.local.LocalFolderObjectStore")
+              .getConstructor(Path.class, Map.class)
+              .newInstance(buckets, Map.of());
+      Class<?> type = Class.forName(reportHandler.className(), false, loader);
+      Object function =
+          type.getConstructor(loader.loadClass("dev.schemadrift.port.ObjectStore"), String.class)
+              .newInstance(store, "report-bucket");
+      byte[] event =
+          "{\"bucket\": \"report-bucket\", \"manifest_key\": \"runs/20261126T060000Z.json\"}"
+              .getBytes(StandardCharsets.UTF_8);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Class<?> context = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+      type.getMethod(reportHandler.method(), InputStream.class, OutputStream.class, context)
+          .invoke(function, new ByteArrayInputStream(event), out, null);
+      generated = out.toByteArray();
+    }
+    JsonNode response = Json.mapper().readTree(generated);
+    assertEquals(1, response.path("tables").asInt(), response.toString());
+    assertEquals(1, response.path("index_tables").asInt(), response.toString());
+    assertEquals(0, response.path("notifications").asInt(), "no topic: no notifications");
+    String index = Files.readString(reports.resolve("index.html"));
+    assertTrue(index.contains("parks_properties"), "index.html lists the table");
+    assertTrue(
+        Files.isRegularFile(
+            reports.resolve("reports/nyc_parks.parks_properties/20261126T060000Z.report.html")));
+    assertTrue(
+        Files.isRegularFile(reports.resolve("reports/nyc_parks.parks_properties/latest.html")));
+    assertTrue(Files.isRegularFile(reports.resolve("state/index.json")));
   }
 }
