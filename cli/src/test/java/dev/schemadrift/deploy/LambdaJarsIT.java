@@ -3,6 +3,7 @@ package dev.schemadrift.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -151,19 +154,27 @@ class LambdaJarsIT {
   void reportGeneratorBuildsItsSnsClientInItsJar() throws Exception {
     Handler handler = handlerOf("ReportGeneratorFunction");
     try (URLClassLoader loader = isolated(jarOf("ReportGeneratorFunction"))) {
-      Class<?> type = Class.forName(handler.className(), true, loader);
-      Object built =
-          type.getConstructor(Map.class)
-              .newInstance(
-                  Map.of(
-                      "REPORT_BUCKET", "my-reports",
-                      "NOTIFICATION_TOPIC_ARN",
-                          "arn:aws:sns:eu-west-1:123456789012:schema-drift-notifications",
-                      "REPORT_BASE_URL", "https://reports.example.org",
-                      "AWS_REGION", "eu-west-1",
-                      "AWS_ACCESS_KEY_ID", "testing",
-                      "AWS_SECRET_ACCESS_KEY", "testing"));
-      assertEquals(type, built.getClass());
+      Constructor<?> fromEnvironment =
+          Class.forName(handler.className(), true, loader).getConstructor(Map.class);
+      Map<String, String> environment =
+          new HashMap<>(
+              Map.of(
+                  "REPORT_BUCKET", "my-reports",
+                  "NOTIFICATION_TOPIC_ARN",
+                      "arn:aws:sns:eu-west-1:123456789012:schema-drift-notifications",
+                  "REPORT_BASE_URL", "https://reports.example.org",
+                  "AWS_REGION", "eu-west-1",
+                  "AWS_ACCESS_KEY_ID", "testing",
+                  "AWS_SECRET_ACCESS_KEY", "testing"));
+      fromEnvironment.newInstance(environment);
+      // The topic is read and checked after the SNS client is built: a bad one proves both ran.
+      environment.put("NOTIFICATION_TOPIC_ARN", "schema-drift-notifications");
+      InvocationTargetException refused =
+          assertThrows(
+              InvocationTargetException.class, () -> fromEnvironment.newInstance(environment));
+      assertTrue(
+          refused.getCause().getMessage().contains("NOTIFICATION_TOPIC_ARN"),
+          String.valueOf(refused.getCause()));
       assertTrue(
           loader.getResource("software/amazon/awssdk/services/sns/SnsClient.class") != null,
           "the SNS client is in the jar");

@@ -95,11 +95,18 @@ public final class Notifications {
     return List.copyOf(keys);
   }
 
-  /** A result of this generation that may be notified. */
-  record Candidate(DiffArtifact artifact, String diffKey) {}
+  /**
+   * A result of this generation that may be notified.
+   *
+   * @param alerts its {@link #alertKeys}
+   */
+  record Candidate(DiffArtifact artifact, String diffKey, List<String> alerts) {}
 
   /** What one pass did. */
   record Outcome(IndexState state, int published, List<String> failures) {}
+
+  /** A table to notify: its entry in the merged state, its result, the keys not covered yet. */
+  private record Due(IndexState.TableState entry, Candidate candidate, Set<String> pending) {}
 
   /**
    * Publishes what {@code state} has not covered yet for this generation's results, and returns the
@@ -116,39 +123,37 @@ public final class Notifications {
     if (notifier == null) {
       return new Outcome(state, 0, List.of());
     }
-    List<IndexState.TableState> due = new ArrayList<>();
-    List<Candidate> dueCandidates = new ArrayList<>();
+    List<Due> due = new ArrayList<>();
     for (IndexState.TableState entry : state.tables().values()) {
       Candidate candidate =
           candidates.get(ReportKeys.folder(entry.table()) + "/" + entry.lastChecked());
-      if (candidate == null) {
-        continue;
-      }
-      List<String> pending = pending(candidate.artifact(), entry);
-      if (!pending.isEmpty()) {
-        due.add(entry);
-        dueCandidates.add(candidate);
+      if (candidate != null) {
+        Set<String> pending = new TreeSet<>(candidate.alerts());
+        pending.removeAll(entry.notified());
+        if (!pending.isEmpty()) {
+          due.add(new Due(entry, candidate, pending));
+        }
       }
     }
     if (due.isEmpty()) {
       return new Outcome(state, 0, List.of());
     }
     List<Future<String>> futures = new ArrayList<>(due.size());
-    for (int index = 0; index < due.size(); index++) {
-      Notification message = message(dueCandidates.get(index), due.get(index), manifestKey);
+    for (Due table : due) {
+      Notification message = message(table, manifestKey);
       futures.add(pool.submit(() -> publish(message)));
     }
     TreeMap<String, IndexState.TableState> tables = new TreeMap<>(state.tables());
     int published = 0;
     List<String> failures = new ArrayList<>();
     for (int index = 0; index < due.size(); index++) {
-      IndexState.TableState entry = due.get(index);
+      IndexState.TableState entry = due.get(index).entry();
       String failure = outcome(futures.get(index));
       if (failure == null) {
         published++;
         tables.put(
             ReportKeys.folder(entry.table()),
-            entry.withNotified(alertKeys(dueCandidates.get(index).artifact())));
+            entry.withNotified(due.get(index).candidate().alerts()));
       } else {
         failures.add(entry.table().qualified() + ": " + failure);
       }
@@ -176,22 +181,16 @@ public final class Notifications {
     }
   }
 
-  private static List<String> pending(DiffArtifact artifact, IndexState.TableState entry) {
-    List<String> pending = new ArrayList<>(alertKeys(artifact));
-    pending.removeAll(entry.notified());
-    return pending;
-  }
-
   /** The message about one table's latest result (its shape: docs/OPERATIONS.md). */
-  Notification message(Candidate candidate, IndexState.TableState entry, String manifestKey) {
-    DiffArtifact artifact = candidate.artifact();
+  private Notification message(Due due, String manifestKey) {
+    DiffArtifact artifact = due.candidate().artifact();
+    IndexState.TableState entry = due.entry();
     TableName table = artifact.table();
-    Set<String> pending = new TreeSet<>(pending(artifact, entry));
     List<Finding> fresh = new ArrayList<>();
     for (Finding finding : artifact.findings()) {
       if (finding.counts()
           && finding.severity() == Severity.BREAKING
-          && pending.contains(finding.fingerprint())) {
+          && due.pending().contains(finding.fingerprint())) {
         fresh.add(finding);
       }
     }
@@ -236,7 +235,7 @@ public final class Notifications {
         json.writeEndObject();
       }
       json.writeStringField("report_url", reportUrl(table));
-      json.writeStringField("diff_key", candidate.diffKey());
+      json.writeStringField("diff_key", due.candidate().diffKey());
       json.writeStringField("manifest_key", manifestKey);
       json.writeEndObject();
     } catch (IOException e) {

@@ -70,6 +70,11 @@ public final class ReportGenerator {
     this(store, bucket, parallelism, Notifications.off());
   }
 
+  /** The default parallelism, telling about tables that turn BREAKING or ERROR. */
+  public ReportGenerator(ObjectStore store, String bucket, Notifications notifications) {
+    this(store, bucket, DEFAULT_PARALLELISM, notifications);
+  }
+
   /**
    * @param notifications where to tell about tables that turn BREAKING or ERROR
    */
@@ -164,15 +169,15 @@ public final class ReportGenerator {
     List<ReportInput> inputs = List.copyOf(unique.values());
     try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
       List<Loaded> loaded = inParallel(pool, inputs, this::load);
-      List<IndexState.Observation> observations =
-          loaded.stream()
-              .map(item -> IndexState.Observation.of(item.artifact, item.input.metadata()))
-              .toList();
+      List<IndexState.Observation> observations = new ArrayList<>(loaded.size());
       Map<String, Notifications.Candidate> candidates = new HashMap<>();
       for (Loaded item : loaded) {
+        IndexState.Observation observation =
+            IndexState.Observation.of(item.artifact, item.input.metadata());
+        observations.add(observation);
         candidates.put(
             ReportKeys.folder(item.artifact.table()) + "/" + item.artifact.runId(),
-            new Notifications.Candidate(item.artifact, item.input.diffKey()));
+            new Notifications.Candidate(item.artifact, item.input.diffKey(), observation.alerts()));
       }
       Merge merge = new Merge(observations, candidates, manifestKey, pool);
       IndexStateStore.Snapshot before = states.read();

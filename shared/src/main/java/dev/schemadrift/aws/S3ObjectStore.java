@@ -29,15 +29,8 @@ public final class S3ObjectStore implements ObjectStore {
     try {
       return Optional.of(
           s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (isDenied(e) && confirmedAbsent(bucket, key)) {
-        return Optional.empty();
-      }
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+      return missingOrThrow(bucket, key, e);
     }
   }
 
@@ -56,15 +49,8 @@ public final class S3ObjectStore implements ObjectStore {
         throw ObjectStore.tooLarge(bucket, key, maxBytes);
       }
       return Optional.of(bytes);
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (isDenied(e) && confirmedAbsent(bucket, key)) {
-        return Optional.empty();
-      }
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+      return missingOrThrow(bucket, key, e);
     } catch (IOException e) {
       throw new StoreException(
           "UNREACHABLE", "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
@@ -87,15 +73,8 @@ public final class S3ObjectStore implements ObjectStore {
     try {
       var response = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key));
       return Optional.of(new Versioned(response.asByteArray(), response.response().eTag()));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (isDenied(e) && confirmedAbsent(bucket, key)) {
-        return Optional.empty();
-      }
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {
-      throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
+      return missingOrThrow(bucket, key, e);
     }
   }
 
@@ -125,8 +104,18 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
-  private static boolean isDenied(S3Exception e) {
-    return e.statusCode() == 403;
+  /**
+   * A failed read: empty when the object does not exist (404, or a 403 that a listing shows to be a
+   * missing key), else the classified failure.
+   */
+  private <T> Optional<T> missingOrThrow(String bucket, String key, SdkException e) {
+    if (e instanceof NoSuchKeyException
+        || (e instanceof S3Exception s3Error
+            && s3Error.statusCode() == 403
+            && confirmedAbsent(bucket, key))) {
+      return Optional.empty();
+    }
+    throw AwsErrors.classify("reading s3://" + bucket + "/" + key, e);
   }
 
   /**

@@ -13,15 +13,13 @@ import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.report.Notifications;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.report.ReportRequest;
+import dev.schemadrift.snapstart.SnapStartPriming;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Warms ReportGeneratorFunction before Lambda SnapStart takes its snapshot: one whole generation
@@ -31,7 +29,7 @@ import org.crac.Resource;
  * invocation after every restore. Pure: no network, no clock, no randomness, nothing written
  * outside memory.
  */
-public final class Priming implements Resource {
+public final class Priming {
   private static final String BUCKET = "priming";
   private static final RunId RUN = new RunId("20260101T000000Z");
 
@@ -70,24 +68,9 @@ public final class Priming implements Resource {
 
   private Priming() {}
 
-  /**
-   * Registers a priming resource with the CRaC context (a no-op on JVMs without checkpointing).
-   * Keep the result: the context holds resources only weakly.
-   */
-  public static Priming register() {
-    Priming priming = new Priming();
-    Core.getGlobalContext().register(priming);
-    return priming;
-  }
-
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> context) {
-    prime();
-  }
-
-  @Override
-  public void afterRestore(Context<? extends Resource> context) {
-    // Nothing to renew: priming made no connections and read no clock.
+  /** Registers {@link #prime()} to run before the SnapStart snapshot; keep the result. */
+  public static SnapStartPriming register() {
+    return SnapStartPriming.register(Priming::prime);
   }
 
   /** One generation on an in-memory bucket; returns the bytes of index.html written. */

@@ -10,6 +10,7 @@ import dev.schemadrift.report.GenerationSummary;
 import dev.schemadrift.report.Notifications;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.report.ReportRequest;
+import dev.schemadrift.snapstart.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,15 +25,12 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * retries the (idempotent) event.
  */
 public final class ReportGeneratorHandler implements RequestStreamHandler {
-  /** Tables read and written at once: the work is mostly waiting on S3. */
-  private static final int DEFAULT_PARALLELISM = 8;
-
   private final ReportGenerator generator;
   private final String bucket;
 
   /** Registered with SnapStart's CRaC context, which holds it only weakly: keep it here. */
   @SuppressWarnings("unused")
-  private final Priming priming = Priming.register();
+  private final SnapStartPriming priming = Priming.register();
 
   /**
    * The Lambda runtime's constructor: {@code REPORT_BUCKET}, the optional {@code
@@ -64,7 +62,7 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
 
   /** For tests: any object store and notifier. */
   public ReportGeneratorHandler(ObjectStore store, String bucket, Notifications notifications) {
-    this.generator = new ReportGenerator(store, bucket, DEFAULT_PARALLELISM, notifications);
+    this.generator = new ReportGenerator(store, bucket, notifications);
     this.bucket = bucket;
   }
 

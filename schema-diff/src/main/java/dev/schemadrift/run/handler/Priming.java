@@ -10,11 +10,9 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.run.RunEvent;
+import dev.schemadrift.snapstart.SnapStartPriming;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Warms the function before Lambda SnapStart takes its snapshot: reads an event, a contract and a
@@ -22,7 +20,7 @@ import org.crac.Resource;
  * first JIT tiers are in the snapshot instead of being paid by the first invocation after every
  * restore. Pure: no network, no clock, no randomness (the snapshot is shared by every restore).
  */
-public final class Priming implements Resource {
+public final class Priming {
   private static final RunId RUN = new RunId("20260101T000000Z");
 
   private static final String EVENT = "{\"contract_key\":\"priming/orders.json\"}";
@@ -69,24 +67,9 @@ public final class Priming implements Resource {
 
   private Priming() {}
 
-  /**
-   * Registers a priming resource with the CRaC context (a no-op on JVMs without checkpointing).
-   * Keep the result: the context holds resources only weakly.
-   */
-  public static Priming register() {
-    Priming priming = new Priming();
-    Core.getGlobalContext().register(priming);
-    return priming;
-  }
-
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> context) {
-    prime();
-  }
-
-  @Override
-  public void afterRestore(Context<? extends Resource> context) {
-    // Nothing to renew: priming made no connections and read no clock.
+  /** Registers {@link #prime()} to run before the SnapStart snapshot; keep the result. */
+  public static SnapStartPriming register() {
+    return SnapStartPriming.register(Priming::prime);
   }
 
   /** One pass through the code a table check runs; returns the artifact's size in bytes. */

@@ -15,6 +15,7 @@ import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.SchemaDiffRun;
 import dev.schemadrift.run.aws.GlueCatalog;
 import dev.schemadrift.run.aws.LambdaReportTrigger;
+import dev.schemadrift.snapstart.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
   private final SchemaDiffRun pipeline;
   private final Clock clock;
   // SnapStart runs it before the snapshot (docs/PERFORMANCE.md); held here: CRaC keeps it weakly.
-  private final Priming priming = Priming.register();
+  private final SnapStartPriming priming = Priming.register();
 
   /** The Lambda runtime's constructor: everything from the environment. */
   public SchemaDiffHandler() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemadrift.snapstart.SnapStartPriming;
 import org.junit.jupiter.api.Test;
 
 class PrimingTest {
@@ -16,7 +17,7 @@ class PrimingTest {
 
   @Test
   void registersWithoutACheckpointingJvm() {
-    Priming priming = Priming.register();
+    SnapStartPriming priming = Priming.register();
     assertNotNull(priming);
     priming.beforeCheckpoint(null);
     priming.afterRestore(null);
