@@ -2,8 +2,8 @@ package dev.schemadrift.cli;
 
 import dev.schemadrift.catalog.FormatProfile;
 import dev.schemadrift.rule.RuleCatalogue;
-import dev.schemadrift.rule.RuleId;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,20 +29,22 @@ final class RulesCommand implements Callable<Integer> {
       out.printf(
           "%-36s %-10s %-8s %-7s %s%n",
           "RULE", "POSITIONAL", "BY_NAME", "ICEBERG", "WHAT HAPPENED");
-      for (RuleId rule : RuleId.values()) {
+      List<RuleCatalogue.Row> rows = RuleCatalogue.rows();
+      for (RuleCatalogue.Row row : rows) {
         out.printf(
             "%-36s %-10s %-8s %-7s %s%n",
-            rule.name(),
-            rule.cell(FormatProfile.POSITIONAL),
-            rule.cell(FormatProfile.BY_NAME),
-            rule.cell(FormatProfile.ICEBERG),
-            rule.summary());
+            row.rule().name(),
+            row.cells().get(FormatProfile.POSITIONAL),
+            row.cells().get(FormatProfile.BY_NAME),
+            row.cells().get(FormatProfile.ICEBERG),
+            row.rule().summary());
       }
       out.println();
-      out.println(
-          "S = SAFE, R = RISKY, B = BREAKING, – = not applicable; UNKNOWN is judged as POSITIONAL.");
-      for (RuleId rule : RuleId.values()) {
-        rule.contextual().ifPresent(out::println);
+      out.println(RuleCatalogue.LEGEND);
+      for (RuleCatalogue.Row row : rows) {
+        if (row.note() != null) {
+          out.println(row.note());
+        }
       }
     }
     out.flush();

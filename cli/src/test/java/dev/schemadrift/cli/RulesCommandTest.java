@@ -21,7 +21,8 @@ class RulesCommandTest {
     assertEquals("", run.err());
     List<String> lines = run.out().lines().toList();
     assertTrue(lines.getFirst().startsWith("RULE "), lines.getFirst());
-    for (RuleId rule : RuleId.values()) {
+    for (RuleCatalogue.Row row : RuleCatalogue.rows()) {
+      RuleId rule = row.rule();
       List<String> ruleLines =
           lines.stream()
               .filter(line -> line.matches(Pattern.quote(rule.name()) + "\\s.*"))
@@ -29,9 +30,12 @@ class RulesCommandTest {
       assertEquals(1, ruleLines.size(), rule + ":\n" + run.out());
       String line = ruleLines.getFirst();
       String[] cells = line.substring(rule.name().length()).strip().split("\\s+", 4);
-      assertEquals(rule.cell(FormatProfile.POSITIONAL), cells[0], line);
-      assertEquals(rule.cell(FormatProfile.BY_NAME), cells[1], line);
-      assertEquals(rule.cell(FormatProfile.ICEBERG), cells[2], line);
+      assertEquals(row.cells().get(FormatProfile.POSITIONAL), cells[0], line);
+      assertEquals(row.cells().get(FormatProfile.BY_NAME), cells[1], line);
+      assertEquals(row.cells().get(FormatProfile.ICEBERG), cells[2], line);
+      if (row.note() != null) {
+        assertTrue(run.out().contains(row.note()), row.note());
+      }
       assertTrue(line.endsWith(rule.summary()), line);
     }
     assertTrue(run.out().contains("S = SAFE, R = RISKY, B = BREAKING"), run.out());

@@ -7,6 +7,7 @@ import dev.schemadrift.catalog.FormatProfile;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.RenameEvidence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -234,16 +235,8 @@ public record TableReportView(
             });
   }
 
-  private static String evidence(String evidence) {
-    if (evidence == null) {
-      return null;
-    }
-    return switch (evidence) {
-      case "previous_names" -> "matched through the contract's previous_names";
-      case "iceberg_field_id" -> "matched by Iceberg field id";
-      case "position_and_type" -> "matched by position and type";
-      default -> shown(evidence);
-    };
+  private static String evidence(RenameEvidence evidence) {
+    return evidence == null ? null : evidence.reportWording();
   }
 
   private static String headline(Status status) {

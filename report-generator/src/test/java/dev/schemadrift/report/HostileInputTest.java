@@ -13,6 +13,7 @@ import dev.schemadrift.catalog.FormatProfile;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.RenameEvidence;
 import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.rule.Severity;
 import java.time.LocalDate;
@@ -246,7 +247,7 @@ class HostileInputTest {
                 value,
                 value,
                 value,
-                value,
+                RenameEvidence.POSITION_AND_TYPE,
                 "aaaaaaaaaaa2"),
             new Finding(
                 RuleId.COLUMN_TYPE_WIDENED,
@@ -281,7 +282,7 @@ class HostileInputTest {
       String path,
       String expected,
       String actual,
-      String evidence,
+      RenameEvidence evidence,
       String fingerprint) {
     return new Finding(
         rule, severity, severity, path, expected, actual, path, evidence, fingerprint, null);

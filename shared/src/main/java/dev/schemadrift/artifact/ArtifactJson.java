@@ -9,6 +9,7 @@ import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.RenameEvidence;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problems;
@@ -139,7 +140,8 @@ public final class ArtifactJson {
     json.writeStringField("expected", finding.expected());
     json.writeStringField("actual", finding.actual());
     json.writeStringField("reason", finding.reason());
-    json.writeStringField("evidence", finding.evidence());
+    json.writeStringField(
+        "evidence", finding.evidence() == null ? null : finding.evidence().jsonName());
     json.writeStringField("fingerprint", finding.fingerprint());
     if (finding.waiver() == null) {
       json.writeNullField("waiver");
@@ -308,7 +310,7 @@ public final class ArtifactJson {
     String expected = nullableString(object, "expected");
     String actual = nullableString(object, "actual");
     String reason = object.requiredString("reason");
-    String evidence = nullableString(object, "evidence");
+    RenameEvidence evidence = evidence(object);
     String fingerprint = object.requiredString("fingerprint");
     AppliedWaiver waiver = null;
     StrictObject waiverObject = nullable(object, "waiver");
@@ -453,6 +455,18 @@ public final class ArtifactJson {
    * An enum constant by its name; {@code upperCase} false for the lower-case names ({@code
    * file_family}).
    */
+  private static RenameEvidence evidence(StrictObject object) {
+    String value = nullableString(object, "evidence");
+    if (value == null) {
+      return null;
+    }
+    RenameEvidence evidence = RenameEvidence.fromJsonName(value).orElse(null);
+    if (evidence == null) {
+      object.problems().add(object.childPath("evidence"), "unknown value '" + value + "'");
+    }
+    return evidence;
+  }
+
   private static <E extends Enum<E>> E constant(
       StrictObject object, String name, Class<E> type, boolean upperCase) {
     String value = object.requiredString(name);

@@ -5,6 +5,7 @@ import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.diff.Change;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.Judgement;
 import dev.schemadrift.diff.PolicyEvaluation;
 import dev.schemadrift.diff.SchemaComparison;
 import dev.schemadrift.diff.UndecidableException;
@@ -41,9 +42,9 @@ public final class TableCheck {
             profile.family(),
             profile.partitioned(),
             table.location());
-    SchemaComparison.Result result;
+    List<Change> changes;
     try {
-      result = SchemaComparison.compare(contract, table, runId.date());
+      changes = Judgement.of(SchemaComparison.compare(contract, table), table, runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -59,8 +60,7 @@ public final class TableCheck {
           List.of(),
           new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
     }
-    return judged(
-        runId, name, contractInfo, contract, result.changes(), catalog, probe, createdTable);
+    return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
   }
 
   /** The table is absent and was not created; {@code whyNotCreated} goes into the reason. */
@@ -76,7 +76,7 @@ public final class TableCheck {
         name,
         contractInfo,
         contract,
-        List.of(SchemaComparison.missingTable(contract, whyNotCreated)),
+        List.of(Judgement.missingTable(contract, whyNotCreated)),
         null,
         probe,
         false);

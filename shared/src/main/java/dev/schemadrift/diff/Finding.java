@@ -14,7 +14,7 @@ public record Finding(
     String expected,
     String actual,
     String reason,
-    String evidence,
+    RenameEvidence evidence,
     String fingerprint,
     AppliedWaiver waiver) {
 

@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * Applies a team's policy to the default verdicts, in a fixed order: widening, extra columns,
- * deprecation sunset, severity overrides (first match wins, OFF drops), then waivers.
+ * deprecation sunset, severity overrides (first match wins, OFF drops), then waivers. Policy never
+ * changes a default severity's meaning: a finding keeps its default beside the severity it ends
+ * with.
  */
 public final class PolicyEvaluation {
   private PolicyEvaluation() {}
@@ -26,7 +28,8 @@ public final class PolicyEvaluation {
     Set<Policy.Waiver> used = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Change change : changes) {
       Severity severity = change.defaultSeverity();
-      if (change.widening() && policy.effectiveWidening() == Policy.Widening.SAFE) {
+      if (change.difference().context().widening()
+          && policy.effectiveWidening() == Policy.Widening.SAFE) {
         severity = Severity.SAFE;
       }
       if (change.rule() == RuleId.COLUMN_ADDED || change.rule() == RuleId.COLUMN_INSERTED) {
@@ -37,7 +40,7 @@ public final class PolicyEvaluation {
               case FORBID -> Severity.BREAKING;
             };
       }
-      if (change.pastSunset()) {
+      if (change.difference().pastSunset(today)) {
         severity = Severity.SAFE;
       }
       Policy.OverrideLevel override = override(policy, change);
@@ -56,26 +59,25 @@ public final class PolicyEvaluation {
             new AppliedWaiver(
                 waiver, live ? AppliedWaiver.State.ACCEPTED : AppliedWaiver.State.EXPIRED);
         if (!live) {
-          Change expired =
-              Change.of(
+          Difference lapsed =
+              Difference.of(
                   RuleId.WAIVER_EXPIRED,
-                  Severity.RISKY,
+                  change.difference().subject(),
                   change.path(),
                   change.rule().name(),
                   waiver.expires().toString(),
-                  "The waiver for "
-                      + change.rule()
-                      + " at '"
-                      + change.path()
-                      + "' (owner "
-                      + waiver.owner()
-                      + ") expired on "
-                      + waiver.expires()
-                      + ": the finding counts again until the waiver is renewed or the drift fixed.");
+                  change.difference().context());
+          Change expired =
+              new Change(
+                  lapsed,
+                  RuleId.WAIVER_EXPIRED.defaultSeverity(lapsed.context()),
+                  Reasons.waiverExpired(change, waiver));
           Policy.OverrideLevel expiredOverride = override(policy, expired);
           if (expiredOverride != Policy.OverrideLevel.OFF) {
             Severity expiredSeverity =
-                expiredOverride == null ? Severity.RISKY : Severity.valueOf(expiredOverride.name());
+                expiredOverride == null
+                    ? expired.defaultSeverity()
+                    : Severity.valueOf(expiredOverride.name());
             findings.add(finding(expired, expiredSeverity, null, qualifiedTable));
           }
         }
@@ -108,7 +110,7 @@ public final class PolicyEvaluation {
         change.expected(),
         change.actual(),
         change.reason(),
-        change.evidence(),
+        change.difference().evidence(),
         Fingerprint.of(
             change.rule().name(),
             qualifiedTable,

@@ -14,6 +14,9 @@ import java.util.Objects;
  * SerDe's own defaults where Glue leaves a parameter out.
  */
 final class SerdeOptions {
+  /** A SerDe option's finding path is this prefix and the option's name. */
+  static final String PATH_PREFIX = "@serde.";
+
   private static final String OPEN_CSV = "org.apache.hadoop.hive.serde2.opencsvserde";
 
   /** Receives one differing option; structural options decide how a line splits into columns. */

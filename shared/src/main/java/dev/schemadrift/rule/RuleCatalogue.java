@@ -2,11 +2,85 @@ package dev.schemadrift.rule;
 
 import dev.schemadrift.catalog.FormatProfile;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Renders the rule catalogue (ids, summaries, default severity per profile) for people. */
+/**
+ * Renders the rule catalogue for people, from the severity models themselves: a cell lists every
+ * default severity a rule can have under a profile, and a rule whose severity depends on more than
+ * the profile gets a numbered note that spells its model out.
+ */
 public final class RuleCatalogue {
+  /** The profiles that have a column in the table (UNKNOWN is judged as POSITIONAL). */
+  public static final List<FormatProfile> COLUMNS =
+      List.of(FormatProfile.POSITIONAL, FormatProfile.BY_NAME, FormatProfile.ICEBERG);
+
+  /** The legend under the table. */
+  public static final String LEGEND =
+      "S = SAFE, R = RISKY, B = BREAKING, – = not applicable; UNKNOWN is judged as POSITIONAL.";
+
+  private static final String MARKS = "¹²³⁴⁵⁶⁷⁸⁹";
+
   private RuleCatalogue() {}
+
+  /** One rule as the table shows it: its cells by profile, and its note (null when it has none). */
+  public record Row(RuleId rule, Map<FormatProfile, String> cells, String note) {}
+
+  /** Every rule in catalogue order. */
+  public static List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    int notes = 0;
+    for (RuleId rule : RuleId.values()) {
+      Map<FormatProfile, Set<Severity>> severities = new EnumMap<>(FormatProfile.class);
+      Map<FormatProfile, Boolean> notApplicable = new EnumMap<>(FormatProfile.class);
+      for (FormatProfile profile : COLUMNS) {
+        severities.put(profile, EnumSet.noneOf(Severity.class));
+        notApplicable.put(profile, false);
+      }
+      for (RuleContext context : RuleContext.all()) {
+        FormatProfile column = context.profile().judgedAs();
+        Severity severity = rule.model().severity(context);
+        if (severity == null) {
+          notApplicable.put(column, true);
+        } else {
+          severities.get(column).add(severity);
+        }
+      }
+      boolean varies = false;
+      for (FormatProfile profile : COLUMNS) {
+        int kinds = severities.get(profile).size() + (notApplicable.get(profile) ? 1 : 0);
+        varies |= kinds > 1;
+      }
+      String mark = "";
+      String note = null;
+      if (varies) {
+        mark = String.valueOf(MARKS.charAt(notes++));
+        note = mark + " `" + rule.name() + "`: " + rule.model().describe() + ".";
+      }
+      Map<FormatProfile, String> cells = new EnumMap<>(FormatProfile.class);
+      for (FormatProfile profile : COLUMNS) {
+        cells.put(profile, cell(severities.get(profile), notApplicable.get(profile), mark));
+      }
+      rows.add(new Row(rule, cells, note));
+    }
+    return List.copyOf(rows);
+  }
+
+  /** "B", "B/R¹" (harshest first), "–"; a note mark only where the cell holds a choice. */
+  private static String cell(Set<Severity> severities, boolean notApplicable, String mark) {
+    List<String> letters = new ArrayList<>();
+    List<Severity> ordered = new ArrayList<>(severities);
+    for (int index = ordered.size() - 1; index >= 0; index--) {
+      letters.add(ordered.get(index).letter());
+    }
+    if (notApplicable) {
+      letters.add("–");
+    }
+    return String.join("/", letters) + (letters.size() > 1 ? mark : "");
+  }
 
   /** The Markdown table that docs/RULES.md carries between its generated-table markers. */
   public static String markdownTable() {
@@ -15,24 +89,22 @@ public final class RuleCatalogue {
         "| Rule id | What happened (catalog vs contract) | POSITIONAL | BY_NAME | ICEBERG |\n");
     out.append("|---|---|---|---|---|\n");
     List<String> notes = new ArrayList<>();
-    for (RuleId rule : RuleId.values()) {
+    for (Row row : rows()) {
       out.append("| `")
-          .append(rule.name())
+          .append(row.rule().name())
           .append("` | ")
-          .append(rule.summary().replace("|", "\\|"))
-          .append(" | ")
-          .append(rule.cell(FormatProfile.POSITIONAL))
-          .append(" | ")
-          .append(rule.cell(FormatProfile.BY_NAME))
-          .append(" | ")
-          .append(rule.cell(FormatProfile.ICEBERG))
-          .append(" |\n");
-      rule.contextual().ifPresent(notes::add);
+          .append(row.rule().summary().replace("|", "\\|"));
+      for (FormatProfile profile : COLUMNS) {
+        out.append(" | ").append(row.cells().get(profile));
+      }
+      out.append(" |\n");
+      if (row.note() != null) {
+        notes.add(row.note());
+      }
     }
-    out.append(
-        "\nS = SAFE, R = RISKY, B = BREAKING, – = not applicable; UNKNOWN is judged as POSITIONAL.\n");
+    out.append('\n').append(LEGEND).append('\n');
     for (String note : notes) {
-      out.append('\n').append(note).append('\n');
+      out.append('\n').append(note.replace("|", "\\|")).append('\n');
     }
     return out.toString();
   }

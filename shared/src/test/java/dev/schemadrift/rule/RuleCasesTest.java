@@ -115,7 +115,7 @@ class RuleCasesTest {
         "expected=" + finding.expected(),
         "actual=" + finding.actual(),
         "waiver=" + (finding.waiver() == null ? null : finding.waiver().state().name()),
-        "evidence=" + finding.evidence());
+        "evidence=" + (finding.evidence() == null ? null : finding.evidence().jsonName()));
   }
 
   private static String text(JsonNode node) {

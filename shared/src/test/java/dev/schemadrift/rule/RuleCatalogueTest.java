@@ -54,14 +54,16 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void everyCellIsAValidSeverity() {
-    for (RuleId rule : RuleId.values()) {
-      for (FormatProfile profile : FormatProfile.values()) {
-        String cell = rule.cell(profile);
-        assertTrue(cell.matches("[SRB][¹²³⁴]?|B/R⁴|–"), rule + " has cell " + cell);
-        assertEquals(
-            cell.startsWith("–"), rule.baseSeverity(profile).isEmpty(), rule + " " + profile);
+  void everyCellListsSeveritiesAndMarksEveryChoiceWithItsNote() {
+    for (RuleCatalogue.Row row : RuleCatalogue.rows()) {
+      boolean choice = false;
+      for (FormatProfile profile : RuleCatalogue.COLUMNS) {
+        String cell = row.cells().get(profile);
+        assertTrue(cell.matches("([SRB]|–)(/([SRB]|–))*[¹²³⁴⁵⁶⁷⁸⁹]?"), row.rule() + " has " + cell);
+        assertEquals(cell.contains("/"), !cell.matches(".*[SRB–]"), row.rule() + " " + cell);
+        choice |= cell.contains("/");
       }
+      assertEquals(choice, row.note() != null, row.rule() + " note " + row.note());
     }
   }
 

@@ -1,0 +1,144 @@
+package dev.schemadrift.diff;
+
+import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.TableProfile;
+import dev.schemadrift.type.DataType;
+import dev.schemadrift.type.TypeParseException;
+import dev.schemadrift.type.TypeParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What must hold before a table can be judged at all: a StorageDescriptor, a real schema (not
+ * Spark's placeholder), Glue types that parse and top-level names that are unique ignoring case.
+ * Anything else makes the table undecidable.
+ */
+final class TableGuards {
+  private TableGuards() {}
+
+  /** The table's own columns and keys with parsed types, and its Iceberg history columns. */
+  record Checked(Items columns, Items partitionKeys, List<GlueColumn> icebergHistory) {}
+
+  /**
+   * Checks the table and parses its types.
+   *
+   * @throws UndecidableException when the table cannot be judged
+   */
+  static Checked check(GlueTable table, TableProfile profile) {
+    if (!table.hasStorageDescriptor()) {
+      throw new UndecidableException(
+          "NO_STORAGE_DESCRIPTOR",
+          "Glue table "
+              + table.qualifiedName()
+              + " has no StorageDescriptor, so its columns are"
+              + " unknown; check how the table was registered.");
+    }
+    if (isSparkPlaceholder(table)) {
+      throw new UndecidableException(
+          "SPARK_PLACEHOLDER_SCHEMA",
+          "Glue table "
+              + table.qualifiedName()
+              + " was registered by Spark ("
+              + table.parameters().get("spark.sql.sources.provider")
+              + "): Glue holds a placeholder column list, not the real schema, so it is not"
+              + " compared.");
+    }
+    List<GlueColumn> columns = table.columns();
+    List<GlueColumn> history = new ArrayList<>(0);
+    if (profile.profile() == FormatProfile.ICEBERG) {
+      List<GlueColumn> current = new ArrayList<>(columns.size());
+      for (GlueColumn column : columns) {
+        if (column.isIcebergHistory()) {
+          history.add(column);
+        } else {
+          current.add(column);
+        }
+      }
+      columns = current;
+    }
+    // Every type is parsed before a duplicate name is reported (an invalid type is the first
+    // error); the duplicate check runs in the same pass and remembers the first duplicate.
+    Map<String, String> folded = new HashMap<>((columns.size() + table.partitionKeys().size()) * 2);
+    String[] duplicate = null;
+    Items actualColumns = Items.ofGlue(columns);
+    for (int index = 0; index < columns.size(); index++) {
+      actualColumns.types[index] = parsedType(table, columns.get(index), "column");
+      String first =
+          folded.putIfAbsent(foldCase(actualColumns.names[index]), actualColumns.names[index]);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualColumns.names[index], first};
+      }
+    }
+    Items actualKeys = Items.ofGlue(table.partitionKeys());
+    for (int index = 0; index < actualKeys.size(); index++) {
+      actualKeys.types[index] =
+          parsedType(table, table.partitionKeys().get(index), "partition key");
+      String first = folded.putIfAbsent(foldCase(actualKeys.names[index]), actualKeys.names[index]);
+      if (first != null && duplicate == null) {
+        duplicate = new String[] {actualKeys.names[index], first};
+      }
+    }
+    if (duplicate != null) {
+      // Glue folds top-level names, so two columns differing only in case cannot both be real (an
+      // emulator or a hand-written definition): which one a query reads is unknown.
+      throw new UndecidableException(
+          "DUPLICATE_GLUE_COLUMN",
+          "Glue table "
+              + table.qualifiedName()
+              + " lists column '"
+              + duplicate[0]
+              + "' after '"
+              + duplicate[1]
+              + "' (top-level names are compared ignoring case), so which one a query reads is"
+              + " unknown; fix the table definition.");
+    }
+    return new Checked(actualColumns, actualKeys, history);
+  }
+
+  private static DataType parsedType(GlueTable table, GlueColumn column, String what) {
+    try {
+      return TypeParser.parse(column.type());
+    } catch (TypeParseException e) {
+      throw new UndecidableException(
+          "INVALID_GLUE_TYPE",
+          "Glue "
+              + what
+              + " '"
+              + column.name()
+              + "' of "
+              + table.qualifiedName()
+              + " has an invalid type: "
+              + e.getMessage());
+    }
+  }
+
+  private static boolean isSparkPlaceholder(GlueTable table) {
+    String provider = table.parameters().get("spark.sql.sources.provider");
+    if (provider == null || provider.equalsIgnoreCase("hive")) {
+      return false;
+    }
+    List<GlueColumn> columns = table.columns();
+    return columns.size() == 1
+        && columns.getFirst().name().equalsIgnoreCase("col")
+        && columns.getFirst().type().replace(" ", "").equalsIgnoreCase("array<string>");
+  }
+
+  /**
+   * {@code name.toLowerCase(Locale.ROOT)}, without the call for names that are already lower-case
+   * ASCII (what Glue stores).
+   */
+  private static String foldCase(String name) {
+    for (int index = 0; index < name.length(); index++) {
+      char c = name.charAt(index);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+    }
+    return name;
+  }
+}
