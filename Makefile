@@ -18,9 +18,12 @@ build: jdk
 
 ## test: the template checks (template-check), the shell scripts' self-test, then every unit and
 ##       integration test, enforcer rules, formatter check, coverage report; all against a private
-##       moto server that scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops
+##       moto server that scripts/with-moto.sh starts on 127.0.0.1 (AWS_ENDPOINT_URL) and always stops.
+##       Last, the shared module's tests once more from a copy in a temporary folder with no handbook
+##       folder above it (scripts/test-standalone.sh): a clone on its own must pass.
 test: jdk template-check
 	scripts/with-moto.sh bash -c 'scripts/test-scripts.sh && scripts/moto.sh reset && $(MVNW) verify'
+	scripts/test-standalone.sh
 
 ## fmt: rewrite the sources in google-java-format
 fmt: jdk

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.schemadrift.contract.OdcsContractReader.Defaults;
 import dev.schemadrift.contract.OdcsContractReader.Imported;
@@ -15,11 +16,11 @@ import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,217 +38,215 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * ODCS v3 documents must become the same contracts a JSON contract gives, every gap a Glue contract
  * cannot fill must be a problem with the file and the path, and hostile YAML must fail fast and
- * cleanly. The third-party samples live in the handbook folder beside the repository
- * (shared/fixtures/odcs); they are read from there, never copied.
+ * cleanly. The documents are our own fixtures (src/test/resources/odcs); the third-party samples in
+ * the handbook folder beside the repository (shared/fixtures/odcs) are an extra corpus, read from
+ * there when it is present and never copied.
  */
 class OdcsContractReaderTest {
-  private static final String GLUE_SAMPLE = "datacontract-cli-glue-import.odcs.yaml";
-  private static final String ATHENA_SAMPLE = "datacontract-cli-athena-iceberg.odcs.yaml";
-  private static final String FULL_SAMPLE = "full-example.odcs.yaml";
-  private static final String DATA_TYPES_SAMPLE = "all-data-types.odcs.yaml";
-  private static final String SCHEMA_TYPES_SAMPLE = "all-schema-types.odcs.yaml";
-  private static final String COLUMN_SAMPLE = "table-column.odcs.yaml";
-  private static final String DESCRIPTION_SAMPLE = "table-column-description.odcs.yaml";
-  private static final String PARTITION_SAMPLE = "table-columns-with-partition.odcs.yaml";
+  private static final String GLUE_FIXTURE = "glue-import.odcs.yaml";
+  private static final String ATHENA_FIXTURE = "athena-iceberg.odcs.yaml";
+  private static final String FULL_FIXTURE = "lending-full.odcs.yaml";
+  private static final String DATA_TYPES_FIXTURE = "meter-data-types.odcs.yaml";
+  private static final String SCHEMA_TYPES_FIXTURE = "journey-schema-types.odcs.yaml";
+  private static final String COLUMN_FIXTURE = "branch-column.odcs.yaml";
+  private static final String DESCRIPTION_FIXTURE = "daily-loans-description.odcs.yaml";
+  private static final String PARTITION_FIXTURE = "visit-partitions.odcs.yaml";
 
-  /** What the samples without a server need from the caller. */
+  /** What the documents without a server need from the caller. */
   private static final Defaults DEPLOYMENT =
       Defaults.NONE.withDatabase("payments").withLocation("s3://example-data/payments/{model}");
 
   private static final String SOURCE = "contracts/sales/orders.odcs.yaml";
 
-  // ---------------------------------------------------------------- the samples
+  /** The handbook's ODCS samples, or null when the handbook folder is not beside the clone. */
+  private static final Path HANDBOOK_SAMPLES = handbookSamples();
+
+  // ---------------------------------------------------------------- our fixtures
 
   @Test
-  void everySampleInTheHandbookHasItsOwnTest() throws IOException {
-    Set<String> found;
-    try (Stream<Path> files = Files.list(samples())) {
-      found =
-          files
-              .map(path -> path.getFileName().toString())
-              .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
-              .collect(Collectors.toCollection(TreeSet::new));
-    }
+  void everyFixtureHasItsOwnTest() throws IOException {
     assertEquals(
         new TreeSet<>(
             List.of(
-                GLUE_SAMPLE,
-                ATHENA_SAMPLE,
-                FULL_SAMPLE,
-                DATA_TYPES_SAMPLE,
-                SCHEMA_TYPES_SAMPLE,
-                COLUMN_SAMPLE,
-                DESCRIPTION_SAMPLE,
-                PARTITION_SAMPLE)),
-        found,
-        "a new sample needs its own test here");
+                GLUE_FIXTURE,
+                ATHENA_FIXTURE,
+                FULL_FIXTURE,
+                DATA_TYPES_FIXTURE,
+                SCHEMA_TYPES_FIXTURE,
+                COLUMN_FIXTURE,
+                DESCRIPTION_FIXTURE,
+                PARTITION_FIXTURE)),
+        yamlFiles(fixtures()),
+        "a new fixture needs its own test here");
   }
 
   @Test
-  void glueSampleAsItStandsNamesItsTwoGaps() {
-    List<Problem> problems = sampleProblems(GLUE_SAMPLE, Defaults.NONE);
+  void glueImportAsItStandsNamesItsTwoGaps() {
+    List<Problem> problems = fileProblems(fixtures(), GLUE_FIXTURE, Defaults.NONE);
 
     assertEquals(
-        List.of("$.servers[0].location", "$.schema[0].properties[7].physicalType"),
+        List.of("$.servers[0].location", "$.schema[0].properties[13].physicalType"),
         paths(problems));
-    assertContains("'s3://test_bucket/testdb'", problems.get(0).message());
+    assertContains("'s3://city_bikes_raw/bike_share'", problems.get(0).message());
     assertContains("valid bucket name", problems.get(0).message());
     assertContains("map<string,int>", problems.get(1).message());
-    assertTrue(problems.stream().allMatch(problem -> problem.source().equals(GLUE_SAMPLE)));
+    assertTrue(problems.stream().allMatch(problem -> problem.source().equals(GLUE_FIXTURE)));
   }
 
   @Test
-  void glueSampleImportsWithTheTableLocationAndStandInTypes() {
+  void glueImportImportsWithTheTableLocationAndStandInTypes() {
     Imported imported =
-        importSample(
-            GLUE_SAMPLE,
+        importFile(
+            fixtures(),
+            GLUE_FIXTURE,
             Defaults.NONE
-                .withLocation("s3://test-bucket/testdb/test_table")
+                .withLocation("s3://city-bikes-raw/bike_share/trips")
                 .withStandInTypes(true));
     Contract contract = imported.contract();
 
-    assertEquals("1.0.0", contract.contractVersion());
-    assertEquals("test_database", contract.database());
-    assertEquals("test_table", contract.table());
-    assertEquals("s3://test-bucket/testdb/test_table/", contract.dataLocation());
+    assertEquals("2.3.0", contract.contractVersion());
+    assertEquals("bike_share", contract.database());
+    assertEquals("trips", contract.table());
+    assertEquals("s3://city-bikes-raw/bike_share/trips/", contract.dataLocation());
     assertEquals(ContractFormat.PARQUET, contract.format());
     assertEquals(FormatOptions.NONE, contract.formatOptions());
     assertEquals(
         List.of(
-            "field_one",
-            "field_two",
-            "field_three",
-            "field_four",
-            "field_five",
-            "field_six",
-            "field_seven",
-            "field_eight",
-            "field_nine",
-            "field_ten",
-            "field_eleven",
-            "field_twelve",
-            "field_thirteen",
-            "field_fourteen",
-            "field_fifteen",
-            "field_sixteen",
-            "part_one",
-            "part_two"),
+            "trip_id",
+            "rider_id",
+            "bike_model",
+            "started_at",
+            "duration_seconds",
+            "fare",
+            "distance_km",
+            "battery_level",
+            "elevation_gain",
+            "start_dock",
+            "route_tags",
+            "stops",
+            "ended_at",
+            "sensor_counts",
+            "operator_note",
+            "service_date",
+            "region",
+            "ride_day"),
         names(contract.columns()));
     Map<String, String> types = types(contract.columns());
-    assertEquals("string", types.get("field_one"));
-    assertEquals("int", types.get("field_two"));
-    assertEquals("decimal(6,2)", types.get("field_four"));
-    assertEquals("struct<sub_field_one:string,sub_field_two:boolean>", types.get("field_five"));
-    assertEquals("array<string>", types.get("field_six"));
+    assertEquals("string", types.get("trip_id"));
+    assertEquals("bigint", types.get("rider_id"));
+    // A bare varchar is Hive's string; logicalTypeOptions.maxLength bounds it.
+    assertEquals("varchar(40)", types.get("bike_model"));
+    assertEquals("int", types.get("duration_seconds"));
+    assertEquals("decimal(7,3)", types.get("fare"));
+    assertEquals("decimal(10,0)", types.get("distance_km"));
+    assertEquals("float", types.get("battery_level"));
+    assertEquals("struct<dock_code:string,has_charger:boolean>", types.get("start_dock"));
+    assertEquals("array<string>", types.get("route_tags"));
+    assertEquals("array<struct<stop_code:string,dwell_seconds:int>>", types.get("stops"));
+    assertEquals("map<string,string>", types.get("sensor_counts"));
+    assertEquals("string", types.get("operator_note"));
+    assertEquals("date", types.get("ride_day"));
     assertEquals(
-        "array<struct<sub_field_three:string,sub_field_four:int>>", types.get("field_seven"));
-    assertEquals("map<string,string>", types.get("field_eight"));
-    assertEquals("decimal(10,0)", types.get("field_nine"));
-    assertEquals("float", types.get("field_eleven"));
-    assertEquals("string", types.get("field_fifteen"));
-    assertEquals("varchar(255)", types.get("field_sixteen"));
-    assertEquals("date", types.get("part_two"));
-    assertEquals("Comment 1", column(contract, "field_one").description());
-    assertEquals(Boolean.TRUE, column(contract, "part_one").required());
-    assertNull(column(contract, "field_one").required());
-    // datacontract-cli does not mark Glue's partition keys, so they stay data columns.
+        "Identifier the dock system gives a trip", column(contract, "trip_id").description());
+    assertEquals(Boolean.TRUE, column(contract, "region").required());
+    assertNull(column(contract, "trip_id").required());
+    // The Glue-import shape does not mark the table's partition keys, so they stay data columns.
     assertEquals(List.of(), contract.partitionKeys());
     assertEquals(
-        List.of("$.servers[0].location", "$.servers", "$.schema[0].properties[7].physicalType"),
+        List.of("$.servers[0].location", "$.servers", "$.schema[0].properties[13].physicalType"),
         paths(imported.notes()));
-    assertContains("replaces the document's 's3://test_bucket/testdb'", message(imported, 0));
+    assertContains(
+        "replaces the document's 's3://city_bikes_raw/bike_share'", message(imported, 0));
     assertContains("parquet is assumed", message(imported, 1));
     assertContains("map<string,string> stands in", message(imported, 2));
   }
 
   @Test
-  void athenaIcebergSampleHasNoDataLocation() {
-    List<Problem> problems = sampleProblems(ATHENA_SAMPLE, Defaults.NONE);
+  void athenaIcebergFixtureHasNoDataLocation() {
+    List<Problem> problems = fileProblems(fixtures(), ATHENA_FIXTURE, Defaults.NONE);
 
     assertEquals(List.of("$.servers"), paths(problems));
     assertContains("stagingDir holds query results", problems.get(0).message());
   }
 
   @Test
-  void athenaIcebergSampleImportsWithALocationAndTheIcebergFormat() {
+  void athenaIcebergFixtureImportsWithALocationAndTheIcebergFormat() {
     Imported imported =
-        importSample(
-            ATHENA_SAMPLE,
+        importFile(
+            fixtures(),
+            ATHENA_FIXTURE,
             Defaults.NONE
-                .withLocation("s3://entropy-data-demo/iceberg/{model}")
+                .withLocation("s3://weather-lake-data/iceberg/{model}")
                 .withFormat(ContractFormat.ICEBERG));
     Contract contract = imported.contract();
 
-    assertEquals("0.0.1", contract.contractVersion());
-    assertEquals("icebergdemodb", contract.database());
-    assertEquals("athena_iceberg_table_partitioned", contract.table());
-    assertEquals(
-        "s3://entropy-data-demo/iceberg/athena_iceberg_table_partitioned/",
-        contract.dataLocation());
+    assertEquals("0.4.0", contract.contractVersion());
+    assertEquals("weather_lake", contract.database());
+    assertEquals("station_readings", contract.table());
+    assertEquals("s3://weather-lake-data/iceberg/station_readings/", contract.dataLocation());
     assertEquals(ContractFormat.ICEBERG, contract.format());
-    assertEquals("data--ai", contract.owner());
+    assertEquals("climate-data", contract.owner());
     assertNull(contract.description());
     assertEquals(
         Map.of(
-            "color", "string",
-            "date", "string",
-            "name", "string",
-            "price", "bigint",
-            "product", "string",
-            "ts", "timestamp"),
+            "station_code", "string",
+            "observed_at", "timestamp",
+            "rainfall_tenths_mm", "bigint",
+            "sky", "string",
+            "day", "string"),
         types(contract.columns()));
-    assertEquals(Boolean.TRUE, column(contract, "color").required());
+    assertEquals(Boolean.TRUE, column(contract, "station_code").required());
     assertEquals(List.of(), imported.notes());
   }
 
   @Test
-  void fullExampleHasTwoTablesAndOnlyAPostgresServer() {
-    List<Problem> problems = sampleProblems(FULL_SAMPLE, Defaults.NONE);
+  void fullFixtureHasTwoTablesAndOnlyAPostgresServer() {
+    List<Problem> problems = fileProblems(fixtures(), FULL_FIXTURE, Defaults.NONE);
 
     assertEquals(List.of("$.schema", "$.servers", "$.servers"), paths(problems));
-    assertContains("tbl (tbl_1), receivers (receivers_master)", problems.get(0).message());
+    assertContains("loans (loans_v2), members (library_members)", problems.get(0).message());
     assertContains("no glue or athena server names the Glue database", problems.get(1).message());
     assertContains("no glue, s3 or athena server gives a location", problems.get(2).message());
   }
 
   @Test
-  void fullExampleImportsEachTableWhenChosen() {
-    Contract payments = importSample(FULL_SAMPLE, DEPLOYMENT.withTable("tbl")).contract();
+  void fullFixtureImportsEachTableWhenChosen() {
+    Contract loans = importFile(fixtures(), FULL_FIXTURE, DEPLOYMENT.withTable("loans")).contract();
 
-    assertEquals("1.1.0", payments.contractVersion());
-    assertEquals("payments", payments.database());
-    assertEquals("tbl_1", payments.table());
-    assertEquals("s3://example-data/payments/tbl/", payments.dataLocation());
-    assertEquals("my-team", payments.owner());
-    assertEquals("Provides core payment metrics", payments.description());
+    assertEquals("2.0.1", loans.contractVersion());
+    assertEquals("payments", loans.database());
+    assertEquals("loans_v2", loans.table());
+    assertEquals("s3://example-data/payments/loans/", loans.dataLocation());
+    assertEquals("lending-analytics", loans.owner());
+    assertEquals("One row per book loan, per branch", loans.description());
     assertEquals(
-        Map.of("rcvr_id", "varchar(18)", "rcvr_cntry_code", "varchar(2)"),
-        types(payments.columns()));
-    assertEquals(List.of("rcvr_id", "rcvr_cntry_code"), names(payments.columns()));
-    assertEquals(Map.of("txn_ref_dt", "date"), types(payments.partitionKeys()));
-    assertEquals(Boolean.FALSE, column(payments, "rcvr_id").required());
-    assertEquals("Country code", column(payments, "rcvr_cntry_code").description());
+        Map.of("member_ref", "varchar(12)", "branch_code", "varchar(3)"), types(loans.columns()));
+    assertEquals(List.of("member_ref", "branch_code"), names(loans.columns()));
+    // The partition key's physicalName (loan_dt), not its name, is the Glue column.
+    assertEquals(Map.of("loan_dt", "date"), types(loans.partitionKeys()));
+    assertEquals(Boolean.FALSE, column(loans, "member_ref").required());
+    assertEquals("Branch that lent the book", column(loans, "branch_code").description());
 
-    Contract receivers =
-        importSample(FULL_SAMPLE, DEPLOYMENT.withTable("RECEIVERS_MASTER")).contract();
-    assertEquals("receivers_master", receivers.table());
+    Contract members =
+        importFile(fixtures(), FULL_FIXTURE, DEPLOYMENT.withTable("LIBRARY_MEMBERS")).contract();
+    assertEquals("library_members", members.table());
     assertEquals(
-        List.of("id", "country_code", "receiver_name", "receiver_type"),
-        names(receivers.columns()));
-    assertEquals("varchar(255)", types(receivers.columns()).get("receiver_name"));
-    assertEquals(Boolean.TRUE, column(receivers, "id").required());
-    assertEquals(Boolean.FALSE, column(receivers, "receiver_type").required());
+        List.of("member_id", "branch_code", "full_name", "membership_kind"),
+        names(members.columns()));
+    assertEquals("varchar(200)", types(members.columns()).get("full_name"));
+    assertEquals(Boolean.TRUE, column(members, "member_id").required());
+    assertEquals(Boolean.FALSE, column(members, "membership_kind").required());
   }
 
   @Test
-  void dataTypesSampleNamesTheTypesGlueCannotHoldAndItsMissingServer() {
-    List<Problem> problems = sampleProblems(DATA_TYPES_SAMPLE, Defaults.NONE);
+  void dataTypesFixtureNamesTheTypesGlueCannotHoldAndItsMissingServer() {
+    List<Problem> problems = fileProblems(fixtures(), DATA_TYPES_FIXTURE, Defaults.NONE);
 
     assertEquals(
         List.of(
             "$.servers",
             "$.servers",
-            "$.schema[0].properties[4].logicalType",
+            "$.schema[0].properties[3].logicalType",
             "$.schema[0].properties[8].logicalType",
             "$.schema[0].properties[9].logicalType"),
         paths(problems));
@@ -255,108 +256,425 @@ class OdcsContractReaderTest {
   }
 
   @Test
-  void dataTypesSampleImportsWithADeploymentAndStandInTypes() {
-    Imported imported = importSample(DATA_TYPES_SAMPLE, DEPLOYMENT.withStandInTypes(true));
+  void dataTypesFixtureImportsWithADeploymentAndStandInTypes() {
+    Imported imported =
+        importFile(fixtures(), DATA_TYPES_FIXTURE, DEPLOYMENT.withStandInTypes(true));
     Contract contract = imported.contract();
 
-    assertEquals("transactions_tbl", contract.table());
+    assertEquals("meter_readings", contract.table());
     assertEquals(
         List.of(
-            "account_id",
-            "txn_ref_date",
-            "txn_timestamp",
-            "txn_timestamp_tz",
-            "txn_time",
-            "amount",
-            "age",
-            "is_open",
-            "latest_txns",
-            "customer_details"),
+            "meter_code",
+            "is_estimated",
+            "reading_date",
+            "read_time",
+            "read_at",
+            "read_at_local",
+            "kilowatt_hours",
+            "household_size",
+            "previous_readings",
+            "tariff"),
         names(contract.columns()));
     Map<String, String> types = types(contract.columns());
-    assertEquals("string", types.get("account_id"));
-    assertEquals("date", types.get("txn_ref_date"));
-    assertEquals("timestamp", types.get("txn_timestamp_tz"));
-    assertEquals("string", types.get("txn_time"));
+    assertEquals("string", types.get("meter_code"));
+    assertEquals("boolean", types.get("is_estimated"));
+    assertEquals("date", types.get("reading_date"));
+    assertEquals("string", types.get("read_time"));
+    assertEquals("timestamp", types.get("read_at"));
+    assertEquals("timestamp", types.get("read_at_local"));
     // The physical type wins over logicalTypeOptions.format (f32, i64) when it is a Glue type.
-    assertEquals("double", types.get("amount"));
-    assertEquals("int", types.get("age"));
-    assertEquals("boolean", types.get("is_open"));
-    assertEquals("array<string>", types.get("latest_txns"));
-    assertEquals("string", types.get("customer_details"));
+    assertEquals("double", types.get("kilowatt_hours"));
+    assertEquals("int", types.get("household_size"));
+    assertEquals("array<string>", types.get("previous_readings"));
+    assertEquals("string", types.get("tariff"));
     assertTrue(
-        paths(imported.notes()).contains("$.schema[0].properties[7].physicalType"),
+        paths(imported.notes()).contains("$.schema[0].properties[1].physicalType"),
         "bool is not a Glue type, so logicalType boolean decides, with a note");
   }
 
   @Test
-  void schemaTypesSampleImportsItsTableAndEachObject() {
-    Contract table = importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT).contract();
+  void schemaTypesFixtureImportsItsTableAndEachObject() {
+    Contract table = importFile(fixtures(), SCHEMA_TYPES_FIXTURE, DEPLOYMENT).contract();
 
-    assertEquals("tbl_1", table.table());
+    assertEquals("journey_facts", table.table());
     assertEquals(
-        Map.of("rcvr_id", "varchar(18)", "rcvr_cntry_code", "varchar(2)"), types(table.columns()));
-    assertEquals(Map.of("txn_ref_dt", "date"), types(table.partitionKeys()));
+        Map.of("vehicle_id", "varchar(10)", "line_code", "varchar(4)"), types(table.columns()));
+    assertEquals(Map.of("journey_day", "date"), types(table.partitionKeys()));
 
     Contract object =
-        importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT.withTable("AnObject")).contract();
-    assertEquals("anobject", object.table());
-    assertEquals(Map.of("street_lines", "array<string>"), types(object.columns()));
+        importFile(fixtures(), SCHEMA_TYPES_FIXTURE, DEPLOYMENT.withTable("StopAddress"))
+            .contract();
+    assertEquals("stopaddress", object.table());
+    assertEquals(Map.of("address_lines", "array<string>"), types(object.columns()));
 
     Contract nested =
-        importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT.withTable("anotherobject")).contract();
+        importFile(fixtures(), SCHEMA_TYPES_FIXTURE, DEPLOYMENT.withTable("routelegs")).contract();
     assertEquals(
-        Map.of("x", "array<struct<id:varchar(40),zip:varchar(15)>>"), types(nested.columns()));
+        Map.of("legs", "array<struct<leg_code:varchar(12),platform:varchar(5)>>"),
+        types(nested.columns()));
   }
 
   @Test
-  void singleColumnSampleImports() {
-    Contract contract = importSample(COLUMN_SAMPLE, DEPLOYMENT).contract();
+  void singleColumnFixtureImports() {
+    Contract contract = importFile(fixtures(), COLUMN_FIXTURE, DEPLOYMENT).contract();
 
     assertEquals("payments", contract.database());
-    assertEquals("tbl", contract.table());
-    assertEquals("s3://example-data/payments/tbl/", contract.dataLocation());
-    assertEquals(Map.of("rcvr_cntry_code", "varchar(2)"), types(contract.columns()));
+    assertEquals("branches", contract.table());
+    assertEquals("s3://example-data/payments/branches/", contract.dataLocation());
+    assertEquals(Map.of("branch_code", "varchar(3)"), types(contract.columns()));
   }
 
   @Test
-  void descriptionSampleKeepsTheColumnDescription() {
-    Contract contract = importSample(DESCRIPTION_SAMPLE, DEPLOYMENT).contract();
+  void descriptionFixtureKeepsTheColumnDescription() {
+    Contract contract = importFile(fixtures(), DESCRIPTION_FIXTURE, DEPLOYMENT).contract();
 
-    assertEquals("Provides core payment metrics", contract.description());
-    assertEquals(Map.of("txn_ref_dt", "date"), types(contract.columns()));
-    assertTrue(column(contract, "txn_ref_dt").description().startsWith("Reference date for"));
+    assertEquals("Loans counted per branch and day", contract.description());
+    assertEquals(Map.of("loan_day", "date"), types(contract.columns()));
+    assertTrue(
+        column(contract, "loan_day").description().startsWith("The day the loans were counted"));
   }
 
   @Test
-  void partitionSampleOrdersItsPartitionKeysByPosition() {
-    Contract contract = importSample(PARTITION_SAMPLE, DEPLOYMENT).contract();
+  void partitionFixtureOrdersItsPartitionKeysByPositionNotByDocumentOrder() {
+    Contract contract = importFile(fixtures(), PARTITION_FIXTURE, DEPLOYMENT).contract();
 
-    assertEquals(List.of("rcvr_id", "amount"), names(contract.columns()));
-    assertEquals(Map.of("rcvr_id", "varchar(20)", "amount", "double"), types(contract.columns()));
-    assertEquals(List.of("rcvr_cntry_code", "year"), names(contract.partitionKeys()));
+    assertEquals(List.of("visitor_id", "minutes_spent"), names(contract.columns()));
     assertEquals(
-        Map.of("rcvr_cntry_code", "varchar(2)", "year", "int"), types(contract.partitionKeys()));
+        Map.of("visitor_id", "varchar(24)", "minutes_spent", "double"), types(contract.columns()));
+    assertEquals(List.of("visit_year", "branch_code"), names(contract.partitionKeys()));
+    assertEquals(
+        Map.of("visit_year", "int", "branch_code", "varchar(3)"), types(contract.partitionKeys()));
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        DATA_TYPES_SAMPLE,
-        SCHEMA_TYPES_SAMPLE,
-        COLUMN_SAMPLE,
-        DESCRIPTION_SAMPLE,
-        PARTITION_SAMPLE
+        DATA_TYPES_FIXTURE,
+        SCHEMA_TYPES_FIXTURE,
+        COLUMN_FIXTURE,
+        DESCRIPTION_FIXTURE,
+        PARTITION_FIXTURE
       })
-  void samplesWithoutServersNeedADatabaseAndALocation(String sample) {
-    List<Problem> problems = sampleProblems(sample, Defaults.NONE);
+  void fixturesWithoutServersNeedADatabaseAndALocation(String fixture) {
+    assertNoServerProblems(fileProblems(fixtures(), fixture, Defaults.NONE));
+  }
 
-    List<Problem> servers =
-        problems.stream().filter(problem -> problem.jsonPath().equals("$.servers")).toList();
-    assertEquals(2, servers.size(), problems.toString());
-    assertContains("the contract has no servers", servers.get(0).message());
-    assertContains("database", servers.get(0).message());
-    assertContains("location", servers.get(1).message());
+  // ---------------------------------------------------------------- the handbook's samples
+
+  /**
+   * The third-party samples are checked where the handbook folder is laid out beside the clone (as
+   * CI does) and skipped where it is not, because a clone on its own must pass.
+   */
+  @Nested
+  class HandbookSamples {
+    private static final String GLUE_SAMPLE = "datacontract-cli-glue-import.odcs.yaml";
+    private static final String ATHENA_SAMPLE = "datacontract-cli-athena-iceberg.odcs.yaml";
+    private static final String FULL_SAMPLE = "full-example.odcs.yaml";
+    private static final String DATA_TYPES_SAMPLE = "all-data-types.odcs.yaml";
+    private static final String SCHEMA_TYPES_SAMPLE = "all-schema-types.odcs.yaml";
+    private static final String COLUMN_SAMPLE = "table-column.odcs.yaml";
+    private static final String DESCRIPTION_SAMPLE = "table-column-description.odcs.yaml";
+    private static final String PARTITION_SAMPLE = "table-columns-with-partition.odcs.yaml";
+
+    @BeforeEach
+    void needsTheHandbookFolder() {
+      assumeTrue(
+          HANDBOOK_SAMPLES != null,
+          "the handbook folder ../shared/fixtures/odcs is not beside the clone (none above "
+              + Path.of("").toAbsolutePath()
+              + "); its third-party samples are an optional extra corpus, and our own fixtures in"
+              + " src/test/resources/odcs cover the same shapes");
+    }
+
+    @Test
+    void everySampleInTheHandbookHasItsOwnTest() throws IOException {
+      Set<String> found = yamlFiles(samples());
+      assertEquals(
+          new TreeSet<>(
+              List.of(
+                  GLUE_SAMPLE,
+                  ATHENA_SAMPLE,
+                  FULL_SAMPLE,
+                  DATA_TYPES_SAMPLE,
+                  SCHEMA_TYPES_SAMPLE,
+                  COLUMN_SAMPLE,
+                  DESCRIPTION_SAMPLE,
+                  PARTITION_SAMPLE)),
+          found,
+          "a new sample needs its own test here");
+    }
+
+    @Test
+    void glueSampleAsItStandsNamesItsTwoGaps() {
+      List<Problem> problems = sampleProblems(GLUE_SAMPLE, Defaults.NONE);
+
+      assertEquals(
+          List.of("$.servers[0].location", "$.schema[0].properties[7].physicalType"),
+          paths(problems));
+      assertContains("'s3://test_bucket/testdb'", problems.get(0).message());
+      assertContains("valid bucket name", problems.get(0).message());
+      assertContains("map<string,int>", problems.get(1).message());
+      assertTrue(problems.stream().allMatch(problem -> problem.source().equals(GLUE_SAMPLE)));
+    }
+
+    @Test
+    void glueSampleImportsWithTheTableLocationAndStandInTypes() {
+      Imported imported =
+          importSample(
+              GLUE_SAMPLE,
+              Defaults.NONE
+                  .withLocation("s3://test-bucket/testdb/test_table")
+                  .withStandInTypes(true));
+      Contract contract = imported.contract();
+
+      assertEquals("1.0.0", contract.contractVersion());
+      assertEquals("test_database", contract.database());
+      assertEquals("test_table", contract.table());
+      assertEquals("s3://test-bucket/testdb/test_table/", contract.dataLocation());
+      assertEquals(ContractFormat.PARQUET, contract.format());
+      assertEquals(FormatOptions.NONE, contract.formatOptions());
+      assertEquals(
+          List.of(
+              "field_one",
+              "field_two",
+              "field_three",
+              "field_four",
+              "field_five",
+              "field_six",
+              "field_seven",
+              "field_eight",
+              "field_nine",
+              "field_ten",
+              "field_eleven",
+              "field_twelve",
+              "field_thirteen",
+              "field_fourteen",
+              "field_fifteen",
+              "field_sixteen",
+              "part_one",
+              "part_two"),
+          names(contract.columns()));
+      Map<String, String> types = types(contract.columns());
+      assertEquals("string", types.get("field_one"));
+      assertEquals("int", types.get("field_two"));
+      assertEquals("decimal(6,2)", types.get("field_four"));
+      assertEquals("struct<sub_field_one:string,sub_field_two:boolean>", types.get("field_five"));
+      assertEquals("array<string>", types.get("field_six"));
+      assertEquals(
+          "array<struct<sub_field_three:string,sub_field_four:int>>", types.get("field_seven"));
+      assertEquals("map<string,string>", types.get("field_eight"));
+      assertEquals("decimal(10,0)", types.get("field_nine"));
+      assertEquals("float", types.get("field_eleven"));
+      assertEquals("string", types.get("field_fifteen"));
+      assertEquals("varchar(255)", types.get("field_sixteen"));
+      assertEquals("date", types.get("part_two"));
+      assertEquals("Comment 1", column(contract, "field_one").description());
+      assertEquals(Boolean.TRUE, column(contract, "part_one").required());
+      assertNull(column(contract, "field_one").required());
+      // datacontract-cli does not mark Glue's partition keys, so they stay data columns.
+      assertEquals(List.of(), contract.partitionKeys());
+      assertEquals(
+          List.of("$.servers[0].location", "$.servers", "$.schema[0].properties[7].physicalType"),
+          paths(imported.notes()));
+      assertContains("replaces the document's 's3://test_bucket/testdb'", message(imported, 0));
+      assertContains("parquet is assumed", message(imported, 1));
+      assertContains("map<string,string> stands in", message(imported, 2));
+    }
+
+    @Test
+    void athenaIcebergSampleHasNoDataLocation() {
+      List<Problem> problems = sampleProblems(ATHENA_SAMPLE, Defaults.NONE);
+
+      assertEquals(List.of("$.servers"), paths(problems));
+      assertContains("stagingDir holds query results", problems.get(0).message());
+    }
+
+    @Test
+    void athenaIcebergSampleImportsWithALocationAndTheIcebergFormat() {
+      Imported imported =
+          importSample(
+              ATHENA_SAMPLE,
+              Defaults.NONE
+                  .withLocation("s3://entropy-data-demo/iceberg/{model}")
+                  .withFormat(ContractFormat.ICEBERG));
+      Contract contract = imported.contract();
+
+      assertEquals("0.0.1", contract.contractVersion());
+      assertEquals("icebergdemodb", contract.database());
+      assertEquals("athena_iceberg_table_partitioned", contract.table());
+      assertEquals(
+          "s3://entropy-data-demo/iceberg/athena_iceberg_table_partitioned/",
+          contract.dataLocation());
+      assertEquals(ContractFormat.ICEBERG, contract.format());
+      assertEquals("data--ai", contract.owner());
+      assertNull(contract.description());
+      assertEquals(
+          Map.of(
+              "color", "string",
+              "date", "string",
+              "name", "string",
+              "price", "bigint",
+              "product", "string",
+              "ts", "timestamp"),
+          types(contract.columns()));
+      assertEquals(Boolean.TRUE, column(contract, "color").required());
+      assertEquals(List.of(), imported.notes());
+    }
+
+    @Test
+    void fullExampleHasTwoTablesAndOnlyAPostgresServer() {
+      List<Problem> problems = sampleProblems(FULL_SAMPLE, Defaults.NONE);
+
+      assertEquals(List.of("$.schema", "$.servers", "$.servers"), paths(problems));
+      assertContains("tbl (tbl_1), receivers (receivers_master)", problems.get(0).message());
+      assertContains("no glue or athena server names the Glue database", problems.get(1).message());
+      assertContains("no glue, s3 or athena server gives a location", problems.get(2).message());
+    }
+
+    @Test
+    void fullExampleImportsEachTableWhenChosen() {
+      Contract payments = importSample(FULL_SAMPLE, DEPLOYMENT.withTable("tbl")).contract();
+
+      assertEquals("1.1.0", payments.contractVersion());
+      assertEquals("payments", payments.database());
+      assertEquals("tbl_1", payments.table());
+      assertEquals("s3://example-data/payments/tbl/", payments.dataLocation());
+      assertEquals("my-team", payments.owner());
+      assertEquals("Provides core payment metrics", payments.description());
+      assertEquals(
+          Map.of("rcvr_id", "varchar(18)", "rcvr_cntry_code", "varchar(2)"),
+          types(payments.columns()));
+      assertEquals(List.of("rcvr_id", "rcvr_cntry_code"), names(payments.columns()));
+      assertEquals(Map.of("txn_ref_dt", "date"), types(payments.partitionKeys()));
+      assertEquals(Boolean.FALSE, column(payments, "rcvr_id").required());
+      assertEquals("Country code", column(payments, "rcvr_cntry_code").description());
+
+      Contract receivers =
+          importSample(FULL_SAMPLE, DEPLOYMENT.withTable("RECEIVERS_MASTER")).contract();
+      assertEquals("receivers_master", receivers.table());
+      assertEquals(
+          List.of("id", "country_code", "receiver_name", "receiver_type"),
+          names(receivers.columns()));
+      assertEquals("varchar(255)", types(receivers.columns()).get("receiver_name"));
+      assertEquals(Boolean.TRUE, column(receivers, "id").required());
+      assertEquals(Boolean.FALSE, column(receivers, "receiver_type").required());
+    }
+
+    @Test
+    void dataTypesSampleNamesTheTypesGlueCannotHoldAndItsMissingServer() {
+      List<Problem> problems = sampleProblems(DATA_TYPES_SAMPLE, Defaults.NONE);
+
+      assertEquals(
+          List.of(
+              "$.servers",
+              "$.servers",
+              "$.schema[0].properties[4].logicalType",
+              "$.schema[0].properties[8].logicalType",
+              "$.schema[0].properties[9].logicalType"),
+          paths(problems));
+      assertContains("Glue has no time type", problems.get(2).message());
+      assertContains("without items", problems.get(3).message());
+      assertContains("without properties", problems.get(4).message());
+    }
+
+    @Test
+    void dataTypesSampleImportsWithADeploymentAndStandInTypes() {
+      Imported imported = importSample(DATA_TYPES_SAMPLE, DEPLOYMENT.withStandInTypes(true));
+      Contract contract = imported.contract();
+
+      assertEquals("transactions_tbl", contract.table());
+      assertEquals(
+          List.of(
+              "account_id",
+              "txn_ref_date",
+              "txn_timestamp",
+              "txn_timestamp_tz",
+              "txn_time",
+              "amount",
+              "age",
+              "is_open",
+              "latest_txns",
+              "customer_details"),
+          names(contract.columns()));
+      Map<String, String> types = types(contract.columns());
+      assertEquals("string", types.get("account_id"));
+      assertEquals("date", types.get("txn_ref_date"));
+      assertEquals("timestamp", types.get("txn_timestamp_tz"));
+      assertEquals("string", types.get("txn_time"));
+      // The physical type wins over logicalTypeOptions.format (f32, i64) when it is a Glue type.
+      assertEquals("double", types.get("amount"));
+      assertEquals("int", types.get("age"));
+      assertEquals("boolean", types.get("is_open"));
+      assertEquals("array<string>", types.get("latest_txns"));
+      assertEquals("string", types.get("customer_details"));
+      assertTrue(
+          paths(imported.notes()).contains("$.schema[0].properties[7].physicalType"),
+          "bool is not a Glue type, so logicalType boolean decides, with a note");
+    }
+
+    @Test
+    void schemaTypesSampleImportsItsTableAndEachObject() {
+      Contract table = importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT).contract();
+
+      assertEquals("tbl_1", table.table());
+      assertEquals(
+          Map.of("rcvr_id", "varchar(18)", "rcvr_cntry_code", "varchar(2)"),
+          types(table.columns()));
+      assertEquals(Map.of("txn_ref_dt", "date"), types(table.partitionKeys()));
+
+      Contract object =
+          importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT.withTable("AnObject")).contract();
+      assertEquals("anobject", object.table());
+      assertEquals(Map.of("street_lines", "array<string>"), types(object.columns()));
+
+      Contract nested =
+          importSample(SCHEMA_TYPES_SAMPLE, DEPLOYMENT.withTable("anotherobject")).contract();
+      assertEquals(
+          Map.of("x", "array<struct<id:varchar(40),zip:varchar(15)>>"), types(nested.columns()));
+    }
+
+    @Test
+    void singleColumnSampleImports() {
+      Contract contract = importSample(COLUMN_SAMPLE, DEPLOYMENT).contract();
+
+      assertEquals("payments", contract.database());
+      assertEquals("tbl", contract.table());
+      assertEquals("s3://example-data/payments/tbl/", contract.dataLocation());
+      assertEquals(Map.of("rcvr_cntry_code", "varchar(2)"), types(contract.columns()));
+    }
+
+    @Test
+    void descriptionSampleKeepsTheColumnDescription() {
+      Contract contract = importSample(DESCRIPTION_SAMPLE, DEPLOYMENT).contract();
+
+      assertEquals("Provides core payment metrics", contract.description());
+      assertEquals(Map.of("txn_ref_dt", "date"), types(contract.columns()));
+      assertTrue(column(contract, "txn_ref_dt").description().startsWith("Reference date for"));
+    }
+
+    @Test
+    void partitionSampleOrdersItsPartitionKeysByPosition() {
+      Contract contract = importSample(PARTITION_SAMPLE, DEPLOYMENT).contract();
+
+      assertEquals(List.of("rcvr_id", "amount"), names(contract.columns()));
+      assertEquals(Map.of("rcvr_id", "varchar(20)", "amount", "double"), types(contract.columns()));
+      assertEquals(List.of("rcvr_cntry_code", "year"), names(contract.partitionKeys()));
+      assertEquals(
+          Map.of("rcvr_cntry_code", "varchar(2)", "year", "int"), types(contract.partitionKeys()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          DATA_TYPES_SAMPLE,
+          SCHEMA_TYPES_SAMPLE,
+          COLUMN_SAMPLE,
+          DESCRIPTION_SAMPLE,
+          PARTITION_SAMPLE
+        })
+    void samplesWithoutServersNeedADatabaseAndALocation(String sample) {
+      assertNoServerProblems(sampleProblems(sample, Defaults.NONE));
+    }
   }
 
   @Test
@@ -1233,39 +1551,80 @@ class OdcsContractReaderTest {
             + indented);
   }
 
-  private static Path samples() {
-    Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    List<Path> looked = new ArrayList<>();
-    for (Path folder = start; folder != null; folder = folder.getParent()) {
+  /** Our own ODCS fixtures, on the test class path. */
+  private static Path fixtures() {
+    try {
+      return Path.of(OdcsContractReaderTest.class.getResource("/odcs").toURI());
+    } catch (URISyntaxException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+
+  /**
+   * The nearest shared/fixtures/odcs above the working directory (the module folder under Maven,
+   * the repository root in an IDE), or null: the handbook folder is laid out beside the clone.
+   */
+  private static Path handbookSamples() {
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
       Path candidate = folder.resolve("shared").resolve("fixtures").resolve("odcs");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
-      looked.add(candidate);
     }
-    return fail(
-        "The ODCS samples are missing: they live in the handbook folder beside the repository"
-            + " (shared/fixtures/odcs next to the clone); looked in "
-            + looked);
+    return null;
   }
 
-  private static byte[] sample(String name) {
+  /** The handbook's samples; the tests that read them are skipped when the folder is absent. */
+  private static Path samples() {
+    return HANDBOOK_SAMPLES;
+  }
+
+  private static Set<String> yamlFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static byte[] file(Path folder, String name) {
     try {
-      return Files.readAllBytes(samples().resolve(name));
+      return Files.readAllBytes(folder.resolve(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Imports a document from a folder; its file name is the source that problems name. */
+  private static Imported importFile(Path folder, String name, Defaults defaults) {
+    return OdcsContractReader.importContract(name, file(folder, name), defaults);
+  }
+
+  private static List<Problem> fileProblems(Path folder, String name, Defaults defaults) {
+    byte[] yaml = file(folder, name);
+    return assertThrows(
+            InvalidDocumentException.class,
+            () -> OdcsContractReader.importContract(name, yaml, defaults))
+        .problems();
+  }
+
   private static Imported importSample(String name, Defaults defaults) {
-    return OdcsContractReader.importContract(name, sample(name), defaults);
+    return importFile(samples(), name, defaults);
   }
 
   private static List<Problem> sampleProblems(String sampleName, Defaults defaults) {
-    return assertThrows(
-            InvalidDocumentException.class,
-            () -> OdcsContractReader.importContract(sampleName, sample(sampleName), defaults))
-        .problems();
+    return fileProblems(samples(), sampleName, defaults);
+  }
+
+  /** A document without servers names neither a database nor a location, each at $.servers. */
+  private static void assertNoServerProblems(List<Problem> problems) {
+    List<Problem> servers =
+        problems.stream().filter(problem -> problem.jsonPath().equals("$.servers")).toList();
+    assertEquals(2, servers.size(), problems.toString());
+    assertContains("the contract has no servers", servers.get(0).message());
+    assertContains("database", servers.get(0).message());
+    assertContains("location", servers.get(1).message());
   }
 
   private static Contract read(String yaml) {
