@@ -3,6 +3,7 @@ package dev.schemadrift.bench;
 import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.local.LocalFolderObjectStore;
 import dev.schemadrift.local.SnapshotCatalog;
+import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.handler.Priming;
 import dev.schemadrift.run.handler.SchemaDiffHandler;
@@ -61,7 +62,7 @@ public final class ColdStartProbe {
                       CONTRACT_BUCKET, REPORT_BUCKET, null, null, 1000, 16, null, CONTRACT_KEY),
                   new LocalFolderObjectStore(fixture.resolve("s3")),
                   new SnapshotCatalog(fixture.resolve("catalog")),
-                  null,
+                  ReportTrigger.NONE,
                   Clock.systemUTC());
         }
         if (mode.equals("handler-local-primed")) {

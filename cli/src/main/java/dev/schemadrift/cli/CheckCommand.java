@@ -1,5 +1,6 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.aws.AwsClients;
@@ -11,7 +12,6 @@ import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.rule.Severity;
-import dev.schemadrift.run.Keys;
 import dev.schemadrift.run.RunFailedException;
 import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.RunRequest;
@@ -307,7 +307,12 @@ final class CheckCommand implements Callable<Integer> {
       ExtraOutputs.write(formats, manifest, null, stdout);
     }
     Summary.print(
-        manifest, stdout, progress.elapsedSeconds(), outFolder, outBucket, Keys.manifest(run));
+        manifest,
+        stdout,
+        progress.elapsedSeconds(),
+        outFolder,
+        outBucket,
+        BucketLayout.manifest(run.value()));
     return exitCode(manifest);
   }
 

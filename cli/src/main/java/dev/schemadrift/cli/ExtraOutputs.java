@@ -7,7 +7,6 @@ import dev.schemadrift.diff.Finding;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.TableResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -152,70 +151,66 @@ final class ExtraOutputs {
 
   /** SARIF 2.1.0: one result per counted finding, located in the contract file. */
   static byte[] sarif(RunManifest manifest) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setPrettyPrinter(Json.printer());
+    return Json.writePretty(json -> sarif(json, manifest));
+  }
+
+  private static void sarif(JsonGenerator json, RunManifest manifest) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    json.writeStringField("version", "2.1.0");
+    json.writeArrayFieldStart("runs");
+    json.writeStartObject();
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "schema-drift");
+    json.writeStringField("informationUri", "https://github.com/schema-drift/schema-drift");
+    json.writeArrayFieldStart("rules");
+    for (dev.schemadrift.rule.RuleId rule : dev.schemadrift.rule.RuleId.values()) {
       json.writeStartObject();
-      json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-      json.writeStringField("version", "2.1.0");
-      json.writeArrayFieldStart("runs");
-      json.writeStartObject();
-      json.writeObjectFieldStart("tool");
-      json.writeObjectFieldStart("driver");
-      json.writeStringField("name", "schema-drift");
-      json.writeStringField("informationUri", "https://github.com/schema-drift/schema-drift");
-      json.writeArrayFieldStart("rules");
-      for (dev.schemadrift.rule.RuleId rule : dev.schemadrift.rule.RuleId.values()) {
-        json.writeStartObject();
-        json.writeStringField("id", rule.name());
-        json.writeObjectFieldStart("shortDescription");
-        json.writeStringField("text", rule.summary());
-        json.writeEndObject();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      json.writeStringField("id", rule.name());
+      json.writeObjectFieldStart("shortDescription");
+      json.writeStringField("text", rule.summary());
       json.writeEndObject();
       json.writeEndObject();
-      json.writeArrayFieldStart("results");
-      for (TableResult table : manifest.tables()) {
-        DiffArtifact artifact = table.artifact();
-        if (artifact.status() == Status.ERROR) {
-          result(
-              json,
-              "TABLE_ERROR",
-              "error",
-              artifact.table().qualified() + ": " + artifact.error().message(),
-              table.contractKey(),
-              artifact.table().qualified());
-        }
-        for (Finding finding : artifact.findings()) {
-          if (!finding.counts()) {
-            continue;
-          }
-          String level =
-              switch (finding.severity()) {
-                case BREAKING -> "error";
-                case RISKY -> "warning";
-                case SAFE -> "note";
-              };
-          result(
-              json,
-              finding.rule().name(),
-              level,
-              artifact.table().qualified() + " " + finding.path() + ": " + finding.reason(),
-              table.contractKey(),
-              artifact.table().qualified() + "/" + finding.path());
-        }
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
-    out.write('\n');
-    return out.toByteArray();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeArrayFieldStart("results");
+    for (TableResult table : manifest.tables()) {
+      DiffArtifact artifact = table.artifact();
+      if (artifact.status() == Status.ERROR) {
+        result(
+            json,
+            "TABLE_ERROR",
+            "error",
+            artifact.table().qualified() + ": " + artifact.error().message(),
+            table.contractKey(),
+            artifact.table().qualified());
+      }
+      for (Finding finding : artifact.findings()) {
+        if (!finding.counts()) {
+          continue;
+        }
+        String level =
+            switch (finding.severity()) {
+              case BREAKING -> "error";
+              case RISKY -> "warning";
+              case SAFE -> "note";
+            };
+        result(
+            json,
+            finding.rule().name(),
+            level,
+            artifact.table().qualified() + " " + finding.path() + ": " + finding.reason(),
+            table.contractKey(),
+            artifact.table().qualified() + "/" + finding.path());
+      }
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static void result(

@@ -241,19 +241,20 @@ class LambdaJarsIT {
               .loadClass("dev.schemadrift.local.SnapshotCatalog")
               .getConstructor(Path.class)
               .newInstance(folder.resolve("catalog"));
+      Class<?> triggerType = loader.loadClass("dev.schemadrift.port.ReportTrigger");
       Class<?> type = Class.forName(handler.className(), false, loader);
       Object function =
           type.getConstructor(
                   settingsType,
                   loader.loadClass("dev.schemadrift.port.ObjectStore"),
                   loader.loadClass("dev.schemadrift.port.Catalog"),
-                  loader.loadClass("dev.schemadrift.port.ReportTrigger"),
+                  triggerType,
                   Clock.class)
               .newInstance(
                   settings,
                   store,
                   snapshots,
-                  null,
+                  triggerType.getField("NONE").get(null),
                   Clock.fixed(Instant.parse("2026-11-26T06:00:07Z"), ZoneOffset.UTC));
       // What the schedule sends (its Input), plus the contract of single-table mode.
       byte[] event =

@@ -11,6 +11,7 @@ import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.run.RunRequest;
@@ -96,7 +97,7 @@ class ReportFaultIT {
             new RunSettings(CONTRACTS, REPORTS, null, null, 10, 2, null, null),
             new S3ObjectStore(s3),
             catalog,
-            null)
+            ReportTrigger.NONE)
         .execute(
             new RunRequest(
                 new RunId("20261126T080000Z"),

@@ -1,6 +1,8 @@
 package dev.schemadrift.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.DiffArtifact.Counts;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
@@ -13,9 +15,7 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problems;
 import dev.schemadrift.json.StrictObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -148,7 +148,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
   }
 
   public TableState table(TableName name) {
-    return tables.get(ReportKeys.folder(name));
+    return tables.get(BucketLayout.folder(name));
   }
 
   /** This state with the observations merged in. Idempotent; order of observations is irrelevant */
@@ -158,11 +158,12 @@ public record IndexState(SortedMap<String, TableState> tables) {
     // Oldest first, so that within one call "last changed" compares each run with the one before.
     ordered.sort(
         (left, right) -> {
-          int byTable = ReportKeys.folder(left.table()).compareTo(ReportKeys.folder(right.table()));
+          int byTable =
+              BucketLayout.folder(left.table()).compareTo(BucketLayout.folder(right.table()));
           return byTable != 0 ? byTable : left.runId().compareTo(right.runId());
         });
     for (Observation observation : ordered) {
-      String key = ReportKeys.folder(observation.table());
+      String key = BucketLayout.folder(observation.table());
       merged.put(key, merge(merged.get(key), observation));
     }
     return new IndexState(merged);
@@ -264,55 +265,47 @@ public record IndexState(SortedMap<String, TableState> tables) {
 
   /** Compact deterministic JSON: tables in name order, equal states give equal bytes. */
   public byte[] toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+    return Json.writeCompact(this::write);
+  }
+
+  private void write(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("state_version", VERSION);
+    json.writeArrayFieldStart("tables");
+    for (TableState state : tables.values()) {
       json.writeStartObject();
-      json.writeNumberField("state_version", VERSION);
-      json.writeArrayFieldStart("tables");
-      for (TableState state : tables.values()) {
-        json.writeStartObject();
-        json.writeStringField("database", state.table().database());
-        json.writeStringField("table", state.table().name());
-        json.writeStringField("last_checked", state.lastChecked());
-        json.writeStringField("status", state.status().name());
-        json.writeObjectFieldStart("counts");
-        json.writeNumberField("BREAKING", state.counts().breaking());
-        json.writeNumberField("RISKY", state.counts().risky());
-        json.writeNumberField("SAFE", state.counts().safe());
-        json.writeNumberField("waived", state.counts().waived());
-        json.writeEndObject();
-        json.writeStringField("owner", state.owner());
-        json.writeArrayFieldStart("tags");
-        for (String tag : state.tags()) {
-          json.writeString(tag);
-        }
-        json.writeEndArray();
-        json.writeStringField("last_changed", state.lastChanged());
-        json.writeStringField("findings", state.findings());
-        // "run STATUS" pairs keep a 10,000-table state to a few megabytes.
-        json.writeArrayFieldStart("history");
-        for (RunStatus entry : state.history()) {
-          json.writeString(entry.runId() + " " + entry.status().name());
-        }
-        json.writeEndArray();
-        // Only tables that alerted carry it: most of a large state stays as small as before.
-        if (!state.notified().isEmpty()) {
-          json.writeArrayFieldStart("notified");
-          for (String key : state.notified()) {
-            json.writeString(key);
-          }
-          json.writeEndArray();
-        }
-        json.writeEndObject();
-        json.writeRaw('\n');
+      json.writeStringField("database", state.table().database());
+      json.writeStringField("table", state.table().name());
+      json.writeStringField("last_checked", state.lastChecked());
+      json.writeStringField("status", state.status().name());
+      ArtifactJson.writeCounts(json, state.counts());
+      json.writeStringField("owner", state.owner());
+      json.writeArrayFieldStart("tags");
+      for (String tag : state.tags()) {
+        json.writeString(tag);
       }
       json.writeEndArray();
+      json.writeStringField("last_changed", state.lastChanged());
+      json.writeStringField("findings", state.findings());
+      // "run STATUS" pairs keep a 10,000-table state to a few megabytes.
+      json.writeArrayFieldStart("history");
+      for (RunStatus entry : state.history()) {
+        json.writeString(entry.runId() + " " + entry.status().name());
+      }
+      json.writeEndArray();
+      // Only tables that alerted carry it: most of a large state stays as small as before.
+      if (!state.notified().isEmpty()) {
+        json.writeArrayFieldStart("notified");
+        for (String key : state.notified()) {
+          json.writeString(key);
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      json.writeRaw('\n');
     }
-    out.write('\n');
-    return out.toByteArray();
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /**
@@ -335,7 +328,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
     problems.throwIfAny();
     TreeMap<String, TableState> tables = new TreeMap<>();
     for (TableState state : read) {
-      tables.put(ReportKeys.folder(state.table()), state);
+      tables.put(BucketLayout.folder(state.table()), state);
     }
     return new IndexState(tables);
   }
@@ -352,8 +345,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
       problems.add(object.path(), "database and table must be Glue names");
     }
     String lastChecked = runId(object, "last_checked", runIds);
-    Status status = status(object, object.requiredString("status"), object.childPath("status"));
-    Counts counts = counts(object.optionalObject("counts"), object.childPath("counts"), problems);
+    Status status =
+        ArtifactJson.readStatus(
+            object.requiredString("status"), object.childPath("status"), problems);
+    Counts counts = ArtifactJson.readCounts(object);
     String owner = object.optionalString("owner");
     List<String> tags =
         object.optionalList(
@@ -371,7 +366,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
               if (run == null) {
                 return invalid(entry, problems);
               }
-              Status entryStatus = status(object, text.substring(space + 1), entry.path());
+              Status entryStatus =
+                  ArtifactJson.readStatus(text.substring(space + 1), entry.path(), problems);
               return entryStatus == null ? null : new RunStatus(run, entryStatus);
             });
     List<String> notified =
@@ -433,36 +429,5 @@ public record IndexState(SortedMap<String, TableState> tables) {
       runIds.put(run, run);
     }
     return run;
-  }
-
-  private static Status status(StrictObject object, String name, String path) {
-    if (name == null) {
-      return null;
-    }
-    for (Status status : Status.values()) {
-      if (status.name().equals(name)) {
-        return status;
-      }
-    }
-    object.problems().add(path, "unknown status '" + name + "'");
-    return null;
-  }
-
-  private static Counts counts(StrictObject object, String path, Problems problems) {
-    if (object == null) {
-      problems.add(path, "required field is missing");
-      return null;
-    }
-    Map<String, Integer> values = new TreeMap<>();
-    for (String name : List.of("BREAKING", "RISKY", "SAFE", "waived")) {
-      Integer value = object.optionalInteger(name);
-      if (value == null || value < 0) {
-        problems.add(object.childPath(name), "expected a count");
-      }
-      values.put(name, value == null ? 0 : value);
-    }
-    object.rejectUnknownFields();
-    return new Counts(
-        values.get("BREAKING"), values.get("RISKY"), values.get("SAFE"), values.get("waived"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.port.ObjectStore;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,12 +37,12 @@ public final class IndexStateStore {
   public record Snapshot(IndexState state, String version) {}
 
   public Snapshot read() {
-    Optional<ObjectStore.Versioned> found = store.getVersioned(bucket, ReportKeys.STATE);
+    Optional<ObjectStore.Versioned> found = store.getVersioned(bucket, BucketLayout.INDEX_STATE);
     if (found.isEmpty()) {
       return new Snapshot(IndexState.EMPTY, null);
     }
     return new Snapshot(
-        IndexState.read(store.describe(bucket, ReportKeys.STATE), found.get().body()),
+        IndexState.read(store.describe(bucket, BucketLayout.INDEX_STATE), found.get().body()),
         found.get().version());
   }
 
@@ -59,7 +60,8 @@ public final class IndexStateStore {
       if (current.version() != null && next.equals(current.state())) {
         return attempt;
       }
-      if (store.putIfVersion(bucket, ReportKeys.STATE, next.toJson(), JSON, current.version())) {
+      if (store.putIfVersion(
+          bucket, BucketLayout.INDEX_STATE, next.toJson(), JSON, current.version())) {
         return attempt;
       }
       pause(attempt);

@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ public record IndexView(
     List<IndexState.TableState> tables = new ArrayList<>(state.tables().values());
     tables.sort(
         Comparator.comparing(IndexState.TableState::status, StatusView.BY_ATTENTION)
-            .thenComparing(table -> ReportKeys.folder(table.table())));
+            .thenComparing(table -> BucketLayout.folder(table.table())));
     List<Row> rows = new ArrayList<>(tables.size());
     Map<Status, Integer> totals = new EnumMap<>(Status.class);
     TreeSet<String> databases = new TreeSet<>();

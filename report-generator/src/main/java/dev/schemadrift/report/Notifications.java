@@ -1,24 +1,19 @@
 package dev.schemadrift.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.Status;
+import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.rule.Severity;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Tells people when a table turns BREAKING or ERROR for a reason they have not been told about.
@@ -119,14 +114,14 @@ public final class Notifications {
       IndexState state,
       Map<String, Candidate> candidates,
       String manifestKey,
-      ExecutorService pool) {
+      BoundedParallelism parallelism) {
     if (notifier == null) {
       return new Outcome(state, 0, List.of());
     }
     List<Due> due = new ArrayList<>();
     for (IndexState.TableState entry : state.tables().values()) {
       Candidate candidate =
-          candidates.get(ReportKeys.folder(entry.table()) + "/" + entry.lastChecked());
+          candidates.get(BucketLayout.folder(entry.table()) + "/" + entry.lastChecked());
       if (candidate != null) {
         Set<String> pending = new TreeSet<>(candidate.alerts());
         pending.removeAll(entry.notified());
@@ -138,21 +133,21 @@ public final class Notifications {
     if (due.isEmpty()) {
       return new Outcome(state, 0, List.of());
     }
-    List<Future<String>> futures = new ArrayList<>(due.size());
+    List<Notification> messages = new ArrayList<>(due.size());
     for (Due table : due) {
-      Notification message = message(table, manifestKey);
-      futures.add(pool.submit(() -> publish(message)));
+      messages.add(message(table, manifestKey));
     }
+    List<String> outcomes = parallelism.map(messages, this::publish);
     TreeMap<String, IndexState.TableState> tables = new TreeMap<>(state.tables());
     int published = 0;
     List<String> failures = new ArrayList<>();
     for (int index = 0; index < due.size(); index++) {
       IndexState.TableState entry = due.get(index).entry();
-      String failure = outcome(futures.get(index));
+      String failure = outcomes.get(index);
       if (failure == null) {
         published++;
         tables.put(
-            ReportKeys.folder(entry.table()),
+            BucketLayout.folder(entry.table()),
             entry.withNotified(due.get(index).candidate().alerts()));
       } else {
         failures.add(entry.table().qualified() + ": " + failure);
@@ -170,17 +165,6 @@ public final class Notifications {
     }
   }
 
-  private static String outcome(Future<String> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing notifications", e);
-    } catch (ExecutionException e) {
-      return String.valueOf(e.getCause());
-    }
-  }
-
   /** The message about one table's latest result (its shape: docs/OPERATIONS.md). */
   private Notification message(Due due, String manifestKey) {
     DiffArtifact artifact = due.candidate().artifact();
@@ -194,60 +178,59 @@ public final class Notifications {
         fresh.add(finding);
       }
     }
-    StringWriter body = new StringWriter();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(body)) {
-      json.writeStartObject();
-      json.writeNumberField("notification_version", VERSION);
-      json.writeStringField("run_id", artifact.runId());
-      json.writeObjectFieldStart("table");
-      json.writeStringField("database", table.database());
-      json.writeStringField("name", table.name());
-      json.writeEndObject();
-      json.writeStringField("status", artifact.status().name());
-      json.writeStringField("previous_status", previousStatus(entry, artifact.runId()));
-      json.writeStringField("owner", entry.owner());
-      if (artifact.contract() == null) {
-        json.writeNullField("contract");
-      } else {
-        json.writeObjectFieldStart("contract");
-        json.writeStringField("key", artifact.contract().key());
-        json.writeStringField("version", artifact.contract().version());
-        json.writeEndObject();
-      }
-      json.writeArrayFieldStart("new_findings");
-      for (Finding finding : fresh.subList(0, Math.min(fresh.size(), MAX_FINDINGS))) {
-        json.writeStartObject();
-        json.writeStringField("rule", finding.rule().name());
-        json.writeStringField("severity", finding.severity().name());
-        json.writeStringField("path", clip(finding.path()));
-        json.writeStringField("fingerprint", finding.fingerprint());
-        json.writeStringField("reason", clip(finding.reason()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeNumberField("new_findings_total", fresh.size());
-      if (artifact.error() == null) {
-        json.writeNullField("error");
-      } else {
-        json.writeObjectFieldStart("error");
-        json.writeStringField("kind", artifact.error().kind());
-        json.writeStringField("message", clip(artifact.error().message()));
-        json.writeEndObject();
-      }
-      json.writeStringField("report_url", reportUrl(table));
-      json.writeStringField("diff_key", due.candidate().diffKey());
-      json.writeStringField("manifest_key", manifestKey);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String body =
+        Json.writeText(
+            json -> {
+              json.writeStartObject();
+              json.writeNumberField("notification_version", VERSION);
+              json.writeStringField("run_id", artifact.runId());
+              json.writeObjectFieldStart("table");
+              json.writeStringField("database", table.database());
+              json.writeStringField("name", table.name());
+              json.writeEndObject();
+              json.writeStringField("status", artifact.status().name());
+              json.writeStringField("previous_status", previousStatus(entry, artifact.runId()));
+              json.writeStringField("owner", entry.owner());
+              if (artifact.contract() == null) {
+                json.writeNullField("contract");
+              } else {
+                json.writeObjectFieldStart("contract");
+                json.writeStringField("key", artifact.contract().key());
+                json.writeStringField("version", artifact.contract().version());
+                json.writeEndObject();
+              }
+              json.writeArrayFieldStart("new_findings");
+              for (Finding finding : fresh.subList(0, Math.min(fresh.size(), MAX_FINDINGS))) {
+                json.writeStartObject();
+                json.writeStringField("rule", finding.rule().name());
+                json.writeStringField("severity", finding.severity().name());
+                json.writeStringField("path", clip(finding.path()));
+                json.writeStringField("fingerprint", finding.fingerprint());
+                json.writeStringField("reason", clip(finding.reason()));
+                json.writeEndObject();
+              }
+              json.writeEndArray();
+              json.writeNumberField("new_findings_total", fresh.size());
+              if (artifact.error() == null) {
+                json.writeNullField("error");
+              } else {
+                json.writeObjectFieldStart("error");
+                json.writeStringField("kind", artifact.error().kind());
+                json.writeStringField("message", clip(artifact.error().message()));
+                json.writeEndObject();
+              }
+              json.writeStringField("report_url", reportUrl(table));
+              json.writeStringField("diff_key", due.candidate().diffKey());
+              json.writeStringField("manifest_key", manifestKey);
+              json.writeEndObject();
+            });
     Map<String, String> attributes = new TreeMap<>();
     attributes.put("status", artifact.status().name());
     attributes.put("database", table.database());
     attributes.put("table", table.name());
     return new Notification(
         subject("[schema-drift] " + artifact.status().name() + " " + table.qualified()),
-        body.toString(),
+        body,
         attributes);
   }
 
@@ -264,7 +247,7 @@ public final class Notifications {
   }
 
   String reportUrl(TableName table) {
-    String key = ReportKeys.latest(table);
+    String key = BucketLayout.latest(table);
     return reportBaseUrl == null ? "s3://" + bucket + "/" + key : reportBaseUrl + "/" + key;
   }
 

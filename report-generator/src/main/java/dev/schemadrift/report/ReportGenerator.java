@@ -1,8 +1,10 @@
 package dev.schemadrift.report;
 
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
@@ -15,11 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,7 +53,7 @@ public final class ReportGenerator {
   private final ObjectStore store;
   private final String bucket;
   private final IndexStateStore states;
-  private final int parallelism;
+  private final BoundedParallelism parallelism;
   private final Notifications notifications;
 
   public ReportGenerator(ObjectStore store, String bucket) {
@@ -80,13 +77,10 @@ public final class ReportGenerator {
    */
   public ReportGenerator(
       ObjectStore store, String bucket, int parallelism, Notifications notifications) {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1");
-    }
+    this.parallelism = new BoundedParallelism(parallelism);
     this.store = store;
     this.bucket = bucket;
     this.states = new IndexStateStore(store, bucket);
-    this.parallelism = parallelism;
     this.notifications = notifications;
   }
 
@@ -97,7 +91,7 @@ public final class ReportGenerator {
    * @throws InvalidDocumentException when the manifest cannot be read
    */
   public GenerationSummary generateRun(String manifestKey) {
-    ReportKeys.parseManifest(manifestKey);
+    BucketLayout.parseManifest(manifestKey);
     byte[] json =
         store
             .get(bucket, manifestKey, MAX_INPUT_BYTES)
@@ -119,10 +113,7 @@ public final class ReportGenerator {
 
   /** Renders index.html again from the index state (after a template change, or to repair it). */
   public GenerationSummary rebuildIndex() {
-    Publication publication;
-    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
-      publication = publish(states.read(), new Merge(List.of(), Map.of(), null, pool), pool);
-    }
+    Publication publication = publish(states.read(), new Merge(List.of(), Map.of(), null));
     return new GenerationSummary(
         0, publication.conflicts, publication.indexWrites, 0, publication.indexTables, 0);
   }
@@ -136,25 +127,23 @@ public final class ReportGenerator {
     private final List<IndexState.Observation> observations;
     private final Map<String, Notifications.Candidate> candidates;
     private final String manifestKey;
-    private final ExecutorService pool;
     private int published;
     private List<String> failures = List.of();
 
     Merge(
         List<IndexState.Observation> observations,
         Map<String, Notifications.Candidate> candidates,
-        String manifestKey,
-        ExecutorService pool) {
+        String manifestKey) {
       this.observations = observations;
       this.candidates = candidates;
       this.manifestKey = manifestKey;
-      this.pool = pool;
     }
 
     @Override
     public IndexState apply(IndexState state) {
       Notifications.Outcome outcome =
-          notifications.publishPending(state.with(observations), candidates, manifestKey, pool);
+          notifications.publishPending(
+              state.with(observations), candidates, manifestKey, parallelism);
       published += outcome.published();
       failures = outcome.failures();
       return outcome.state();
@@ -164,45 +153,43 @@ public final class ReportGenerator {
   private GenerationSummary generate(String manifestKey, List<ReportInput> requested) {
     Map<String, ReportInput> unique = new LinkedHashMap<>();
     for (ReportInput input : requested) {
-      unique.putIfAbsent(ReportKeys.folder(input.table()) + "/" + input.run().value(), input);
+      unique.putIfAbsent(BucketLayout.folder(input.table()) + "/" + input.run().value(), input);
     }
     List<ReportInput> inputs = List.copyOf(unique.values());
-    try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {
-      List<Loaded> loaded = inParallel(pool, inputs, this::load);
-      List<IndexState.Observation> observations = new ArrayList<>(loaded.size());
-      Map<String, Notifications.Candidate> candidates = new HashMap<>();
-      for (Loaded item : loaded) {
-        IndexState.Observation observation =
-            IndexState.Observation.of(item.artifact, item.input.metadata());
-        observations.add(observation);
-        candidates.put(
-            ReportKeys.folder(item.artifact.table()) + "/" + item.artifact.runId(),
-            new Notifications.Candidate(item.artifact, item.input.diffKey(), observation.alerts()));
-      }
-      Merge merge = new Merge(observations, candidates, manifestKey, pool);
-      IndexStateStore.Snapshot before = states.read();
-      // The history each report shows: the state as it will be once these results are in.
-      IndexState preview = before.state().with(observations);
-      inParallel(pool, loaded, item -> writeReports(item, preview));
-      int conflicts = states.update(merge, before);
-      Publication publication = publish(states.read(), merge, pool);
-      if (!merge.failures.isEmpty()) {
-        // Reports, state and index are written; failing makes Lambda retry the event, and the
-        // retry publishes what the state does not record as notified.
-        throw new Notifier.NotificationException(
-            "could not publish "
-                + merge.failures.size()
-                + " notification(s) (reports and index are written; a retry publishes them): "
-                + String.join("; ", merge.failures));
-      }
-      return new GenerationSummary(
-          inputs.size(),
-          conflicts + publication.conflicts,
-          publication.indexWrites,
-          publication.latestWrites,
-          publication.indexTables,
-          merge.published);
+    List<Loaded> loaded = parallelism.map(inputs, this::load);
+    List<IndexState.Observation> observations = new ArrayList<>(loaded.size());
+    Map<String, Notifications.Candidate> candidates = new HashMap<>();
+    for (Loaded item : loaded) {
+      IndexState.Observation observation =
+          IndexState.Observation.of(item.artifact, item.input.metadata());
+      observations.add(observation);
+      candidates.put(
+          BucketLayout.folder(item.artifact.table()) + "/" + item.artifact.runId(),
+          new Notifications.Candidate(item.artifact, item.input.diffKey(), observation.alerts()));
     }
+    Merge merge = new Merge(observations, candidates, manifestKey);
+    IndexStateStore.Snapshot before = states.read();
+    // The history each report shows: the state as it will be once these results are in.
+    IndexState preview = before.state().with(observations);
+    parallelism.map(loaded, item -> writeReports(item, preview));
+    int conflicts = states.update(merge, before);
+    Publication publication = publish(states.read(), merge);
+    if (!merge.failures.isEmpty()) {
+      // Reports, state and index are written; failing makes Lambda retry the event, and the
+      // retry publishes what the state does not record as notified.
+      throw new Notifier.NotificationException(
+          "could not publish "
+              + merge.failures.size()
+              + " notification(s) (reports and index are written; a retry publishes them): "
+              + String.join("; ", merge.failures));
+    }
+    return new GenerationSummary(
+        inputs.size(),
+        conflicts + publication.conflicts,
+        publication.indexWrites,
+        publication.latestWrites,
+        publication.indexTables,
+        merge.published);
   }
 
   /** A table's result as read, or made up as an ERROR when its diff is unusable. */
@@ -276,17 +263,17 @@ public final class ReportGenerator {
         TableReportView.of(artifact, previous, previousRun, history, item.diffAvailable);
     store.put(
         bucket,
-        ReportKeys.markdownReport(artifact.table(), run),
+        BucketLayout.markdownReport(artifact.table(), run),
         ReportTemplates.markdown(view),
         MARKDOWN);
     store.put(
-        bucket, ReportKeys.htmlReport(artifact.table(), run), ReportTemplates.html(view), HTML);
+        bucket, BucketLayout.htmlReport(artifact.table(), run), ReportTemplates.html(view), HTML);
     return null;
   }
 
   /** The previous run's artifact, or null when it cannot be read (the report says so). */
   private DiffArtifact previous(DiffArtifact artifact, String previousRun) {
-    String key = ReportKeys.diff(artifact.table(), previousRun);
+    String key = BucketLayout.diff(artifact.table(), previousRun);
     try {
       return store
           .get(bucket, key, MAX_INPUT_BYTES)
@@ -317,12 +304,11 @@ public final class ReportGenerator {
    * should the state have lost them: S3 never does, but a store whose conditional write is not
    * atomic (moto server checks If-Match and then writes without a lock) could.
    */
-  private Publication publish(
-      IndexStateStore.Snapshot snapshot, Merge merge, ExecutorService pool) {
+  private Publication publish(IndexStateStore.Snapshot snapshot, Merge merge) {
     List<IndexState.Observation> observations = merge.observations;
     Set<String> mine = new TreeSet<>();
     for (IndexState.Observation observation : observations) {
-      mine.add(ReportKeys.folder(observation.table()));
+      mine.add(BucketLayout.folder(observation.table()));
     }
     Publication publication = new Publication();
     // Per table: the run whose report latest.html was last made from, by this generation.
@@ -342,15 +328,15 @@ public final class ReportGenerator {
           stale.add(entry);
         }
       }
-      for (String written : inParallel(pool, stale, this::writeLatest)) {
+      for (String written : parallelism.map(stale, this::writeLatest)) {
         if (written != null) {
           publication.latestWrites++;
         }
       }
       for (IndexState.TableState entry : stale) {
-        latestWritten.put(ReportKeys.folder(entry.table()), entry.lastChecked());
+        latestWritten.put(BucketLayout.folder(entry.table()), entry.lastChecked());
       }
-      store.put(bucket, ReportKeys.INDEX, ReportTemplates.index(IndexView.of(state)), HTML);
+      store.put(bucket, BucketLayout.INDEX, ReportTemplates.index(IndexView.of(state)), HTML);
       publication.indexWrites++;
       publication.indexTables = state.tables().size();
       IndexStateStore.Snapshot again = states.read();
@@ -371,36 +357,11 @@ public final class ReportGenerator {
    */
   private String writeLatest(IndexState.TableState entry) {
     Optional<byte[]> report =
-        store.get(bucket, ReportKeys.htmlReport(entry.table(), entry.lastChecked()));
+        store.get(bucket, BucketLayout.htmlReport(entry.table(), entry.lastChecked()));
     if (report.isEmpty()) {
       return null;
     }
-    store.put(bucket, ReportKeys.latest(entry.table()), report.get(), HTML);
+    store.put(bucket, BucketLayout.latest(entry.table()), report.get(), HTML);
     return entry.lastChecked();
-  }
-
-  private static <T, R> List<R> inParallel(
-      ExecutorService pool, List<T> items, Function<T, R> work) {
-    List<Future<R>> futures = new ArrayList<>(items.size());
-    for (T item : items) {
-      futures.add(pool.submit(() -> work.apply(item)));
-    }
-    List<R> results = new ArrayList<>(items.size());
-    try {
-      for (Future<R> future : futures) {
-        results.add(future.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      futures.forEach(future -> future.cancel(true));
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      futures.forEach(future -> future.cancel(true));
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-    return results;
   }
 }

@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.RunId;
 
@@ -16,7 +17,7 @@ public record ReportInput(
 
   /** An input named by its diff key alone. */
   public static ReportInput ofDiffKey(String diffKey) {
-    ReportKeys.DiffKey parsed = ReportKeys.parseDiff(diffKey);
+    BucketLayout.DiffKey parsed = BucketLayout.parseDiff(diffKey);
     return new ReportInput(parsed.table(), parsed.run(), diffKey, null, null);
   }
 }

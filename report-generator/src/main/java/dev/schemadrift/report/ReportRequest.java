@@ -1,6 +1,7 @@
 package dev.schemadrift.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problems;
@@ -66,14 +67,14 @@ public sealed interface ReportRequest {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     if (manifestKey != null) {
-      ReportKeys.parseManifest(manifestKey);
+      BucketLayout.parseManifest(manifestKey);
       return new Run(manifestKey);
     }
     if (diffKeys != null && !diffKeys.isNull()) {
       if (keys.isEmpty()) {
         throw new IllegalArgumentException("\"diff_keys\" must list at least one diff key");
       }
-      keys.forEach(ReportKeys::parseDiff);
+      keys.forEach(BucketLayout::parseDiff);
       return new Diffs(keys);
     }
     return new RebuildIndex();

@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.contract.ContractReader;
@@ -27,7 +28,7 @@ public final class RunManifestReader {
    * @throws InvalidDocumentException listing every problem
    */
   public static Manifest read(String key, byte[] json) {
-    RunId expectedRun = ReportKeys.parseManifest(key);
+    RunId expectedRun = BucketLayout.parseManifest(key);
     Problems problems = new Problems(key);
     StrictObject root = StrictObject.of(Json.readTree(key, json), "$", problems);
     problems.throwIfAny();
@@ -83,10 +84,10 @@ public final class RunManifestReader {
       return null;
     }
     TableName name = new TableName(database, table);
-    if (diffKey != null && !diffKey.equals(ReportKeys.diff(name, run.value()))) {
+    if (diffKey != null && !diffKey.equals(BucketLayout.diff(name, run.value()))) {
       problems.add(
           object.childPath("diff_key"),
-          "'" + diffKey + "' is not " + ReportKeys.diff(name, run.value()));
+          "'" + diffKey + "' is not " + BucketLayout.diff(name, run.value()));
       return null;
     }
     if (diffKey == null && writeError == null) {

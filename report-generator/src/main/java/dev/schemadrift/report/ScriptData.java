@@ -1,13 +1,9 @@
 package dev.schemadrift.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.schemadrift.json.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -24,37 +20,34 @@ public final class ScriptData {
    * tags, last checked run, last changed run.
    */
   public static String rows(List<IndexView.Row> rows) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setCharacterEscapes(new ScriptSafe());
-      json.writeStartObject();
-      json.writeArrayFieldStart("rows");
-      for (IndexView.Row row : rows) {
-        json.writeRaw('\n');
-        json.writeStartArray();
-        json.writeString(row.database());
-        json.writeString(row.table());
-        json.writeString(row.status().name());
-        json.writeNumber(row.breaking());
-        json.writeNumber(row.risky());
-        json.writeNumber(row.safe());
-        json.writeNumber(row.waived());
-        json.writeString(row.owner());
-        json.writeStartArray();
-        for (String tag : row.tags()) {
-          json.writeString(tag);
-        }
-        json.writeEndArray();
-        json.writeString(row.lastChecked());
-        json.writeString(row.lastChanged());
-        json.writeEndArray();
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return Json.writeText(
+        json -> {
+          json.setCharacterEscapes(new ScriptSafe());
+          json.writeStartObject();
+          json.writeArrayFieldStart("rows");
+          for (IndexView.Row row : rows) {
+            json.writeRaw('\n');
+            json.writeStartArray();
+            json.writeString(row.database());
+            json.writeString(row.table());
+            json.writeString(row.status().name());
+            json.writeNumber(row.breaking());
+            json.writeNumber(row.risky());
+            json.writeNumber(row.safe());
+            json.writeNumber(row.waived());
+            json.writeString(row.owner());
+            json.writeStartArray();
+            for (String tag : row.tags()) {
+              json.writeString(tag);
+            }
+            json.writeEndArray();
+            json.writeString(row.lastChecked());
+            json.writeString(row.lastChanged());
+            json.writeEndArray();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   private static final class ScriptSafe extends CharacterEscapes {

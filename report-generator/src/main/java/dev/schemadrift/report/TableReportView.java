@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.DiffArtifact.Counts;
 import dev.schemadrift.artifact.Status;
@@ -186,8 +187,8 @@ public record TableReportView(
         artifact.unusedWaivers().stream().map(waiver -> waiver(waiver, null)).toList(),
         history(history, run),
         new Links(
-            ReportKeys.indexFromReport(),
-            diffAvailable ? ReportKeys.diffFromReport(name, run) : null,
+            BucketLayout.indexFromReport(),
+            diffAvailable ? BucketLayout.diffFromReport(name, run) : null,
             run + ".report.md",
             run + ".report.html",
             "latest.html"));

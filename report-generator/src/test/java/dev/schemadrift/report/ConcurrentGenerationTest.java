@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
@@ -38,9 +39,9 @@ class ConcurrentGenerationTest {
 
   @Test
   void concurrentGenerationsNeverLoseATable() throws Exception {
-    MemoryObjectStore store = new MemoryObjectStore();
+    PausingObjectStore store = new PausingObjectStore();
     // Slow index writes let a generation that rendered an older state finish after a newer one.
-    store.beforeWrite(key -> pause(key.equals(ReportKeys.INDEX) ? 25 : 2));
+    store.beforeWrite(key -> pause(key.equals(BucketLayout.INDEX) ? 25 : 2));
     List<Callable<GenerationSummary>> generations = new ArrayList<>();
     Map<String, String> newest = new TreeMap<>();
     for (int index = 0; index < 32; index++) {
@@ -65,7 +66,7 @@ class ConcurrentGenerationTest {
 
     IndexState state = new IndexStateStore(store, BUCKET).read().state();
     assertEquals(newest.keySet(), state.tables().keySet());
-    byte[] index = store.get(BUCKET, ReportKeys.INDEX).orElseThrow();
+    byte[] index = store.get(BUCKET, BucketLayout.INDEX).orElseThrow();
     assertEquals(newest.keySet(), listed(index).keySet(), "index.html lists every table");
     assertArrayEquals(
         ReportTemplates.index(IndexView.of(state)), index, "index.html shows the final state");
@@ -74,9 +75,9 @@ class ConcurrentGenerationTest {
       assertEquals(table.getValue(), entry.lastChecked(), table.getKey());
       assertArrayEquals(
           store
-              .get(BUCKET, ReportKeys.htmlReport(entry.table(), entry.lastChecked()))
+              .get(BUCKET, BucketLayout.htmlReport(entry.table(), entry.lastChecked()))
               .orElseThrow(),
-          store.get(BUCKET, ReportKeys.latest(entry.table())).orElseThrow(),
+          store.get(BUCKET, BucketLayout.latest(entry.table())).orElseThrow(),
           table.getKey() + ": latest.html is the newest run's report");
     }
     assertEquals(7, state.tables().get("bench.shared").history().size());
@@ -91,10 +92,10 @@ class ConcurrentGenerationTest {
    */
   @Test
   void aStaleIndexWrittenLastIsWrittenAgain() throws Exception {
-    MemoryObjectStore store = new MemoryObjectStore();
+    PausingObjectStore store = new PausingObjectStore();
     String tableA = write(store, "alpha", "20261126T080000Z", Status.BREAKING);
     String tableB = write(store, "beta", "20261126T090000Z", Status.OK);
-    Held held = new Held(ReportKeys.INDEX);
+    Held held = new Held(BucketLayout.INDEX);
     store.beforeWrite(held);
 
     GenerationSummary first =
@@ -104,7 +105,7 @@ class ConcurrentGenerationTest {
 
     assertEquals(
         Map.of("bench.alpha", "BREAKING", "bench.beta", "OK"),
-        listed(store.get(BUCKET, ReportKeys.INDEX).orElseThrow()));
+        listed(store.get(BUCKET, BucketLayout.INDEX).orElseThrow()));
     assertEquals(2, first.indexWrites(), "A wrote index.html twice: stale, then current");
   }
 
@@ -114,7 +115,7 @@ class ConcurrentGenerationTest {
    */
   @Test
   void aStaleLatestWrittenLastIsWrittenAgain() throws Exception {
-    MemoryObjectStore store = new MemoryObjectStore();
+    PausingObjectStore store = new PausingObjectStore();
     String older = write(store, "parks", "20261125T080000Z", Status.BREAKING);
     String newer = write(store, "parks", "20261126T080000Z", Status.OK);
     Held held = new Held("reports/bench.parks/latest.html");
@@ -128,7 +129,7 @@ class ConcurrentGenerationTest {
         store.get(BUCKET, "reports/bench.parks/20261126T080000Z.report.html").orElseThrow(),
         store.get(BUCKET, "reports/bench.parks/latest.html").orElseThrow());
     assertEquals(
-        Map.of("bench.parks", "OK"), listed(store.get(BUCKET, ReportKeys.INDEX).orElseThrow()));
+        Map.of("bench.parks", "OK"), listed(store.get(BUCKET, BucketLayout.INDEX).orElseThrow()));
   }
 
   /** Holds the first write of one key until the other generation has finished. */
@@ -170,7 +171,7 @@ class ConcurrentGenerationTest {
 
   @Test
   void aLateRetryOfAnOlderRunNeverMovesATableBackwards() {
-    MemoryObjectStore store = new MemoryObjectStore();
+    PausingObjectStore store = new PausingObjectStore();
     String older = write(store, "parks", "20261125T080000Z", Status.BREAKING);
     String newer = write(store, "parks", "20261126T080000Z", Status.OK);
     ReportGenerator generator = new ReportGenerator(store, BUCKET);
@@ -192,7 +193,7 @@ class ConcurrentGenerationTest {
 
   @Test
   void aRetriedEventRewritesTheSameBytes() {
-    MemoryObjectStore store = new MemoryObjectStore();
+    PausingObjectStore store = new PausingObjectStore();
     List<String> keys =
         List.of(
             write(store, "parks", "20261126T080000Z", Status.BREAKING),
@@ -208,14 +209,14 @@ class ConcurrentGenerationTest {
     first.forEach((key, bytes) -> assertArrayEquals(bytes, second.get(key), key));
   }
 
-  private static Map<String, byte[]> snapshot(MemoryObjectStore store, List<String> diffKeys) {
+  private static Map<String, byte[]> snapshot(PausingObjectStore store, List<String> diffKeys) {
     Map<String, byte[]> objects = new TreeMap<>();
-    List<String> keys = new ArrayList<>(List.of(ReportKeys.INDEX, ReportKeys.STATE));
+    List<String> keys = new ArrayList<>(List.of(BucketLayout.INDEX, BucketLayout.INDEX_STATE));
     for (String diffKey : diffKeys) {
-      ReportKeys.DiffKey parsed = ReportKeys.parseDiff(diffKey);
-      keys.add(ReportKeys.htmlReport(parsed.table(), parsed.run().value()));
-      keys.add(ReportKeys.markdownReport(parsed.table(), parsed.run().value()));
-      keys.add(ReportKeys.latest(parsed.table()));
+      BucketLayout.DiffKey parsed = BucketLayout.parseDiff(diffKey);
+      keys.add(BucketLayout.htmlReport(parsed.table(), parsed.run().value()));
+      keys.add(BucketLayout.markdownReport(parsed.table(), parsed.run().value()));
+      keys.add(BucketLayout.latest(parsed.table()));
     }
     for (String key : keys) {
       objects.put(key, store.get(BUCKET, key).orElseThrow(() -> new AssertionError(key)));
@@ -260,7 +261,7 @@ class ConcurrentGenerationTest {
                   List.of(),
                   null);
         };
-    String key = ReportKeys.diff(name, run);
+    String key = BucketLayout.diff(name, run);
     store.put(BUCKET, key, ArtifactJson.write(artifact), "application/json");
     return key;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.catalog.FileFamily;
@@ -14,6 +15,7 @@ import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.RenameEvidence;
+import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.rule.Severity;
 import java.time.LocalDate;
@@ -190,7 +192,7 @@ class HostileInputTest {
     for (DiffArtifact artifact : List.of(breaking, error)) {
       store.put(
           Scenario.BUCKET,
-          ReportKeys.diff(artifact.table(), RUN),
+          BucketLayout.diff(artifact.table(), RUN),
           ArtifactJson.write(artifact),
           "application/json");
     }
@@ -204,11 +206,11 @@ class HostileInputTest {
         Scenario.BUCKET, "runs/" + RUN + ".json", Artifacts.bytes(manifest), "application/json");
     new ReportGenerator(store, Scenario.BUCKET).generateRun("runs/" + RUN + ".json");
     return new Rendered(
-        object(store, ReportKeys.htmlReport(breaking.table(), RUN)),
-        object(store, ReportKeys.markdownReport(breaking.table(), RUN)),
-        object(store, ReportKeys.INDEX),
-        object(store, ReportKeys.htmlReport(error.table(), RUN)),
-        object(store, ReportKeys.markdownReport(error.table(), RUN)));
+        object(store, BucketLayout.htmlReport(breaking.table(), RUN)),
+        object(store, BucketLayout.markdownReport(breaking.table(), RUN)),
+        object(store, BucketLayout.INDEX),
+        object(store, BucketLayout.htmlReport(error.table(), RUN)),
+        object(store, BucketLayout.markdownReport(error.table(), RUN)));
   }
 
   /** A manifest entry for the artifact, with the value as owner, tag and contract key. */
@@ -222,7 +224,7 @@ class HostileInputTest {
             artifact.table().database(),
             artifact.table().name(),
             artifact.status(),
-            ReportKeys.diff(artifact.table(), run),
+            BucketLayout.diff(artifact.table(), run),
             json,
             json,
             json);

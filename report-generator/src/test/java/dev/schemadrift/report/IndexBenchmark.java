@@ -2,6 +2,7 @@ package dev.schemadrift.report;
 
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.Status;
+import dev.schemadrift.local.MemoryObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.schemadrift.report;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact.Counts;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.Status;
@@ -57,7 +58,7 @@ final class LargeIndex {
         tags.add("tier-1");
       }
       tables.put(
-          ReportKeys.folder(name),
+          BucketLayout.folder(name),
           new IndexState.TableState(
               name,
               runs.getLast(),

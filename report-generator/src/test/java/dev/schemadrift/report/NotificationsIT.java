@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
@@ -140,7 +141,7 @@ class NotificationsIT {
 
     assertTrue(failure.getMessage().contains("nyc_parks.playgrounds"), failure.getMessage());
     assertTrue(failure.getMessage().contains(missing), failure.getMessage());
-    assertTrue(store.get(BUCKET, ReportKeys.INDEX).isPresent(), "index.html is written");
+    assertTrue(store.get(BUCKET, BucketLayout.INDEX).isPresent(), "index.html is written");
     assertTrue(store.get(BUCKET, "reports/nyc_parks.playgrounds/latest.html").isPresent());
     // With the topic back (here: the right one), the retry publishes what was missed.
     assertEquals(

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.MemoryObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,7 +100,8 @@ class NotificationsTest {
   }
 
   private JsonNode stateEntry(String table) {
-    JsonNode state = Json.readTree("state", store.get(BUCKET, ReportKeys.STATE).orElseThrow());
+    JsonNode state =
+        Json.readTree("state", store.get(BUCKET, BucketLayout.INDEX_STATE).orElseThrow());
     for (JsonNode entry : state.get("tables")) {
       if ((entry.get("database").asText() + "." + entry.get("table").asText()).equals(table)) {
         return entry;
@@ -266,7 +269,7 @@ class NotificationsTest {
         failure.getMessage().contains("nyc_parks.orders: topic unavailable"), failure.getMessage());
     assertFalse(failure.getMessage().contains("nyc_parks.refunds"), failure.getMessage());
     // Everything else is done: reports, latest, index, the state with both tables.
-    assertTrue(store.get(BUCKET, ReportKeys.INDEX).isPresent());
+    assertTrue(store.get(BUCKET, BucketLayout.INDEX).isPresent());
     assertTrue(
         store.get(BUCKET, "reports/nyc_parks.orders/20261121T080000Z.report.html").isPresent());
     assertTrue(store.get(BUCKET, "reports/nyc_parks.orders/latest.html").isPresent());

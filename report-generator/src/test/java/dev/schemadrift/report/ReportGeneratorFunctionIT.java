@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.report.handler.ReportGeneratorHandler;
@@ -85,7 +87,7 @@ class ReportGeneratorFunctionIT {
 
     IndexState state = new IndexStateStore(store, BUCKET).read().state();
     assertEquals(newest.keySet(), state.tables().keySet(), "the state has every table");
-    byte[] index = store.get(BUCKET, ReportKeys.INDEX).orElseThrow();
+    byte[] index = store.get(BUCKET, BucketLayout.INDEX).orElseThrow();
     assertEquals(
         newest.keySet(),
         ConcurrentGenerationTest.listed(index).keySet(),
@@ -96,9 +98,9 @@ class ReportGeneratorFunctionIT {
       assertEquals(table.getValue(), entry.lastChecked(), table.getKey());
       assertArrayEquals(
           store
-              .get(BUCKET, ReportKeys.htmlReport(entry.table(), entry.lastChecked()))
+              .get(BUCKET, BucketLayout.htmlReport(entry.table(), entry.lastChecked()))
               .orElseThrow(),
-          store.get(BUCKET, ReportKeys.latest(entry.table())).orElseThrow(),
+          store.get(BUCKET, BucketLayout.latest(entry.table())).orElseThrow(),
           table.getKey());
     }
     int conflicts =
@@ -111,7 +113,7 @@ class ReportGeneratorFunctionIT {
     assertTrue(conflicts > 0, "the invocations competed for state/index.json: " + conflicts);
     assertEquals(
         "text/html; charset=utf-8",
-        s3.headObject(request -> request.bucket(BUCKET).key(ReportKeys.INDEX)).contentType());
+        s3.headObject(request -> request.bucket(BUCKET).key(BucketLayout.INDEX)).contentType());
   }
 
   /** Through S3, the scenario's reports and index have exactly the goldens' bytes. */
@@ -121,7 +123,7 @@ class ReportGeneratorFunctionIT {
     for (String run : Scenario.RUNS) {
       copy(prepared, "runs/" + run + ".json");
       for (var artifact : Scenario.artifacts(Scenario.RUNS.indexOf(run))) {
-        copy(prepared, ReportKeys.diff(artifact.table(), run));
+        copy(prepared, BucketLayout.diff(artifact.table(), run));
       }
     }
     ReportGeneratorHandler handler = new ReportGeneratorHandler(store, Scenario.BUCKET);
@@ -130,7 +132,7 @@ class ReportGeneratorFunctionIT {
     }
 
     String last = Scenario.RUNS.getLast();
-    assertArrayEquals(golden("index.html"), object(ReportKeys.INDEX));
+    assertArrayEquals(golden("index.html"), object(BucketLayout.INDEX));
     for (String table : Scenario.LAST_STATUS.keySet()) {
       assertArrayEquals(
           golden(table + ".report.html"), object("reports/" + table + "/" + last + ".report.html"));

@@ -3,7 +3,9 @@ package dev.schemadrift.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.local.MemoryObjectStore;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ class ReportGoldenTest {
   }
 
   static Stream<String> tables() {
-    return Scenario.artifacts(2).stream().map(DiffArtifact::table).map(ReportKeys::folder);
+    return Scenario.artifacts(2).stream().map(DiffArtifact::table).map(BucketLayout::folder);
   }
 
   @ParameterizedTest

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.Status;
+import dev.schemadrift.local.MemoryObjectStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ class ReportsInBrowserIT {
     }
     MemoryObjectStore scenario = Scenario.store();
     Scenario.generate(scenario);
-    scenario.copyTo(Scenario.BUCKET, SITES.resolve("scenario"));
+    SiteWriter.copy(scenario, Scenario.BUCKET, SITES.resolve("scenario"));
     chrome = ChromeSession.start();
   }
 
@@ -183,7 +185,7 @@ class ReportsInBrowserIT {
     String run = "20261126T080000Z";
     for (int index = 0; index < corpus.size(); index++) {
       DiffArtifact artifact = HostileInputTest.breaking(corpus.get(index), "hostile_" + index);
-      String key = ReportKeys.diff(artifact.table(), run);
+      String key = BucketLayout.diff(artifact.table(), run);
       store.put(Scenario.BUCKET, key, ArtifactJson.write(artifact), "application/json");
       tables
           .append(index == 0 ? "" : ", ")
@@ -201,7 +203,7 @@ class ReportsInBrowserIT {
         manifest.getBytes(StandardCharsets.UTF_8),
         "application/json");
     new ReportGenerator(store, Scenario.BUCKET).generateRun("runs/" + run + ".json");
-    store.copyTo(Scenario.BUCKET, SITES.resolve("hostile"));
+    SiteWriter.copy(store, Scenario.BUCKET, SITES.resolve("hostile"));
 
     chrome.viewport(1280, 900, false);
     open("hostile/index.html");

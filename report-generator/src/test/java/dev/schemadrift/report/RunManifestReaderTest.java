@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.port.ObjectStore;
 import java.util.List;
 import java.util.Optional;
@@ -98,51 +99,24 @@ class RunManifestReaderTest {
 
   @Test
   void aDiffAboveTheReadLimitIsReportedAsAnError() {
-    MemoryObjectStore memory = new MemoryObjectStore();
     String key = "diffs/nyc_parks.playgrounds/20261126T080000Z.diff.json";
-    memory.put("reports", key, bytes("{}"), "application/json");
-    ObjectStore store =
-        new ObjectStore() {
-          @Override
-          public Optional<byte[]> get(String bucket, String objectKey) {
-            return memory.get(bucket, objectKey);
-          }
-
+    MemoryObjectStore store =
+        new MemoryObjectStore() {
           @Override
           public Optional<byte[]> get(String bucket, String objectKey, long maxBytes) {
             if (objectKey.equals(key)) {
               throw ObjectStore.tooLarge(bucket, objectKey, maxBytes);
             }
-            return memory.get(bucket, objectKey);
-          }
-
-          @Override
-          public void put(String bucket, String objectKey, byte[] body, String contentType) {
-            memory.put(bucket, objectKey, body, contentType);
-          }
-
-          @Override
-          public List<StoredObject> list(String bucket, String prefix, int limit) {
-            return memory.list(bucket, prefix, limit);
-          }
-
-          @Override
-          public Optional<Versioned> getVersioned(String bucket, String objectKey) {
-            return memory.getVersioned(bucket, objectKey);
-          }
-
-          @Override
-          public boolean putIfVersion(
-              String bucket, String objectKey, byte[] body, String type, String version) {
-            return memory.putIfVersion(bucket, objectKey, body, type, version);
+            return super.get(bucket, objectKey, maxBytes);
           }
         };
+    store.put("reports", key, bytes("{}"), "application/json");
 
     new ReportGenerator(store, "reports").generateDiffs(List.of(key));
 
     String report =
         Artifacts.text(
-            memory
+            store
                 .get("reports", "reports/nyc_parks.playgrounds/20261126T080000Z.report.md")
                 .orElseThrow());
     assertTrue(report.contains("DIFF\\_INVALID"), report);

@@ -5,8 +5,10 @@ import static dev.schemadrift.report.Artifacts.bytes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.port.ObjectStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -279,7 +281,7 @@ final class Scenario {
     }
     ArrayNode tables = manifest.putArray("tables");
     for (DiffArtifact artifact : artifacts) {
-      String key = ReportKeys.diff(artifact.table(), run);
+      String key = BucketLayout.diff(artifact.table(), run);
       store.put(BUCKET, key, ArtifactJson.write(artifact), "application/json");
       ObjectNode table = tables.addObject();
       table.put("database", artifact.table().database());

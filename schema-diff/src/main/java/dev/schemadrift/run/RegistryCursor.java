@@ -1,6 +1,7 @@
 package dev.schemadrift.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.json.Json;
@@ -65,7 +66,7 @@ public record RegistryCursor(
 
   /** The stored cursor, or null when there is none (or it is unreadable: start from the top). */
   public static RegistryCursor load(ObjectStore store, String bucket) {
-    Optional<byte[]> bytes = store.get(bucket, Keys.CURSOR);
+    Optional<byte[]> bytes = store.get(bucket, BucketLayout.CURSOR);
     if (bytes.isEmpty()) {
       return null;
     }
@@ -91,7 +92,8 @@ public record RegistryCursor(
     body.put("last_run_id", cursor.lastRunId());
     body.put("last_start", cursor.lastStart());
     try {
-      store.put(bucket, Keys.CURSOR, Json.mapper().writeValueAsBytes(body), "application/json");
+      store.put(
+          bucket, BucketLayout.CURSOR, Json.mapper().writeValueAsBytes(body), "application/json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,9 +6,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,68 +54,64 @@ public record RunManifest(
   }
 
   private byte[] write(String manifestKey) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setPrettyPrinter(ArtifactJson.printer());
-      json.writeStartObject();
-      json.writeNumberField("manifest_version", VERSION);
-      json.writeStringField("run_id", runId.value());
-      if (manifestKey != null) {
-        json.writeStringField("manifest_key", manifestKey);
-      }
-      json.writeStringField("mode", mode);
-      json.writeObjectFieldStart("totals");
-      for (Map.Entry<Status, Integer> total : totals().entrySet()) {
-        json.writeNumberField(total.getKey().name(), total.getValue());
-      }
-      json.writeEndObject();
-      json.writeArrayFieldStart("tables");
-      for (TableResult table : tables) {
-        DiffArtifact artifact = table.artifact();
-        json.writeStartObject();
-        json.writeStringField("database", artifact.table().database());
-        json.writeStringField("table", artifact.table().name());
-        json.writeStringField("status", artifact.status().name());
-        json.writeStringField("diff_key", table.diffKey());
-        json.writeStringField("contract_key", table.contractKey());
-        json.writeStringField("owner", table.owner());
-        json.writeArrayFieldStart("tags");
-        for (String tag : table.tags()) {
-          json.writeString(tag);
-        }
-        json.writeEndArray();
-        ArtifactJson.writeCounts(json, artifact.counts());
-        json.writeStringField("error", artifact.error() == null ? null : artifact.error().kind());
-        json.writeStringField("write_error", table.writeError());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("skipped");
-      for (String contract : skipped) {
-        json.writeStartObject();
-        json.writeStringField("contract", contract);
-        json.writeStringField("reason", "disabled");
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("not_found");
-      for (String name : notFound) {
-        json.writeString(name);
-      }
-      json.writeEndArray();
-      if (nextCursor == null) {
-        json.writeNullField("next_cursor");
-      } else {
-        json.writeObjectFieldStart("next_cursor");
-        json.writeNumberField("index", nextCursor.index());
-        json.writeStringField("contract", nextCursor.contract());
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Json.writePretty(json -> write(json, manifestKey));
+  }
+
+  private void write(JsonGenerator json, String manifestKey) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("manifest_version", VERSION);
+    json.writeStringField("run_id", runId.value());
+    if (manifestKey != null) {
+      json.writeStringField("manifest_key", manifestKey);
     }
-    out.write('\n');
-    return out.toByteArray();
+    json.writeStringField("mode", mode);
+    json.writeObjectFieldStart("totals");
+    for (Map.Entry<Status, Integer> total : totals().entrySet()) {
+      json.writeNumberField(total.getKey().name(), total.getValue());
+    }
+    json.writeEndObject();
+    json.writeArrayFieldStart("tables");
+    for (TableResult table : tables) {
+      DiffArtifact artifact = table.artifact();
+      json.writeStartObject();
+      json.writeStringField("database", artifact.table().database());
+      json.writeStringField("table", artifact.table().name());
+      json.writeStringField("status", artifact.status().name());
+      json.writeStringField("diff_key", table.diffKey());
+      json.writeStringField("contract_key", table.contractKey());
+      json.writeStringField("owner", table.owner());
+      json.writeArrayFieldStart("tags");
+      for (String tag : table.tags()) {
+        json.writeString(tag);
+      }
+      json.writeEndArray();
+      ArtifactJson.writeCounts(json, artifact.counts());
+      json.writeStringField("error", artifact.error() == null ? null : artifact.error().kind());
+      json.writeStringField("write_error", table.writeError());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("skipped");
+    for (String contract : skipped) {
+      json.writeStartObject();
+      json.writeStringField("contract", contract);
+      json.writeStringField("reason", "disabled");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("not_found");
+    for (String name : notFound) {
+      json.writeString(name);
+    }
+    json.writeEndArray();
+    if (nextCursor == null) {
+      json.writeNullField("next_cursor");
+    } else {
+      json.writeObjectFieldStart("next_cursor");
+      json.writeNumberField("index", nextCursor.index());
+      json.writeStringField("contract", nextCursor.contract());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
   }
 }

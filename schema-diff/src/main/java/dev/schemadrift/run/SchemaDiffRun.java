@@ -1,11 +1,13 @@
 package dev.schemadrift.run;
 
 import dev.schemadrift.artifact.ArtifactJson;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
+import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Contracts;
@@ -25,14 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
  * One run of the schema-diff pipeline (DESIGN.md §1): load contracts, read Glue in batches, probe
@@ -55,6 +52,7 @@ public final class SchemaDiffRun {
   private final Catalog catalog;
   private final ReportTrigger trigger;
   private final Listener listener;
+  private final BoundedParallelism parallelism;
 
   /** Hears about progress (the CLI's progress line); called from several threads. */
   public interface Listener {
@@ -89,15 +87,17 @@ public final class SchemaDiffRun {
     this.settings = settings;
     this.store = store;
     this.catalog = catalog;
-    this.trigger = trigger;
+    this.trigger = Objects.requireNonNull(trigger, "trigger (ReportTrigger.NONE for none)");
     this.listener = listener;
+    this.parallelism = new BoundedParallelism(settings.concurrency());
   }
 
   /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
   public RunManifest execute(RunRequest request) {
     Selection selection = select(request);
     List<Loaded> loaded =
-        forEach(selection.entries(), entry -> load(entry, selection.defaults(), request.runId()));
+        parallelism.map(
+            selection.entries(), entry -> load(entry, selection.defaults(), request.runId()));
     List<String> notFound = new ArrayList<>();
     if (!request.tables().isEmpty() && request.contractKey() == null) {
       loaded = subset(loaded, request.tables(), notFound);
@@ -106,7 +106,7 @@ public final class SchemaDiffRun {
     Map<String, DatabaseTables> databases = readCatalog(loaded);
     listener.started(loaded.size());
     List<TableResult> results =
-        forEach(
+        parallelism.map(
             loaded,
             item -> {
               TableResult result = check(item, databases.get(databaseOf(item)), request.runId());
@@ -123,7 +123,7 @@ public final class SchemaDiffRun {
             selection.skipped(),
             notFound,
             selection.nextCursor());
-    String manifestKey = Keys.manifest(request.runId());
+    String manifestKey = BucketLayout.manifest(request.runId().value());
     try {
       store.put(settings.reportBucket(), manifestKey, manifest.toJson(), JSON);
     } catch (StoreException e) {
@@ -145,18 +145,16 @@ public final class SchemaDiffRun {
             e);
       }
     }
-    if (trigger != null) {
-      try {
-        trigger.trigger(settings.reportBucket(), manifestKey);
-      } catch (StoreException e) {
-        throw new RunFailedException(
-            "the diffs and manifest "
-                + manifestKey
-                + " were written but the report generator could not be"
-                + " started: "
-                + e.getMessage(),
-            e);
-      }
+    try {
+      trigger.trigger(settings.reportBucket(), manifestKey);
+    } catch (StoreException e) {
+      throw new RunFailedException(
+          "the diffs and manifest "
+              + manifestKey
+              + " were written but the report generator could not be"
+              + " started: "
+              + e.getMessage(),
+          e);
     }
     return manifest;
   }
@@ -439,7 +437,7 @@ public final class SchemaDiffRun {
     }
     List<Map.Entry<String, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
     List<DatabaseTables> read =
-        forEach(
+        parallelism.map(
             databases,
             database -> {
               try {
@@ -497,7 +495,7 @@ public final class SchemaDiffRun {
                 "the table's types are nested too deeply to compare");
       }
     }
-    String diffKey = Keys.diff(artifact.table(), run);
+    String diffKey = BucketLayout.diff(artifact.table(), run.value());
     try {
       store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), JSON);
       return new TableResult(artifact, item.key(), owner, item.entry().tags(), diffKey, null);
@@ -613,43 +611,5 @@ public final class SchemaDiffRun {
       }
     }
     return true;
-  }
-
-  // -------------------------------------------------------------------------- concurrency
-
-  /** Applies a function to every item with at most {@code CONCURRENCY} at once, keeping order. */
-  private <T, R> List<R> forEach(List<T> items, Function<T, R> work) {
-    if (items.isEmpty()) {
-      return List.of();
-    }
-    Semaphore permits = new Semaphore(settings.concurrency());
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<R>> futures = new ArrayList<>(items.size());
-      for (T item : items) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  permits.acquire();
-                  try {
-                    return work.apply(item);
-                  } finally {
-                    permits.release();
-                  }
-                }));
-      }
-      List<R> results = new ArrayList<>(items.size());
-      for (Future<R> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RunFailedException("the run was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new RunFailedException("a task failed: " + e.getCause(), e.getCause());
-    }
   }
 }

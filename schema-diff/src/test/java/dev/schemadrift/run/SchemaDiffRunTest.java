@@ -13,10 +13,11 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.run.fakes.FakeCatalog;
 import dev.schemadrift.run.fakes.GlueTables;
-import dev.schemadrift.run.fakes.InMemoryObjectStore;
-import dev.schemadrift.run.fakes.InMemoryObjectStore.Operation;
+import dev.schemadrift.run.fakes.RecordingObjectStore;
+import dev.schemadrift.run.fakes.RecordingObjectStore.Operation;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ class SchemaDiffRunTest {
   private static final String DATA = "data-lake";
   private static final RunId RUN = new RunId("20261126T080000Z");
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
+  private final RecordingObjectStore store = new RecordingObjectStore();
   private final FakeCatalog catalog = new FakeCatalog();
   private final RecordingReportTrigger trigger = new RecordingReportTrigger();
 
@@ -180,7 +181,7 @@ class SchemaDiffRunTest {
     assertEquals("NO_DATA", artifact("nyc_parks", "parks").path("status").asText());
     assertEquals(
         List.of("nyc_parks/parks/"),
-        store.calls(Operation.LIST).stream().map(InMemoryObjectStore.Call::key).toList());
+        store.calls(Operation.LIST).stream().map(RecordingObjectStore.Call::key).toList());
   }
 
   @Test
@@ -324,7 +325,7 @@ class SchemaDiffRunTest {
     givenGlueTable(first);
     givenGlueTable(
         contract("nyc_parks", "playgrounds", "csv", "", "id:bigint", "name:string", "x:int"));
-    InMemoryObjectStore without = copyOf(store);
+    RecordingObjectStore without = copyOf(store);
     givenRegistry(
         "", "contracts/parks.json", "contracts/broken.json", "contracts/playgrounds.json");
 
@@ -344,7 +345,7 @@ class SchemaDiffRunTest {
     // The same run without the broken contract writes the same bytes for the others.
     without.add(
         REGISTRY, REGISTRY_KEY, registry("", "contracts/parks.json", "contracts/playgrounds.json"));
-    new SchemaDiffRun(registrySettings(1000), without, catalog, null)
+    new SchemaDiffRun(registrySettings(1000), without, catalog, ReportTrigger.NONE)
         .execute(new RunRequest(RUN, null, List.of()));
     for (String table : List.of("parks", "playgrounds")) {
       String key = "diffs/nyc_parks." + table + "/" + RUN + ".diff.json";
@@ -884,8 +885,8 @@ class SchemaDiffRunTest {
     return written;
   }
 
-  private static InMemoryObjectStore copyOf(InMemoryObjectStore original) {
-    InMemoryObjectStore copy = new InMemoryObjectStore();
+  private static RecordingObjectStore copyOf(RecordingObjectStore original) {
+    RecordingObjectStore copy = new RecordingObjectStore();
     for (String bucket : List.of(CONTRACTS, DATA, REGISTRY)) {
       for (String key : original.keys(bucket)) {
         copy.add(bucket, key, original.object(bucket, key).orElseThrow());

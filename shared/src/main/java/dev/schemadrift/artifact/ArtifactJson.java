@@ -1,7 +1,6 @@
 package dev.schemadrift.artifact;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.catalog.FileFamily;
 import dev.schemadrift.catalog.FormatProfile;
@@ -13,16 +12,15 @@ import dev.schemadrift.diff.RenameEvidence;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problems;
+import dev.schemadrift.json.Spelling;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.rule.Severity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -33,61 +31,52 @@ import java.util.function.BiFunction;
 public final class ArtifactJson {
   private ArtifactJson() {}
 
-  /** The project's deterministic pretty printer (see {@link Json#printer()}). */
-  public static DefaultPrettyPrinter printer() {
-    return Json.printer();
+  public static byte[] write(DiffArtifact artifact) {
+    return Json.writePretty(json -> writeArtifact(json, artifact));
   }
 
-  public static byte[] write(DiffArtifact artifact) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setPrettyPrinter(printer());
-      json.writeStartObject();
-      json.writeNumberField("artifact_version", artifact.artifactVersion());
-      json.writeStringField("run_id", artifact.runId());
-      json.writeObjectFieldStart("table");
-      json.writeStringField("database", artifact.table().database());
-      json.writeStringField("name", artifact.table().name());
+  private static void writeArtifact(JsonGenerator json, DiffArtifact artifact) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("artifact_version", artifact.artifactVersion());
+    json.writeStringField("run_id", artifact.runId());
+    json.writeObjectFieldStart("table");
+    json.writeStringField("database", artifact.table().database());
+    json.writeStringField("name", artifact.table().name());
+    json.writeEndObject();
+    json.writeStringField("status", artifact.status().name());
+    json.writeBooleanField("created_table", artifact.createdTable());
+    writeContract(json, artifact.contract());
+    writeCatalog(json, artifact.catalog());
+    if (artifact.dataProbe() == null) {
+      json.writeNullField("data_probe");
+    } else {
+      json.writeObjectFieldStart("data_probe");
+      json.writeStringField("location", artifact.dataProbe().location());
+      json.writeBooleanField("has_data", artifact.dataProbe().hasData());
       json.writeEndObject();
-      json.writeStringField("status", artifact.status().name());
-      json.writeBooleanField("created_table", artifact.createdTable());
-      writeContract(json, artifact.contract());
-      writeCatalog(json, artifact.catalog());
-      if (artifact.dataProbe() == null) {
-        json.writeNullField("data_probe");
-      } else {
-        json.writeObjectFieldStart("data_probe");
-        json.writeStringField("location", artifact.dataProbe().location());
-        json.writeBooleanField("has_data", artifact.dataProbe().hasData());
-        json.writeEndObject();
-      }
-      writeCounts(json, artifact.counts());
-      json.writeArrayFieldStart("findings");
-      for (Finding finding : artifact.findings()) {
-        writeFinding(json, finding);
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("unused_waivers");
-      for (Policy.Waiver waiver : artifact.unusedWaivers()) {
-        json.writeStartObject();
-        writeWaiverFields(json, waiver);
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      if (artifact.error() == null) {
-        json.writeNullField("error");
-      } else {
-        json.writeObjectFieldStart("error");
-        json.writeStringField("kind", artifact.error().kind());
-        json.writeStringField("message", artifact.error().message());
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    out.write('\n');
-    return out.toByteArray();
+    writeCounts(json, artifact.counts());
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : artifact.findings()) {
+      writeFinding(json, finding);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("unused_waivers");
+    for (Policy.Waiver waiver : artifact.unusedWaivers()) {
+      json.writeStartObject();
+      writeWaiverFields(json, waiver);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    if (artifact.error() == null) {
+      json.writeNullField("error");
+    } else {
+      json.writeObjectFieldStart("error");
+      json.writeStringField("kind", artifact.error().kind());
+      json.writeStringField("message", artifact.error().message());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
   }
 
   /** Writes the {@code counts} object, as in the artifact and in the run manifest. */
@@ -189,12 +178,12 @@ public final class ArtifactJson {
       }
     }
     DiffArtifact.TableName table = tableName(required(root, "table"));
-    Status status = constant(root, "status", Status.class, true);
+    Status status = constant(root, "status", Status.class, Spelling.NAME);
     Boolean createdTable = requiredBoolean(root, "created_table");
     DiffArtifact.ContractInfo contract = contract(nullable(root, "contract"));
     DiffArtifact.CatalogInfo catalog = catalog(nullable(root, "catalog"));
     DiffArtifact.DataProbe probe = probe(nullable(root, "data_probe"));
-    DiffArtifact.Counts counts = counts(required(root, "counts"));
+    DiffArtifact.Counts counts = readCounts(root);
     List<Finding> findings = list(root, "findings", ArtifactJson::finding);
     List<Policy.Waiver> unused = list(root, "unused_waivers", ArtifactJson::waiver);
     DiffArtifact.ErrorInfo error = error(nullable(root, "error"));
@@ -256,8 +245,8 @@ public final class ArtifactJson {
     String versionId = nullableString(object, "version_id");
     String updateTime = nullableString(object, "update_time");
     String tableType = nullableString(object, "table_type");
-    FormatProfile profile = constant(object, "profile", FormatProfile.class, true);
-    FileFamily family = constant(object, "file_family", FileFamily.class, false);
+    FormatProfile profile = constant(object, "profile", FormatProfile.class, Spelling.NAME);
+    FileFamily family = constant(object, "file_family", FileFamily.class, Spelling.LOWER_CASE);
     Boolean partitioned = requiredBoolean(object, "partitioned");
     String location = nullableString(object, "location");
     object.rejectUnknownFields();
@@ -279,6 +268,24 @@ public final class ArtifactJson {
     Boolean hasData = requiredBoolean(object, "has_data");
     object.rejectUnknownFields();
     return new DiffArtifact.DataProbe(location, Boolean.TRUE.equals(hasData));
+  }
+
+  /**
+   * Reads a status by name, as artifacts, run manifests and the index state spell it; an unknown
+   * one is a problem at {@code path}.
+   *
+   * @return null when {@code name} is null or unknown
+   */
+  public static Status readStatus(String name, String path, Problems problems) {
+    return constant(name, path, problems, Status.class, Spelling.NAME);
+  }
+
+  /**
+   * Reads the {@code counts} object of {@code parent}, as {@link #writeCounts} wrote it; a missing,
+   * negative or unknown count is a problem.
+   */
+  public static DiffArtifact.Counts readCounts(StrictObject parent) {
+    return counts(required(parent, "counts"));
   }
 
   private static DiffArtifact.Counts counts(StrictObject object) {
@@ -303,9 +310,9 @@ public final class ArtifactJson {
     if (object == null) {
       return null;
     }
-    RuleId rule = constant(object, "rule", RuleId.class, true);
-    Severity severity = constant(object, "severity", Severity.class, true);
-    Severity defaultSeverity = constant(object, "default_severity", Severity.class, true);
+    RuleId rule = constant(object, "rule", RuleId.class, Spelling.NAME);
+    Severity severity = constant(object, "severity", Severity.class, Spelling.NAME);
+    Severity defaultSeverity = constant(object, "default_severity", Severity.class, Spelling.NAME);
     String path = object.requiredString("path");
     String expected = nullableString(object, "expected");
     String actual = nullableString(object, "actual");
@@ -316,7 +323,8 @@ public final class ArtifactJson {
     StrictObject waiverObject = nullable(object, "waiver");
     if (waiverObject != null) {
       Policy.Waiver matched = waiverFields(waiverObject);
-      AppliedWaiver.State state = constant(waiverObject, "state", AppliedWaiver.State.class, true);
+      AppliedWaiver.State state =
+          constant(waiverObject, "state", AppliedWaiver.State.class, Spelling.NAME);
       waiverObject.rejectUnknownFields();
       waiver = matched == null || state == null ? null : new AppliedWaiver(matched, state);
     }
@@ -353,7 +361,7 @@ public final class ArtifactJson {
   }
 
   private static Policy.Waiver waiverFields(StrictObject object) {
-    RuleId rule = constant(object, "rule", RuleId.class, true);
+    RuleId rule = constant(object, "rule", RuleId.class, Spelling.NAME);
     String path = object.requiredString("path");
     String reason = object.requiredString("reason");
     String owner = object.requiredString("owner");
@@ -451,10 +459,7 @@ public final class ArtifactJson {
     return value;
   }
 
-  /**
-   * An enum constant by its name; {@code upperCase} false for the lower-case names ({@code
-   * file_family}).
-   */
+  /** A rename's evidence by its artifact spelling; an unknown one is a problem. */
   private static RenameEvidence evidence(StrictObject object) {
     String value = nullableString(object, "evidence");
     if (value == null) {
@@ -467,19 +472,22 @@ public final class ArtifactJson {
     return evidence;
   }
 
+  /** An enum constant by its spelling; an unknown one is a problem. */
   private static <E extends Enum<E>> E constant(
-      StrictObject object, String name, Class<E> type, boolean upperCase) {
-    String value = object.requiredString(name);
+      StrictObject object, String name, Class<E> type, Spelling spelling) {
+    return constant(
+        object.requiredString(name), object.childPath(name), object.problems(), type, spelling);
+  }
+
+  private static <E extends Enum<E>> E constant(
+      String value, String path, Problems problems, Class<E> type, Spelling spelling) {
     if (value == null) {
       return null;
     }
-    for (E constant : type.getEnumConstants()) {
-      String spelled = upperCase ? constant.name() : constant.name().toLowerCase(Locale.ROOT);
-      if (spelled.equals(value)) {
-        return constant;
-      }
+    Optional<E> constant = spelling.parse(type, value);
+    if (constant.isEmpty()) {
+      problems.add(path, "unknown value '" + value + "'");
     }
-    object.problems().add(object.childPath(name), "unknown value '" + value + "'");
-    return null;
+    return constant.orElse(null);
   }
 }

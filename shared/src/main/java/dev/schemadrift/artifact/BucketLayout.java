@@ -1,8 +1,14 @@
 package dev.schemadrift.artifact;
 
+import dev.schemadrift.artifact.DiffArtifact.TableName;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * The report bucket's layout (DESIGN.md §4), written down once for both functions and the CLI. Keys
- * are built only from validated Glue names and run ids, never from raw contract text.
+ * The report bucket's layout (DESIGN.md §4), written down once for both functions and the CLI: the
+ * keys they write and read, the relative links between reports, and the parsing of the keys that
+ * events name. Keys are built only from validated Glue names and run ids, never from raw contract
+ * text.
  */
 public final class BucketLayout {
   /** Where the registry cursor of {@code MAX_TABLES_PER_RUN} lives. */
@@ -16,12 +22,12 @@ public final class BucketLayout {
   private BucketLayout() {}
 
   /** A table's folder under {@code diffs/} and {@code reports/}: {@code <db>.<table>}. */
-  public static String folder(DiffArtifact.TableName table) {
+  public static String folder(TableName table) {
     return table.database() + "." + table.name();
   }
 
   /** {@code diffs/<db>.<table>/<run>.diff.json} */
-  public static String diff(DiffArtifact.TableName table, String runId) {
+  public static String diff(TableName table, String runId) {
     return "diffs/" + folder(table) + "/" + runId + ".diff.json";
   }
 
@@ -31,7 +37,78 @@ public final class BucketLayout {
   }
 
   /** {@code reports/<db>.<table>/} */
-  public static String reportFolder(DiffArtifact.TableName table) {
+  public static String reportFolder(TableName table) {
     return "reports/" + folder(table) + "/";
+  }
+
+  /** {@code reports/<db>.<table>/<run>.report.md} */
+  public static String markdownReport(TableName table, String runId) {
+    return reportFolder(table) + runId + ".report.md";
+  }
+
+  /** {@code reports/<db>.<table>/<run>.report.html} */
+  public static String htmlReport(TableName table, String runId) {
+    return reportFolder(table) + runId + ".report.html";
+  }
+
+  /** {@code reports/<db>.<table>/latest.html}: a copy of the table's newest HTML report. */
+  public static String latest(TableName table) {
+    return reportFolder(table) + "latest.html";
+  }
+
+  // Relative links, so that the reports work from S3 and from a copied folder alike.
+
+  /** From a table's report folder to its diff JSON. */
+  public static String diffFromReport(TableName table, String runId) {
+    return "../../" + diff(table, runId);
+  }
+
+  /** From a table's report folder to the index. */
+  public static String indexFromReport() {
+    return "../../" + INDEX;
+  }
+
+  /** The table and run a diff key names. */
+  public record DiffKey(TableName table, RunId run) {}
+
+  /**
+   * Parses {@code diffs/<db>.<table>/<run>.diff.json}.
+   *
+   * @throws IllegalArgumentException for any other shape
+   */
+  public static DiffKey parseDiff(String key) {
+    Matcher matcher = key == null ? null : KeyPatterns.DIFF.matcher(key);
+    if (matcher == null || !matcher.matches()) {
+      throw new IllegalArgumentException(
+          "'" + key + "' is not a diff key of the form diffs/<db>.<table>/<run>.diff.json");
+    }
+    return new DiffKey(
+        new TableName(matcher.group(1), matcher.group(2)), new RunId(matcher.group(3)));
+  }
+
+  /**
+   * The run a manifest key names ({@code runs/<run>.json}).
+   *
+   * @throws IllegalArgumentException for any other shape
+   */
+  public static RunId parseManifest(String key) {
+    Matcher matcher = key == null ? null : KeyPatterns.MANIFEST.matcher(key);
+    if (matcher == null || !matcher.matches()) {
+      throw new IllegalArgumentException(
+          "'" + key + "' is not a manifest key of the form runs/<run>.json");
+    }
+    return new RunId(matcher.group(1));
+  }
+
+  /**
+   * The patterns of the keys events name, compiled on first parse: SchemaDiffFunction only builds
+   * keys, and its first diff should not pay for loading java.util.regex.
+   */
+  private static final class KeyPatterns {
+    private static final String NAME = "[a-z0-9_]{1,255}";
+    private static final String RUN = "\\d{8}T\\d{6}Z";
+    static final Pattern DIFF =
+        Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");
+    static final Pattern MANIFEST = Pattern.compile("runs/(" + RUN + ")\\.json");
   }
 }

@@ -2,9 +2,7 @@ package dev.schemadrift.catalog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.schemadrift.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,39 +14,35 @@ public final class GlueTableJson {
   private GlueTableJson() {}
 
   public static byte[] writeGetTable(GlueTable table) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setPrettyPrinter(Json.printer());
-      json.writeStartObject();
-      json.writeObjectFieldStart("Table");
-      json.writeStringField("Name", table.name());
-      json.writeStringField("DatabaseName", table.databaseName());
-      if (table.tableType() != null) {
-        json.writeStringField("TableType", table.tableType());
-      }
-      writeMap(json, "Parameters", table.parameters());
-      if (table.hasStorageDescriptor()) {
-        json.writeObjectFieldStart("StorageDescriptor");
-        writeColumns(json, "Columns", table.columns());
-        writeOptional(json, "Location", table.location());
-        writeOptional(json, "InputFormat", table.inputFormat());
-        writeOptional(json, "OutputFormat", table.outputFormat());
-        json.writeObjectFieldStart("SerdeInfo");
-        writeOptional(json, "SerializationLibrary", table.serdeLibrary());
-        writeMap(json, "Parameters", table.serdeParameters());
-        json.writeEndObject();
-        json.writeEndObject();
-      }
-      writeColumns(json, "PartitionKeys", table.partitionKeys());
-      writeOptional(json, "VersionId", table.versionId());
-      writeOptional(json, "UpdateTime", table.updateTime());
-      json.writeEndObject();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Json.writePretty(json -> writeGetTable(json, table));
+  }
+
+  private static void writeGetTable(JsonGenerator json, GlueTable table) throws IOException {
+    json.writeStartObject();
+    json.writeObjectFieldStart("Table");
+    json.writeStringField("Name", table.name());
+    json.writeStringField("DatabaseName", table.databaseName());
+    if (table.tableType() != null) {
+      json.writeStringField("TableType", table.tableType());
     }
-    out.write('\n');
-    return out.toByteArray();
+    writeMap(json, "Parameters", table.parameters());
+    if (table.hasStorageDescriptor()) {
+      json.writeObjectFieldStart("StorageDescriptor");
+      writeColumns(json, "Columns", table.columns());
+      writeOptional(json, "Location", table.location());
+      writeOptional(json, "InputFormat", table.inputFormat());
+      writeOptional(json, "OutputFormat", table.outputFormat());
+      json.writeObjectFieldStart("SerdeInfo");
+      writeOptional(json, "SerializationLibrary", table.serdeLibrary());
+      writeMap(json, "Parameters", table.serdeParameters());
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    writeColumns(json, "PartitionKeys", table.partitionKeys());
+    writeOptional(json, "VersionId", table.versionId());
+    writeOptional(json, "UpdateTime", table.updateTime());
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static void writeOptional(JsonGenerator json, String field, String value)

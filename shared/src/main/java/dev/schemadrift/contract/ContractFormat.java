@@ -1,5 +1,6 @@
 package dev.schemadrift.contract;
 
+import dev.schemadrift.json.Spelling;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,13 +21,9 @@ public enum ContractFormat {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The format a contract spells {@code name}, if any. */
   public static Optional<ContractFormat> fromJsonName(String name) {
-    for (ContractFormat format : values()) {
-      if (format.jsonName().equals(name)) {
-        return Optional.of(format);
-      }
-    }
-    return Optional.empty();
+    return Spelling.LOWER_CASE.parse(ContractFormat.class, name);
   }
 
   /** Delimited text formats share the same SerDes and differ only by delimiter. */

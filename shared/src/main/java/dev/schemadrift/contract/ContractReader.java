@@ -5,6 +5,7 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
+import dev.schemadrift.json.Spelling;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.type.DataType;
@@ -425,15 +426,12 @@ public final class ContractReader {
               RuleId rule = ruleId(override);
               String path = glob(override, false);
               String level = override.requiredString("severity");
-              Policy.OverrideLevel severity = null;
-              if (level != null) {
-                try {
-                  severity = Policy.OverrideLevel.valueOf(level);
-                } catch (IllegalArgumentException e) {
-                  problems.add(
-                      override.childPath("severity"),
-                      "unknown severity '" + level + "'; expected SAFE, RISKY, BREAKING or OFF");
-                }
+              Policy.OverrideLevel severity =
+                  Spelling.NAME.parse(Policy.OverrideLevel.class, level).orElse(null);
+              if (level != null && severity == null) {
+                problems.add(
+                    override.childPath("severity"),
+                    "unknown severity '" + level + "'; expected SAFE, RISKY, BREAKING or OFF");
               }
               override.rejectUnknownFields();
               return rule == null || severity == null
@@ -489,32 +487,25 @@ public final class ContractReader {
 
   private static RuleId ruleId(StrictObject object) {
     String name = object.requiredString("rule");
-    if (name == null) {
-      return null;
-    }
-    try {
-      return RuleId.valueOf(name);
-    } catch (IllegalArgumentException e) {
+    RuleId rule = Spelling.NAME.parse(RuleId.class, name).orElse(null);
+    if (name != null && rule == null) {
       object.problems().add(object.childPath("rule"), "unknown rule id '" + name + "'");
-      return null;
     }
+    return rule;
   }
 
   private static <E extends Enum<E>> E choice(
       StrictObject object, String field, Class<E> type, String expected) {
     String value = object.optionalString(field);
-    if (value == null) {
-      return null;
+    E constant = Spelling.LOWER_CASE.parse(type, value).orElse(null);
+    if (value != null && constant == null) {
+      object
+          .problems()
+          .add(
+              object.childPath(field),
+              "unknown value '" + value + "'; expected one of " + expected);
     }
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
-        return constant;
-      }
-    }
-    object
-        .problems()
-        .add(object.childPath(field), "unknown value '" + value + "'; expected one of " + expected);
-    return null;
+    return constant;
   }
 
   private static LocalDate date(StrictObject object, String field) {

@@ -2,9 +2,7 @@ package dev.schemadrift.contract;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.schemadrift.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,29 +14,25 @@ public final class ContractWriter {
   private ContractWriter() {}
 
   public static byte[] write(Contract contract) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
-      json.setPrettyPrinter(Json.printer());
-      json.writeStartObject();
-      json.writeStringField("contract_version", contract.contractVersion());
-      json.writeStringField("database", contract.database());
-      json.writeStringField("table", contract.table());
-      optional(json, "owner", contract.owner());
-      optional(json, "description", contract.description());
-      json.writeStringField("data_location", contract.dataLocation());
-      json.writeStringField("format", contract.format().jsonName());
-      writeOptions(json, contract.formatOptions());
-      writeColumns(json, "columns", contract.columns());
-      if (!contract.partitionKeys().isEmpty()) {
-        writeColumns(json, "partition_keys", contract.partitionKeys());
-      }
-      writePolicy(json, contract.policy());
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Json.writePretty(json -> write(json, contract));
+  }
+
+  private static void write(JsonGenerator json, Contract contract) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("contract_version", contract.contractVersion());
+    json.writeStringField("database", contract.database());
+    json.writeStringField("table", contract.table());
+    optional(json, "owner", contract.owner());
+    optional(json, "description", contract.description());
+    json.writeStringField("data_location", contract.dataLocation());
+    json.writeStringField("format", contract.format().jsonName());
+    writeOptions(json, contract.formatOptions());
+    writeColumns(json, "columns", contract.columns());
+    if (!contract.partitionKeys().isEmpty()) {
+      writeColumns(json, "partition_keys", contract.partitionKeys());
     }
-    out.write('\n');
-    return out.toByteArray();
+    writePolicy(json, contract.policy());
+    json.writeEndObject();
   }
 
   private static void optional(JsonGenerator json, String field, String value) throws IOException {

@@ -3,6 +3,7 @@ package dev.schemadrift.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
+import dev.schemadrift.json.Spelling;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.type.DataType;
 import dev.schemadrift.type.PrimitiveKind;
@@ -42,12 +43,7 @@ final class OdcsTypes {
     MAP;
 
     static LogicalType of(String spelling) {
-      for (LogicalType type : values()) {
-        if (type.name().equalsIgnoreCase(spelling)) {
-          return type;
-        }
-      }
-      return null;
+      return Spelling.ANY_CASE.parse(LogicalType.class, spelling).orElse(null);
     }
 
     String spelling() {

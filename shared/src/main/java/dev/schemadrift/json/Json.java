@@ -10,10 +10,16 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The one configured Jackson mapper: strict about duplicates, bounded in nesting and size. */
+/**
+ * The one configured Jackson mapper (strict about duplicates, bounded in nesting and size), and the
+ * one way documents are written with it.
+ */
 public final class Json {
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -48,6 +54,50 @@ public final class Json {
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
     return printer;
+  }
+
+  /** What a document holds, written field by field in the order its format documents. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(JsonGenerator json) throws IOException;
+  }
+
+  /**
+   * A document in the project's pretty print ({@link #printer()}) with one trailing newline: same
+   * content, same bytes, on every platform.
+   */
+  public static byte[] writePretty(Content content) {
+    return write(content, true);
+  }
+
+  /** A document on as few lines as its content writes, with one trailing newline. */
+  public static byte[] writeCompact(Content content) {
+    return write(content, false);
+  }
+
+  /** A compact document as text, without a trailing newline: a message body, a script block. */
+  public static String writeText(Content content) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      content.writeTo(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static byte[] write(Content content, boolean pretty) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      if (pretty) {
+        json.setPrettyPrinter(printer());
+      }
+      content.writeTo(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
   }
 
   /** Prints an empty array as {@code []} rather than Jackson's {@code [ ]}. */

@@ -4,4 +4,7 @@ package dev.schemadrift.port;
 public interface ReportTrigger {
   /** Asks for the run's reports; the manifest names every diff, so it is all that is sent. */
   void trigger(String bucket, String manifestKey);
+
+  /** Starts nothing: runs without reports (no report function configured, a dry run). */
+  ReportTrigger NONE = (bucket, manifestKey) -> {};
 }

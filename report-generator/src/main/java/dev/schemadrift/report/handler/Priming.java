@@ -9,17 +9,12 @@ import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Fingerprint;
-import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.report.Notifications;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.report.ReportRequest;
 import dev.schemadrift.snapstart.SnapStartPriming;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Warms ReportGeneratorFunction before Lambda SnapStart takes its snapshot: one whole generation
@@ -100,7 +95,7 @@ public final class Priming {
          "skipped": [], "not_found": [], "next_cursor": null}
         """
             .formatted(RUN.value(), artifact.status().name(), diffKey);
-    InMemory bucket = new InMemory();
+    MemoryObjectStore bucket = new MemoryObjectStore();
     bucket.put(BUCKET, diffKey, ArtifactJson.write(artifact), "application/json");
     bucket.put(BUCKET, manifestKey, manifest.getBytes(StandardCharsets.UTF_8), "application/json");
     ReportRequest.read(
@@ -109,52 +104,5 @@ public final class Priming {
             bucket, BUCKET, 1, Notifications.to(notification -> {}, BUCKET, "https://priming"))
         .generateRun(manifestKey);
     return bucket.get(BUCKET, BucketLayout.INDEX).orElseThrow().length;
-  }
-
-  /** The least of a bucket: whole-object reads and writes, versions for conditional writes. */
-  private static final class InMemory implements ObjectStore {
-    private final Map<String, Versioned> objects = new TreeMap<>();
-    private int versions;
-
-    @Override
-    public synchronized Optional<byte[]> get(String bucket, String key) {
-      return getVersioned(bucket, key).map(Versioned::body);
-    }
-
-    @Override
-    public synchronized void put(String bucket, String key, byte[] body, String contentType) {
-      objects.put(bucket + "/" + key, new Versioned(body.clone(), "v" + ++versions));
-    }
-
-    @Override
-    public synchronized List<StoredObject> list(String bucket, String prefix, int limit) {
-      List<StoredObject> listed = new ArrayList<>();
-      for (Map.Entry<String, Versioned> entry : objects.entrySet()) {
-        if (listed.size() < limit && entry.getKey().startsWith(bucket + "/" + prefix)) {
-          listed.add(
-              new StoredObject(
-                  entry.getKey().substring(bucket.length() + 1), entry.getValue().body().length));
-        }
-      }
-      return listed;
-    }
-
-    @Override
-    public synchronized Optional<Versioned> getVersioned(String bucket, String key) {
-      return Optional.ofNullable(objects.get(bucket + "/" + key));
-    }
-
-    @Override
-    public synchronized boolean putIfVersion(
-        String bucket, String key, byte[] body, String contentType, String expectedVersion) {
-      Versioned current = objects.get(bucket + "/" + key);
-      if (expectedVersion == null
-          ? current != null
-          : current == null || !expectedVersion.equals(current.version())) {
-        return false;
-      }
-      put(bucket, key, body, contentType);
-      return true;
-    }
   }
 }

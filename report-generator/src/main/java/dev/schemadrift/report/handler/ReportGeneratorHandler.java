@@ -20,7 +20,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * ReportGeneratorFunction: reads its bucket once, builds the S3 adapter once per container, and
+ * ReportGeneratorFunction: reads its settings once, builds the S3 adapter once per container, and
  * renders the reports and index an event asks for. A failure fails the invocation, so Lambda
  * retries the (idempotent) event.
  */
@@ -41,18 +41,17 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
   }
 
   /**
-   * Everything from the given environment: the clients (endpoints, region, credentials) are built
-   * once, here, and the SNS client only when there is a topic.
+   * Everything from the given environment: the settings are read and checked first, then the
+   * clients (endpoints, region, credentials) are built once, the SNS client only when there is a
+   * topic.
    */
   public ReportGeneratorHandler(Map<String, String> environment) {
-    this(environment, new AwsClients(environment, List.of()));
+    this(ReportSettings.fromEnvironment(environment), new AwsClients(environment, List.of()));
   }
 
-  private ReportGeneratorHandler(Map<String, String> environment, AwsClients clients) {
+  private ReportGeneratorHandler(ReportSettings settings, AwsClients clients) {
     this(
-        new S3ObjectStore(clients.s3()),
-        required(environment, "REPORT_BUCKET"),
-        notifications(environment, clients));
+        new S3ObjectStore(clients.s3()), settings.reportBucket(), notifications(settings, clients));
   }
 
   /** For tests: any object store (moto through S3, a fake, a local folder); no notifications. */
@@ -66,15 +65,14 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
     this.bucket = bucket;
   }
 
-  private static Notifications notifications(Map<String, String> environment, AwsClients clients) {
-    String topic = environment.get("NOTIFICATION_TOPIC_ARN");
-    if (topic == null || topic.isBlank()) {
+  private static Notifications notifications(ReportSettings settings, AwsClients clients) {
+    if (!settings.notifies()) {
       return Notifications.off();
     }
     return Notifications.to(
-        new SnsNotifier(clients.build(SnsClient.builder(), "SNS"), topic.strip()),
-        required(environment, "REPORT_BUCKET"),
-        environment.get("REPORT_BASE_URL"));
+        new SnsNotifier(clients.build(SnsClient.builder(), "SNS"), settings.notificationTopicArn()),
+        settings.reportBucket(),
+        settings.reportBaseUrl());
   }
 
   @Override
@@ -103,13 +101,5 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
       context.getLogger().log("schema-drift reports " + response);
     }
     output.write(Json.mapper().writeValueAsBytes(response));
-  }
-
-  private static String required(Map<String, String> environment, String name) {
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set: the function needs its report bucket");
-    }
-    return value;
   }
 }

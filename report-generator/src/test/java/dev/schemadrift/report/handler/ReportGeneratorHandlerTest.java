@@ -10,15 +10,11 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.json.Json;
-import dev.schemadrift.port.ObjectStore;
+import dev.schemadrift.local.MemoryObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportGeneratorHandlerTest {
@@ -27,9 +23,9 @@ class ReportGeneratorHandlerTest {
 
   @Test
   void reportsOnDiffsAndAnswersWithCounts() throws IOException {
-    Map<String, byte[]> objects = new HashMap<>();
-    ObjectStore store = new MapStore(objects);
-    objects.put(
+    MemoryObjectStore store = new MemoryObjectStore();
+    store.put(
+        BUCKET,
         DIFF,
         ArtifactJson.write(
             TableCheck.error(
@@ -37,15 +33,16 @@ class ReportGeneratorHandlerTest {
                 new DiffArtifact.TableName("nyc_parks", "playgrounds"),
                 null,
                 "THROTTLED",
-                "slow down")));
+                "slow down")),
+        "application/json");
     ReportGeneratorHandler handler = new ReportGeneratorHandler(store, BUCKET);
 
     JsonNode response = invoke(handler, "{\"diff_keys\": [\"" + DIFF + "\"]}");
 
     assertEquals(1, response.get("tables").intValue());
     assertEquals(1, response.get("index_tables").intValue());
-    assertTrue(objects.containsKey("index.html"));
-    assertTrue(objects.containsKey("reports/nyc_parks.playgrounds/latest.html"));
+    assertTrue(store.get(BUCKET, "index.html").isPresent());
+    assertTrue(store.get(BUCKET, "reports/nyc_parks.playgrounds/latest.html").isPresent());
     JsonNode rebuilt = invoke(handler, "{\"rebuild_index\": true}");
     assertEquals(true, rebuilt.get("rebuild_index").booleanValue());
     assertEquals(1, rebuilt.get("index_tables").intValue());
@@ -53,8 +50,7 @@ class ReportGeneratorHandlerTest {
 
   @Test
   void aBadEventFailsTheInvocation() {
-    ReportGeneratorHandler handler =
-        new ReportGeneratorHandler(new MapStore(new HashMap<>()), BUCKET);
+    ReportGeneratorHandler handler = new ReportGeneratorHandler(new MemoryObjectStore(), BUCKET);
 
     assertThrows(
         IllegalArgumentException.class,
@@ -72,44 +68,5 @@ class ReportGeneratorHandlerTest {
     handler.handleRequest(
         new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
     return Json.readTree("response", out.toByteArray());
-  }
-
-  /** A minimal store over a map, enough for one generation at a time. */
-  private record MapStore(Map<String, byte[]> objects) implements ObjectStore {
-    @Override
-    public synchronized Optional<byte[]> get(String bucket, String key) {
-      return Optional.ofNullable(objects.get(key));
-    }
-
-    @Override
-    public synchronized void put(String bucket, String key, byte[] body, String contentType) {
-      objects.put(key, body);
-    }
-
-    @Override
-    public List<StoredObject> list(String bucket, String prefix, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public synchronized Optional<Versioned> getVersioned(String bucket, String key) {
-      byte[] body = objects.get(key);
-      return body == null
-          ? Optional.empty()
-          : Optional.of(new Versioned(body, Integer.toString(java.util.Arrays.hashCode(body))));
-    }
-
-    @Override
-    public synchronized boolean putIfVersion(
-        String bucket, String key, byte[] body, String contentType, String expectedVersion) {
-      Optional<Versioned> current = getVersioned(bucket, key);
-      if (expectedVersion == null
-          ? current.isPresent()
-          : current.isEmpty() || !current.get().version().equals(expectedVersion)) {
-        return false;
-      }
-      objects.put(key, body);
-      return true;
-    }
   }
 }

@@ -2,12 +2,12 @@ package dev.schemadrift.run.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
-import dev.schemadrift.run.Keys;
 import dev.schemadrift.run.RunEvent;
 import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.RunRequest;
@@ -50,7 +50,7 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
         new S3ObjectStore(clients.s3()),
         new GlueCatalog(clients.build(GlueClient.builder(), "GLUE")),
         settings.reportFunction() == null
-            ? null
+            ? ReportTrigger.NONE
             : new LambdaReportTrigger(
                 clients.build(LambdaClient.builder(), "LAMBDA"), settings.reportFunction()),
         clock);
@@ -73,7 +73,7 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       throws IOException {
     RunRequest request = RunEvent.read(input.readAllBytes(), clock.instant());
     RunManifest manifest = pipeline.execute(request);
-    String manifestKey = Keys.manifest(request.runId());
+    String manifestKey = BucketLayout.manifest(request.runId().value());
     if (context != null && context.getLogger() != null) {
       // One line per run: counts only, never contracts, payloads or credentials.
       context

@@ -16,7 +16,7 @@ import dev.schemadrift.run.RunRequest;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.SchemaDiffRun;
 import dev.schemadrift.run.fakes.FakeCatalog;
-import dev.schemadrift.run.fakes.InMemoryObjectStore;
+import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ class CorpusPipelineTest {
               + RUN
               + "\\.json|state/cursor\\.json)");
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
+  private final RecordingObjectStore store = new RecordingObjectStore();
   private final FakeCatalog catalog = new FakeCatalog();
   private final RecordingReportTrigger trigger = new RecordingReportTrigger();
 

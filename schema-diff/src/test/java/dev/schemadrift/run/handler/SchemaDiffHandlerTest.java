@@ -11,7 +11,7 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.fakes.FakeCatalog;
-import dev.schemadrift.run.fakes.InMemoryObjectStore;
+import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,7 @@ class SchemaDiffHandlerTest {
               "REPORT_FUNCTION", "report-generator",
               "CONTRACT_KEY", "contracts/nyc_parks/parks.json"));
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
+  private final RecordingObjectStore store = new RecordingObjectStore();
   private final FakeCatalog catalog = new FakeCatalog();
   private final RecordingReportTrigger trigger = new RecordingReportTrigger();
   private final SchemaDiffHandler handler =

@@ -261,13 +261,7 @@ class SchemaDiffFunctionIT {
   private static byte[] stripKey(JsonNode summary) throws IOException {
     ObjectNode copy = summary.deepCopy();
     copy.remove("manifest_key");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (var generator = Json.mapper().getFactory().createGenerator(out)) {
-      generator.setPrettyPrinter(dev.schemadrift.artifact.ArtifactJson.printer());
-      Json.mapper().writeTree(generator, copy);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    return Json.writePretty(json -> Json.mapper().writeTree(json, copy));
   }
 
   /** 12 example contracts plus 16 made here: 28 tables over 6 databases, every outcome. */

@@ -1,0 +1,86 @@
+package dev.schemadrift.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemadrift.port.ObjectStore.StoredObject;
+import dev.schemadrift.port.ObjectStore.Versioned;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory store behaves as S3 does for what the port promises. */
+class MemoryObjectStoreTest {
+  private final MemoryObjectStore store = new MemoryObjectStore();
+
+  @Test
+  void objectsAreCopiedInAndOut() {
+    byte[] body = bytes("one");
+    store.put("reports", "a.json", body, "application/json");
+    body[0] = 'X';
+    store.get("reports", "a.json").orElseThrow()[0] = 'Y';
+
+    assertArrayEquals(bytes("one"), store.get("reports", "a.json").orElseThrow());
+    assertTrue(store.get("reports", "b.json").isEmpty());
+    assertTrue(store.get("other", "a.json").isEmpty(), "buckets are apart");
+  }
+
+  @Test
+  void listingIsInKeyOrderUnderThePrefixUpToTheLimit() {
+    for (String key :
+        List.of("runs/2.json", "diffs/b/1.json", "diffs/a/1.json", "diffs/a/2.json")) {
+      store.put("reports", key, bytes(key), "application/json");
+    }
+    store.put("other", "diffs/a/0.json", bytes("x"), "application/json");
+
+    assertEquals(
+        List.of(
+            new StoredObject("diffs/a/1.json", 14),
+            new StoredObject("diffs/a/2.json", 14),
+            new StoredObject("diffs/b/1.json", 14)),
+        store.list("reports", "diffs/", 10));
+    assertEquals(
+        List.of(new StoredObject("diffs/a/1.json", 14)), store.list("reports", "diffs/", 1));
+    assertEquals(List.of(), store.list("reports", "state/", 10));
+    assertEquals(List.of(), store.list("nowhere", "", 10));
+  }
+
+  @Test
+  void aConditionalWriteSucceedsOnlyAtTheExpectedVersion() {
+    assertTrue(store.putIfVersion("reports", "state.json", bytes("1"), "application/json", null));
+    assertFalse(
+        store.putIfVersion("reports", "state.json", bytes("2"), "application/json", null),
+        "null: only if the object does not exist yet");
+    Versioned first = store.getVersioned("reports", "state.json").orElseThrow();
+
+    assertTrue(
+        store.putIfVersion(
+            "reports", "state.json", bytes("2"), "application/json", first.version()));
+    assertFalse(
+        store.putIfVersion(
+            "reports", "state.json", bytes("3"), "application/json", first.version()),
+        "another writer got there first");
+    assertFalse(
+        store.putIfVersion("reports", "absent.json", bytes("3"), "application/json", "v1"),
+        "no object is at any version");
+    assertArrayEquals(bytes("2"), store.get("reports", "state.json").orElseThrow());
+  }
+
+  @Test
+  void everyWriteMakesANewVersionEvenOfTheSameBytes() {
+    store.put("reports", "state.json", bytes("same"), "application/json");
+    String before = store.getVersioned("reports", "state.json").orElseThrow().version();
+    store.put("reports", "state.json", bytes("same"), "application/json");
+
+    assertNotEquals(before, store.getVersioned("reports", "state.json").orElseThrow().version());
+    assertFalse(
+        store.putIfVersion("reports", "state.json", bytes("new"), "application/json", before));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
