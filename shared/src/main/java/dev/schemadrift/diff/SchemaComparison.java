@@ -892,19 +892,19 @@ public final class SchemaComparison {
   // --------------------------------------------------------------------- table and storage
 
   private void compareStorage() {
-    String recognised = profile.recognisedFormat();
+    ContractFormat recognised = profile.recognisedFormat();
     ContractFormat format = contract.format();
     boolean sameFormat =
         recognised == null
-            || recognised.equals(format.jsonName())
-            || (recognised.equals("csv") && format == ContractFormat.TSV);
+            || recognised == format
+            || (recognised == ContractFormat.CSV && format == ContractFormat.TSV);
     if (!sameFormat) {
       add(
           RuleId.STORAGE_FORMAT_CHANGED,
           RuleId.STORAGE_FORMAT_CHANGED,
           "@format",
           format.jsonName(),
-          recognised,
+          recognised.jsonName(),
           "The table is now "
               + profile.describe()
               + " but the contract promises "
