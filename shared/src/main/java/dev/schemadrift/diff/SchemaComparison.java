@@ -8,6 +8,7 @@ import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractColumn;
 import dev.schemadrift.contract.ContractFormat;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.rule.Severity;
 import dev.schemadrift.type.DataType;
@@ -75,7 +76,7 @@ public final class SchemaComparison {
   private void run() {
     if (!table.hasStorageDescriptor()) {
       throw new UndecidableException(
-          "NO_STORAGE_DESCRIPTOR",
+          ErrorKind.NO_STORAGE_DESCRIPTOR,
           "Glue table "
               + table.qualifiedName()
               + " has no StorageDescriptor, so its columns are"
@@ -83,7 +84,7 @@ public final class SchemaComparison {
     }
     if (isSparkPlaceholder()) {
       throw new UndecidableException(
-          "SPARK_PLACEHOLDER_SCHEMA",
+          ErrorKind.SPARK_PLACEHOLDER_SCHEMA,
           "Glue table "
               + table.qualifiedName()
               + " was registered by Spark ("
@@ -166,7 +167,7 @@ public final class SchemaComparison {
 
   private UndecidableException duplicateName(String name, String first) {
     return new UndecidableException(
-        "DUPLICATE_GLUE_COLUMN",
+        ErrorKind.DUPLICATE_GLUE_COLUMN,
         "Glue table "
             + table.qualifiedName()
             + " lists column '"
@@ -213,7 +214,7 @@ public final class SchemaComparison {
       return TypeParser.parse(column.type());
     } catch (TypeParseException e) {
       throw new UndecidableException(
-          "INVALID_GLUE_TYPE",
+          ErrorKind.INVALID_GLUE_TYPE,
           "Glue "
               + what
               + " '"

@@ -1,5 +1,6 @@
 package dev.schemadrift.run.fakes;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private final Map<String, NavigableMap<String, byte[]>> buckets = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
-  private final Map<Target, String> failures = new HashMap<>();
+  private final Map<Target, ErrorKind> failures = new HashMap<>();
 
   /** Stores an object without recording a call: test setup, not behaviour under test. */
   public synchronized InMemoryObjectStore add(String bucket, String key, byte[] body) {
@@ -46,7 +47,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   /** Makes every later {@code operation} on this bucket and key (or list prefix) fail. */
-  public synchronized void fail(Operation operation, String bucket, String key, String kind) {
+  public synchronized void fail(Operation operation, String bucket, String key, ErrorKind kind) {
     failures.put(new Target(operation, bucket, key), kind);
   }
 
@@ -125,7 +126,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   private void failIfTold(Operation operation, String bucket, String key, String verb) {
-    String kind = failures.get(new Target(operation, bucket, key));
+    ErrorKind kind = failures.get(new Target(operation, bucket, key));
     if (kind != null) {
       throw new StoreException(kind, kind + " " + verb + " s3://" + bucket + "/" + key, null);
     }
