@@ -11,6 +11,7 @@ import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.rule.Severity;
@@ -122,7 +123,11 @@ final class DiffCommand implements Callable<Integer> {
       contract = Contracts.read(contractSource, contractBytes);
     } catch (InvalidDocumentException e) {
       return TableCheck.error(
-          run, guessName(contractBytes, tableBytes), info, "INVALID_CONTRACT", e.getMessage());
+          run,
+          guessName(contractBytes, tableBytes),
+          info,
+          ErrorKind.INVALID_CONTRACT,
+          e.getMessage());
     }
     info = new DiffArtifact.ContractInfo(contractSource, contract.contractVersion(), info.sha256());
     GlueTable table;
@@ -133,7 +138,7 @@ final class DiffCommand implements Callable<Integer> {
           run,
           new DiffArtifact.TableName(contract.database(), contract.table()),
           info,
-          "INVALID_GLUE_TABLE",
+          ErrorKind.INVALID_GLUE_TABLE,
           e.getMessage());
     }
     return TableCheck.compared(run, info, contract, table, null, false);

@@ -67,7 +67,7 @@ final class ExtraOutputs {
           errors++;
           cases
               .append("    <error type=\"")
-              .append(xml(artifact.error().kind()))
+              .append(xml(artifact.error().kindName()))
               .append("\" message=\"")
               .append(xml(artifact.error().message()))
               .append("\"/>\n");

@@ -1,5 +1,6 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
@@ -18,7 +19,7 @@ final class Reports {
         new ReportGenerator(store, bucket).generateRun(manifestKey);
       } catch (IllegalArgumentException e) {
         throw new StoreException(
-            "REPORT_FAILED", "reports could not be rendered: " + e.getMessage(), e);
+            ErrorKind.REPORT_FAILED, "reports could not be rendered: " + e.getMessage(), e);
       }
     };
   }

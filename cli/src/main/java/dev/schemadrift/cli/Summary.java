@@ -75,7 +75,7 @@ final class Summary {
     }
     if (artifact.error() != null) {
       String message = artifact.error().message().replace('\n', ' ');
-      return artifact.error().kind()
+      return artifact.error().kindName()
           + ": "
           + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
     }

@@ -142,7 +142,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
     }
     Collections.sort(parts);
     if (artifact.error() != null) {
-      parts.add("error:" + artifact.error().kind());
+      parts.add("error:" + artifact.error().kindName());
     }
     return parts.isEmpty() ? "" : Fingerprint.sha256(String.join(",", parts)).substring(0, 12);
   }

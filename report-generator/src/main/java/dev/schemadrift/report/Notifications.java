@@ -79,7 +79,7 @@ public final class Notifications {
   public static List<String> alertKeys(DiffArtifact artifact) {
     Set<String> keys = new TreeSet<>();
     if (artifact.status() == Status.ERROR) {
-      keys.add("ERROR:" + (artifact.error() == null ? "UNKNOWN" : artifact.error().kind()));
+      keys.add("ERROR:" + (artifact.error() == null ? "UNKNOWN" : artifact.error().kindName()));
     } else if (artifact.status() == Status.BREAKING) {
       for (Finding finding : artifact.findings()) {
         if (finding.counts() && finding.severity() == Severity.BREAKING) {
@@ -215,7 +215,7 @@ public final class Notifications {
                 json.writeNullField("error");
               } else {
                 json.writeObjectFieldStart("error");
-                json.writeStringField("kind", artifact.error().kind());
+                json.writeStringField("kind", artifact.error().kindName());
                 json.writeStringField("message", clip(artifact.error().message()));
                 json.writeEndObject();
               }

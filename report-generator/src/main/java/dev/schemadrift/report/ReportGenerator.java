@@ -5,6 +5,7 @@ import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.concurrent.BoundedParallelism;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
@@ -47,8 +48,6 @@ public final class ReportGenerator {
    * as that table's ERROR.
    */
   static final long MAX_INPUT_BYTES = 32L * 1024 * 1024;
-
-  private static final String TOO_LARGE = "TOO_LARGE";
 
   private final ObjectStore store;
   private final String bucket;
@@ -199,7 +198,7 @@ public final class ReportGenerator {
     if (input.diffKey() == null) {
       return unusable(
           input,
-          ErrorAdvice.DIFF_NOT_WRITTEN,
+          ErrorKind.DIFF_NOT_WRITTEN,
           "SchemaDiffFunction could not write this table's diff artifact: " + input.writeError(),
           false);
     }
@@ -207,15 +206,15 @@ public final class ReportGenerator {
     try {
       json = store.get(bucket, input.diffKey(), MAX_INPUT_BYTES);
     } catch (StoreException e) {
-      if (!TOO_LARGE.equals(e.kind())) {
+      if (e.kind() != ErrorKind.TOO_LARGE) {
         throw e;
       }
-      return unusable(input, ErrorAdvice.DIFF_INVALID, e.getMessage(), true);
+      return unusable(input, ErrorKind.DIFF_INVALID, e.getMessage(), true);
     }
     if (json.isEmpty()) {
       return unusable(
           input,
-          ErrorAdvice.DIFF_MISSING,
+          ErrorKind.DIFF_MISSING,
           "the diff artifact " + input.diffKey() + " does not exist",
           false);
     }
@@ -225,7 +224,7 @@ public final class ReportGenerator {
           || !artifact.runId().equals(input.run().value())) {
         return unusable(
             input,
-            ErrorAdvice.DIFF_INVALID,
+            ErrorKind.DIFF_INVALID,
             "the diff artifact " + input.diffKey() + " is about another table or run",
             true);
       }
@@ -233,14 +232,14 @@ public final class ReportGenerator {
     } catch (InvalidDocumentException e) {
       return unusable(
           input,
-          ErrorAdvice.DIFF_INVALID,
+          ErrorKind.DIFF_INVALID,
           "the diff artifact could not be read: " + e.getMessage(),
           true);
     }
   }
 
   private static Loaded unusable(
-      ReportInput input, String kind, String message, boolean diffAvailable) {
+      ReportInput input, ErrorKind kind, String message, boolean diffAvailable) {
     return new Loaded(
         input, TableCheck.error(input.run(), input.table(), null, kind, message), diffAvailable);
   }
@@ -282,7 +281,7 @@ public final class ReportGenerator {
     } catch (InvalidDocumentException e) {
       return null;
     } catch (StoreException e) {
-      if (!TOO_LARGE.equals(e.kind())) {
+      if (e.kind() != ErrorKind.TOO_LARGE) {
         throw e;
       }
       return null;

@@ -18,7 +18,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +129,7 @@ public final class ReportTemplates {
 
   /** A CSP source for an inline element's exact text. */
   private static String sha256(String text) {
-    byte[] digest = HexFormat.of().parseHex(Fingerprint.sha256(text));
+    byte[] digest = Fingerprint.digest(text.getBytes(StandardCharsets.UTF_8));
     return "sha256-" + Base64.getEncoder().encodeToString(digest);
   }
 }

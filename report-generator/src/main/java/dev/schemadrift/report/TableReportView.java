@@ -110,6 +110,13 @@ public record TableReportView(
   static final int HISTORY_CELL = 22;
   static final int HISTORY_GAP = 4;
 
+  /** What a data engineer can do about NO_DATA (an ERROR's advice comes with its kind). */
+  private static final String NO_DATA_ADVICE =
+      "Nothing was compared: the table's data location holds no files. If data is expected, check"
+          + " that the producing job ran and writes to this location (the contract's"
+          + " data_location); for a new table there is nothing to do: the next run compares it once"
+          + " files arrive.";
+
   /**
    * @param previous the previous run's artifact; null when there is none or it was unreadable
    * @param previousRun the previous run's id, or null when this is the first
@@ -291,9 +298,9 @@ public record TableReportView(
     if (artifact.status() == Status.ERROR && artifact.error() != null) {
       return new Problem(
           "What happened",
-          shown(artifact.error().kind()),
+          shown(artifact.error().kindName()),
           shown(artifact.error().message()),
-          ErrorAdvice.forKind(artifact.error().kind()));
+          artifact.error().kind().advice());
     }
     if (artifact.status() == Status.NO_DATA) {
       String location =
@@ -301,10 +308,7 @@ public record TableReportView(
               ? "the data location"
               : shown(artifact.dataProbe().location());
       return new Problem(
-          "What happened",
-          null,
-          "No objects were found under " + location + ".",
-          ErrorAdvice.NO_DATA);
+          "What happened", null, "No objects were found under " + location + ".", NO_DATA_ADVICE);
     }
     return null;
   }

@@ -11,6 +11,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.port.ObjectStore;
 import java.util.ArrayList;
@@ -245,7 +246,8 @@ class ConcurrentGenerationTest {
     DiffArtifact.TableName name = new DiffArtifact.TableName("bench", table);
     DiffArtifact artifact =
         switch (status) {
-          case ERROR -> TableCheck.error(new RunId(run), name, null, "THROTTLED", "slow down");
+          case ERROR ->
+              TableCheck.error(new RunId(run), name, null, ErrorKind.THROTTLED, "slow down");
           default ->
               new DiffArtifact(
                   DiffArtifact.VERSION,

@@ -300,7 +300,7 @@ final class Scenario {
       counts.put("RISKY", artifact.counts().risky());
       counts.put("SAFE", artifact.counts().safe());
       counts.put("waived", artifact.counts().waived());
-      table.put("error", artifact.error() == null ? null : artifact.error().kind());
+      table.put("error", artifact.error() == null ? null : artifact.error().kindName());
       table.putNull("write_error");
     }
     manifest.putArray("skipped");

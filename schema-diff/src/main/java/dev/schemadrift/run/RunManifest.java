@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one run checked ({@code runs/<run>.json}): every table's status and diff key, the totals,
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record RunManifest(
     RunId runId,
-    String mode,
+    RunMode mode,
     List<TableResult> tables,
     List<String> skipped,
     List<String> notFound,
@@ -27,6 +28,7 @@ public record RunManifest(
   public static final int VERSION = 1;
 
   public RunManifest {
+    Objects.requireNonNull(mode, "mode");
     tables = List.copyOf(tables);
     skipped = List.copyOf(skipped);
     notFound = List.copyOf(notFound);
@@ -64,7 +66,7 @@ public record RunManifest(
     if (manifestKey != null) {
       json.writeStringField("manifest_key", manifestKey);
     }
-    json.writeStringField("mode", mode);
+    json.writeStringField("mode", mode.jsonName());
     json.writeObjectFieldStart("totals");
     for (Map.Entry<Status, Integer> total : totals().entrySet()) {
       json.writeNumberField(total.getKey().name(), total.getValue());
@@ -86,7 +88,7 @@ public record RunManifest(
       }
       json.writeEndArray();
       ArtifactJson.writeCounts(json, artifact.counts());
-      json.writeStringField("error", artifact.error() == null ? null : artifact.error().kind());
+      json.writeStringField("error", artifact.error() == null ? null : artifact.error().kindName());
       json.writeStringField("write_error", table.writeError());
       json.writeEndObject();
     }

@@ -15,6 +15,7 @@ import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
 import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
@@ -163,7 +164,7 @@ public final class SchemaDiffRun {
 
   /** Which contracts this run checks, under which defaults, and how the cursor moves. */
   private record Selection(
-      String mode,
+      RunMode mode,
       List<Registry.Entry> entries,
       Policy defaults,
       List<String> skipped,
@@ -182,11 +183,11 @@ public final class SchemaDiffRun {
       for (String key : request.contractKeys()) {
         entries.add(new Registry.Entry(key, true, List.of()));
       }
-      return new Selection("explicit", entries, defaults, List.of(), null, null);
+      return new Selection(RunMode.EXPLICIT, entries, defaults, List.of(), null, null);
     }
     if (single != null) {
       return new Selection(
-          "single",
+          RunMode.SINGLE,
           List.of(new Registry.Entry(single, true, List.of())),
           defaults,
           List.of(),
@@ -211,13 +212,13 @@ public final class SchemaDiffRun {
       }
     }
     if (!request.tables().isEmpty()) {
-      return new Selection("subset", enabled, defaults, skipped, null, null);
+      return new Selection(RunMode.SUBSET, enabled, defaults, skipped, null, null);
     }
     RegistryCursor previous = RegistryCursor.load(store, settings.reportBucket());
     RegistryCursor.Slice slice =
         RegistryCursor.slice(previous, enabled, settings.maxTablesPerRun(), request.runId());
     return new Selection(
-        "registry", slice.entries(), defaults, skipped, slice.next(), slice.cursorAfterRun());
+        RunMode.REGISTRY, slice.entries(), defaults, skipped, slice.next(), slice.cursorAfterRun());
   }
 
   private Registry readRegistry() {
@@ -263,7 +264,7 @@ public final class SchemaDiffRun {
           key,
           null,
           run,
-          "CONTRACT_LOCATION_NOT_ALLOWED",
+          ErrorKind.CONTRACT_LOCATION_NOT_ALLOWED,
           "contract "
               + key
               + " is outside the contract bucket"
@@ -276,7 +277,7 @@ public final class SchemaDiffRun {
           key,
           null,
           run,
-          "CONTRACT_LOCATION_NOT_ALLOWED",
+          ErrorKind.CONTRACT_LOCATION_NOT_ALLOWED,
           "contract key '"
               + key
               + "' is not a plain object key (empty, '.' or '..' segments, a leading '/' or"
@@ -287,11 +288,16 @@ public final class SchemaDiffRun {
       Optional<byte[]> found = store.get(bucket, objectKey, ContractReader.MAX_BYTES);
       if (found.isEmpty()) {
         return broken(
-            entry, key, null, run, "CONTRACT_NOT_FOUND", "contract " + source + " does not exist");
+            entry,
+            key,
+            null,
+            run,
+            ErrorKind.CONTRACT_NOT_FOUND,
+            "contract " + source + " does not exist");
       }
       bytes = found.get();
     } catch (StoreException e) {
-      String kind = e.kind().equals("TOO_LARGE") ? "INVALID_CONTRACT" : e.kind();
+      ErrorKind kind = e.kind() == ErrorKind.TOO_LARGE ? ErrorKind.INVALID_CONTRACT : e.kind();
       return broken(entry, key, null, run, kind, "contract " + source + ": " + e.getMessage());
     }
     DiffArtifact.ContractInfo info =
@@ -306,7 +312,7 @@ public final class SchemaDiffRun {
           contract,
           null);
     } catch (InvalidDocumentException e) {
-      return broken(entry, key, info, run, "INVALID_CONTRACT", e.getMessage());
+      return broken(entry, key, info, run, ErrorKind.INVALID_CONTRACT, e.getMessage());
     }
   }
 
@@ -333,7 +339,7 @@ public final class SchemaDiffRun {
       String key,
       DiffArtifact.ContractInfo info,
       RunId run,
-      String kind,
+      ErrorKind kind,
       String message) {
     DiffArtifact artifact =
         TableCheck.error(
@@ -400,7 +406,7 @@ public final class SchemaDiffRun {
                   item.key(),
                   item.info(),
                   run,
-                  "DUPLICATE_CONTRACT",
+                  ErrorKind.DUPLICATE_CONTRACT,
                   "contract "
                       + item.key()
                       + " describes "
@@ -481,7 +487,7 @@ public final class SchemaDiffRun {
                 run,
                 nameOf(item.contract()),
                 item.info(),
-                "INTERNAL",
+                ErrorKind.INTERNAL,
                 "internal error while checking the table, please report it: " + e.getMessage());
       } catch (StackOverflowError e) {
         // A pathological input (types nested beyond what the comparison can follow) is this
@@ -491,7 +497,7 @@ public final class SchemaDiffRun {
                 run,
                 nameOf(item.contract()),
                 item.info(),
-                "TOO_COMPLEX",
+                ErrorKind.TOO_COMPLEX,
                 "the table's types are nested too deeply to compare");
       }
     }
@@ -506,7 +512,7 @@ public final class SchemaDiffRun {
               run,
               artifact.table(),
               artifact.contract(),
-              "DIFF_NOT_WRITTEN",
+              ErrorKind.DIFF_NOT_WRITTEN,
               "the diff artifact " + diffKey + " could not be written: " + e.getMessage());
       return new TableResult(
           unwritten, item.key(), owner, item.entry().tags(), null, e.getMessage());
@@ -525,7 +531,7 @@ public final class SchemaDiffRun {
           run,
           nameOf(contract),
           item.info(),
-          "DATA_LOCATION_NOT_ALLOWED",
+          ErrorKind.DATA_LOCATION_NOT_ALLOWED,
           "data_location "
               + contract.dataLocation()
               + " is in bucket "
@@ -573,7 +579,7 @@ public final class SchemaDiffRun {
             .orElseThrow(
                 () ->
                     new StoreException(
-                        "GLUE_INCONSISTENT",
+                        ErrorKind.GLUE_INCONSISTENT,
                         "Glue accepted table "
                             + contract.qualifiedName()
                             + " but does not return it",

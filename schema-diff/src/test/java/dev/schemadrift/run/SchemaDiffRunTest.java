@@ -12,6 +12,7 @@ import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.run.fakes.FakeCatalog;
@@ -411,7 +412,7 @@ class SchemaDiffRunTest {
     givenData("nyc_parks", "parks");
     givenData("nyc_transit", "stations");
     givenData("nyc_transit", "routes");
-    catalog.failReads("nyc_transit", "THROTTLED");
+    catalog.failReads("nyc_transit", ErrorKind.THROTTLED);
     givenRegistry("", "contracts/parks.json", "contracts/stations.json", "contracts/routes.json");
 
     runRegistry(1000, RUN);
@@ -492,7 +493,10 @@ class SchemaDiffRunTest {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
     givenMatchingTable("contracts/parks.json", contract);
     store.fail(
-        Operation.PUT, REPORTS, "diffs/nyc_parks.parks/" + RUN + ".diff.json", "ACCESS_DENIED");
+        Operation.PUT,
+        REPORTS,
+        "diffs/nyc_parks.parks/" + RUN + ".diff.json",
+        ErrorKind.ACCESS_DENIED);
 
     runSingle("contracts/parks.json");
 
@@ -510,7 +514,7 @@ class SchemaDiffRunTest {
   void aManifestThatCannotBeWrittenFailsTheRunButKeepsTheDiffs() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
     givenMatchingTable("contracts/parks.json", contract);
-    store.fail(Operation.PUT, REPORTS, "runs/" + RUN + ".json", "THROTTLED");
+    store.fail(Operation.PUT, REPORTS, "runs/" + RUN + ".json", ErrorKind.THROTTLED);
 
     RunFailedException failure =
         assertThrows(RunFailedException.class, () -> runSingle("contracts/parks.json"));
@@ -525,7 +529,7 @@ class SchemaDiffRunTest {
   void aReportGeneratorThatCannotBeStartedFailsTheRunAfterEverythingWasWritten() {
     String contract = contract("nyc_parks", "parks", "parquet", "", "id:bigint");
     givenMatchingTable("contracts/parks.json", contract);
-    trigger.failWith("REPORT_INVOKE_FAILED");
+    trigger.failWith(ErrorKind.REPORT_INVOKE_FAILED);
 
     RunFailedException failure =
         assertThrows(RunFailedException.class, () -> runSingle("contracts/parks.json"));
@@ -736,7 +740,7 @@ class SchemaDiffRunTest {
   @Test
   void anUnreadableRegistryFailsTheRunNamingIt() {
     givenRegistry("", "contracts/parks.json");
-    store.fail(Operation.GET, REGISTRY, REGISTRY_KEY, "ACCESS_DENIED");
+    store.fail(Operation.GET, REGISTRY, REGISTRY_KEY, ErrorKind.ACCESS_DENIED);
 
     RunFailedException failure =
         assertThrows(RunFailedException.class, () -> runRegistry(1000, RUN));

@@ -72,7 +72,7 @@ public final class ArtifactJson {
       json.writeNullField("error");
     } else {
       json.writeObjectFieldStart("error");
-      json.writeStringField("kind", artifact.error().kind());
+      json.writeStringField("kind", artifact.error().kindName());
       json.writeStringField("message", artifact.error().message());
       json.writeEndObject();
     }
@@ -186,9 +186,10 @@ public final class ArtifactJson {
     DiffArtifact.Counts counts = readCounts(root);
     List<Finding> findings = list(root, "findings", ArtifactJson::finding);
     List<Policy.Waiver> unused = list(root, "unused_waivers", ArtifactJson::waiver);
-    DiffArtifact.ErrorInfo error = error(nullable(root, "error"));
+    StrictObject errorObject = nullable(root, "error");
+    DiffArtifact.ErrorInfo error = error(errorObject);
     root.rejectUnknownFields();
-    if (status != null && (status == Status.ERROR) != (error != null)) {
+    if (status != null && (status == Status.ERROR) != (errorObject != null)) {
       problems.add(root.childPath("error"), "must be an object exactly when status is ERROR");
     }
     problems.throwIfAny();
@@ -390,7 +391,8 @@ public final class ArtifactJson {
     String kind = object.requiredString("kind");
     String message = object.requiredString("message");
     object.rejectUnknownFields();
-    return new DiffArtifact.ErrorInfo(kind, message);
+    // A missing kind is a problem already; a kind this version does not know is kept as written.
+    return kind == null ? null : DiffArtifact.ErrorInfo.read(kind, message);
   }
 
   private static <T> List<T> list(

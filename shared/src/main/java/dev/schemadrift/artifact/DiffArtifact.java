@@ -4,6 +4,7 @@ import dev.schemadrift.catalog.FileFamily;
 import dev.schemadrift.catalog.FormatProfile;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.Finding;
+import dev.schemadrift.error.ErrorKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,6 +65,28 @@ public record DiffArtifact(
     public static final Counts ZERO = new Counts(0, 0, 0, 0);
   }
 
-  /** Why the monitor could not decide. */
-  public record ErrorInfo(String kind, String message) {}
+  /**
+   * Why the monitor could not decide.
+   *
+   * @param kindName the kind as the artifact spells it: the kind's name, or for {@link
+   *     ErrorKind#UNRECOGNISED} the unknown name that was read
+   */
+  public record ErrorInfo(ErrorKind kind, String kindName, String message) {
+    public ErrorInfo {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(kindName, "kindName");
+      if (ErrorKind.named(kindName) != kind) {
+        throw new IllegalArgumentException("'" + kindName + "' does not name error kind " + kind);
+      }
+    }
+
+    public ErrorInfo(ErrorKind kind, String message) {
+      this(kind, kind.name(), message);
+    }
+
+    /** An error as an artifact spells it; a kind this version does not know is kept as read. */
+    public static ErrorInfo read(String kindName, String message) {
+      return new ErrorInfo(ErrorKind.named(kindName), kindName, message);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import dev.schemadrift.diff.Judgement;
 import dev.schemadrift.diff.PolicyEvaluation;
 import dev.schemadrift.diff.SchemaComparison;
 import dev.schemadrift.diff.UndecidableException;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.rule.Severity;
 import java.util.List;
 
@@ -111,7 +112,7 @@ public final class TableCheck {
       RunId runId,
       DiffArtifact.TableName name,
       DiffArtifact.ContractInfo contractInfo,
-      String kind,
+      ErrorKind kind,
       String message) {
     return new DiffArtifact(
         DiffArtifact.VERSION,

@@ -1,5 +1,6 @@
 package dev.schemadrift.aws;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.StoreException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
@@ -26,30 +27,35 @@ public final class AwsErrors {
       if (status == 403
           || (code != null && code.toLowerCase(Locale.ROOT).contains("accessdenied"))) {
         return new StoreException(
-            "ACCESS_DENIED", "access denied " + what + " (" + detail + ")", exception);
+            ErrorKind.ACCESS_DENIED, "access denied " + what + " (" + detail + ")", exception);
       }
       if (service.isThrottlingException() || status == 429 || status == 503) {
         return new StoreException(
-            "THROTTLED", "throttled " + what + " after retries (" + detail + ")", exception);
+            ErrorKind.THROTTLED,
+            "throttled " + what + " after retries (" + detail + ")",
+            exception);
       }
-      return new StoreException("AWS_ERROR", "failed " + what + " (" + detail + ")", exception);
+      return new StoreException(
+          ErrorKind.AWS_ERROR, "failed " + what + " (" + detail + ")", exception);
     }
     if (exception instanceof ApiCallTimeoutException
         || exception instanceof ApiCallAttemptTimeoutException
         || causedBy(exception, SocketTimeoutException.class)) {
       return new StoreException(
-          "TIMEOUT",
+          ErrorKind.TIMEOUT,
           "timed out " + what + " after retries (" + firstLine(exception.getMessage()) + ")",
           exception);
     }
     if (exception instanceof SdkClientException) {
       return new StoreException(
-          "UNREACHABLE",
+          ErrorKind.UNREACHABLE,
           "could not reach AWS " + what + " (" + firstLine(exception.getMessage()) + ")",
           exception);
     }
     return new StoreException(
-        "AWS_ERROR", "failed " + what + " (" + firstLine(exception.getMessage()) + ")", exception);
+        ErrorKind.AWS_ERROR,
+        "failed " + what + " (" + firstLine(exception.getMessage()) + ")",
+        exception);
   }
 
   private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {

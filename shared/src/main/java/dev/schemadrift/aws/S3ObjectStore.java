@@ -1,5 +1,6 @@
 package dev.schemadrift.aws;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import java.io.IOException;
@@ -53,7 +54,9 @@ public final class S3ObjectStore implements ObjectStore {
       return missingOrThrow(bucket, key, e);
     } catch (IOException e) {
       throw new StoreException(
-          "UNREACHABLE", "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+          ErrorKind.UNREACHABLE,
+          "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(),
+          e);
     }
   }
 

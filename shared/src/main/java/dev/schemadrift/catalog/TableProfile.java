@@ -1,14 +1,19 @@
 package dev.schemadrift.catalog;
 
+import dev.schemadrift.contract.ContractFormat;
 import java.util.Locale;
 
 /**
  * What the Glue table itself says about how its files are read: the profile, the file family,
  * whether it is partitioned, and which contract format its SerDe stands for (null when the SerDe is
- * not recognised).
+ * not recognised; {@link ContractFormat#CSV} for every delimited-text SerDe, since only the
+ * delimiter tells csv from tsv).
  */
 public record TableProfile(
-    FormatProfile profile, FileFamily family, boolean partitioned, String recognisedFormat) {
+    FormatProfile profile,
+    FileFamily family,
+    boolean partitioned,
+    ContractFormat recognisedFormat) {
 
   private static final String PARQUET_SERDE = "parquethiveserde";
   private static final String ORC_SERDE = "orcserde";
@@ -17,17 +22,17 @@ public record TableProfile(
   public static TableProfile of(GlueTable table) {
     boolean partitioned = !table.partitionKeys().isEmpty();
     if (table.isIceberg()) {
-      return new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, "iceberg");
+      return fromFormat(ContractFormat.ICEBERG, table, partitioned);
     }
     String serde = lower(table.serdeLibrary());
-    TableProfile bySerde = fromFamily(familyOfSerde(serde), table, partitioned);
+    TableProfile bySerde = fromFormat(formatOfSerde(serde), table, partitioned);
     if (bySerde != null) {
       return bySerde;
     }
     // An unrecognised (or missing) SerDe: the input format may still tell the file family.
     // TextInputFormat says nothing (CSV and JSON share it), so it is not consulted.
     TableProfile byInput =
-        fromFamily(familyOfInputFormat(lower(table.inputFormat())), table, partitioned);
+        fromFormat(formatOfInputFormat(lower(table.inputFormat())), table, partitioned);
     if (byInput != null) {
       return byInput;
     }
@@ -35,53 +40,54 @@ public record TableProfile(
   }
 
   /** The contract format a SerDe stands for, or null when it is not recognised. */
-  private static String familyOfSerde(String serde) {
+  private static ContractFormat formatOfSerde(String serde) {
     if (serde.endsWith(PARQUET_SERDE)) {
-      return "parquet";
+      return ContractFormat.PARQUET;
     }
     if (serde.endsWith(ORC_SERDE)) {
-      return "orc";
+      return ContractFormat.ORC;
     }
     if (serde.endsWith("lazysimpleserde") || serde.endsWith("opencsvserde")) {
-      return "csv";
+      return ContractFormat.CSV;
     }
     if (serde.endsWith("regexserde") || serde.endsWith("grokserde")) {
-      return "regex";
+      return ContractFormat.REGEX;
     }
     if (serde.endsWith("jsonserde") || serde.endsWith("cloudtrailserde")) {
-      return "json";
+      return ContractFormat.JSON;
     }
     if (serde.endsWith("ionhiveserde")) {
-      return "ion";
+      return ContractFormat.ION;
     }
     if (serde.endsWith("avroserde")) {
-      return "avro";
+      return ContractFormat.AVRO;
     }
     return null;
   }
 
-  private static String familyOfInputFormat(String input) {
+  private static ContractFormat formatOfInputFormat(String input) {
     if (input.contains("parquet")) {
-      return "parquet";
+      return ContractFormat.PARQUET;
     }
     if (input.endsWith("orcinputformat")) {
-      return "orc";
+      return ContractFormat.ORC;
     }
     if (input.endsWith("ioninputformat")) {
-      return "ion";
+      return ContractFormat.ION;
     }
     if (input.endsWith("avrocontainerinputformat")) {
-      return "avro";
+      return ContractFormat.AVRO;
     }
     return null;
   }
 
-  private static TableProfile fromFamily(String format, GlueTable table, boolean partitioned) {
+  private static TableProfile fromFormat(
+      ContractFormat format, GlueTable table, boolean partitioned) {
     if (format == null) {
       return null;
     }
     return switch (format) {
-      case "parquet" -> {
+      case PARQUET -> {
         boolean byIndex =
             "true".equalsIgnoreCase(table.serdeOrTableParameter("parquet.column.index.access"));
         yield new TableProfile(
@@ -90,7 +96,7 @@ public record TableProfile(
             partitioned,
             format);
       }
-      case "orc" -> {
+      case ORC -> {
         boolean byName =
             "false".equalsIgnoreCase(table.serdeOrTableParameter("orc.column.index.access"));
         yield new TableProfile(
@@ -99,12 +105,14 @@ public record TableProfile(
             partitioned,
             format);
       }
-      case "csv", "regex" ->
+      case CSV, REGEX ->
           new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, partitioned, format);
-      case "json" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.JSON, partitioned, format);
-      case "ion" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, format);
-      case "avro" -> new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, format);
-      default -> throw new IllegalStateException("unknown family " + format);
+      case JSON -> new TableProfile(FormatProfile.BY_NAME, FileFamily.JSON, partitioned, format);
+      case ION -> new TableProfile(FormatProfile.BY_NAME, FileFamily.ION, partitioned, format);
+      case AVRO -> new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, format);
+      case ICEBERG ->
+          new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, format);
+      case TSV -> throw new IllegalStateException("no SerDe stands for tsv alone: it is csv");
     };
   }
 

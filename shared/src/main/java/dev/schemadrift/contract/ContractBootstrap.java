@@ -98,8 +98,8 @@ public final class ContractBootstrap {
   }
 
   private static ContractFormat format(GlueTable table, TableProfile profile) {
-    String recognised = profile.recognisedFormat();
-    if (recognised.equals("csv")) {
+    ContractFormat recognised = profile.recognisedFormat();
+    if (recognised == ContractFormat.CSV) {
       // tsv takes no quote option: a tab-separated OpenCSVSerde table that states its quote
       // character is csv with a tab delimiter, so that the contract keeps the quote and is valid.
       boolean statesQuote = openCsv(table) && table.serdeParameters().containsKey("quoteChar");
@@ -107,7 +107,7 @@ public final class ContractBootstrap {
           ? ContractFormat.TSV
           : ContractFormat.CSV;
     }
-    return ContractFormat.fromJsonName(recognised).orElseThrow();
+    return recognised;
   }
 
   private static boolean openCsv(GlueTable table) {

@@ -29,19 +29,19 @@ final class StorageComparison {
   }
 
   void compare() {
-    String recognised = profile.recognisedFormat();
+    ContractFormat recognised = profile.recognisedFormat();
     ContractFormat format = contract.format();
     boolean sameFormat =
         recognised == null
-            || recognised.equals(format.jsonName())
-            || (recognised.equals("csv") && format == ContractFormat.TSV);
+            || recognised == format
+            || (recognised == ContractFormat.CSV && format == ContractFormat.TSV);
     if (!sameFormat) {
       differences.add(
           RuleId.STORAGE_FORMAT_CHANGED,
           Difference.Subject.TABLE,
           "@format",
           format.jsonName(),
-          recognised);
+          recognised.jsonName());
     }
     compareTableType();
     compareLocation();

@@ -4,6 +4,7 @@ import dev.schemadrift.catalog.FormatProfile;
 import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableProfile;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.type.DataType;
 import dev.schemadrift.type.TypeParseException;
 import dev.schemadrift.type.TypeParser;
@@ -32,7 +33,7 @@ final class TableGuards {
   static Checked check(GlueTable table, TableProfile profile) {
     if (!table.hasStorageDescriptor()) {
       throw new UndecidableException(
-          "NO_STORAGE_DESCRIPTOR",
+          ErrorKind.NO_STORAGE_DESCRIPTOR,
           "Glue table "
               + table.qualifiedName()
               + " has no StorageDescriptor, so its columns are"
@@ -40,7 +41,7 @@ final class TableGuards {
     }
     if (isSparkPlaceholder(table)) {
       throw new UndecidableException(
-          "SPARK_PLACEHOLDER_SCHEMA",
+          ErrorKind.SPARK_PLACEHOLDER_SCHEMA,
           "Glue table "
               + table.qualifiedName()
               + " was registered by Spark ("
@@ -87,7 +88,7 @@ final class TableGuards {
       // Glue folds top-level names, so two columns differing only in case cannot both be real (an
       // emulator or a hand-written definition): which one a query reads is unknown.
       throw new UndecidableException(
-          "DUPLICATE_GLUE_COLUMN",
+          ErrorKind.DUPLICATE_GLUE_COLUMN,
           "Glue table "
               + table.qualifiedName()
               + " lists column '"
@@ -105,7 +106,7 @@ final class TableGuards {
       return TypeParser.parse(column.type());
     } catch (TypeParseException e) {
       throw new UndecidableException(
-          "INVALID_GLUE_TYPE",
+          ErrorKind.INVALID_GLUE_TYPE,
           "Glue "
               + what
               + " '"

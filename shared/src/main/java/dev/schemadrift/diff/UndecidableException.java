@@ -1,16 +1,19 @@
 package dev.schemadrift.diff;
 
+import dev.schemadrift.error.ErrorKind;
+import java.util.Objects;
+
 /** The monitor cannot decide about a table (bad type string, no columns to compare, …). */
 public final class UndecidableException extends RuntimeException {
-  private final String kind;
+  private final ErrorKind kind;
 
-  public UndecidableException(String kind, String message) {
+  public UndecidableException(ErrorKind kind, String message) {
     super(message);
-    this.kind = kind;
+    this.kind = Objects.requireNonNull(kind, "kind");
   }
 
-  /** A stable UPPER_SNAKE category for the artifact's {@code error.kind}. */
-  public String kind() {
+  /** The category for the artifact's {@code error.kind}. */
+  public ErrorKind kind() {
     return kind;
   }
 }

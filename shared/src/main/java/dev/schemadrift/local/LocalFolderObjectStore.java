@@ -1,6 +1,7 @@
 package dev.schemadrift.local;
 
 import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class LocalFolderObjectStore implements ObjectStore {
         || bucket.contains("/")
         || bucket.contains("\\")
         || bucket.startsWith(".")) {
-      throw new StoreException("INVALID_KEY", "invalid bucket name '" + bucket + "'", null);
+      throw new StoreException(ErrorKind.INVALID_KEY, "invalid bucket name '" + bucket + "'", null);
     }
     return root.resolve(bucket);
   }
@@ -60,7 +61,8 @@ public final class LocalFolderObjectStore implements ObjectStore {
     Path folder = bucketFolder(bucket);
     Path file = folder.resolve(key).normalize();
     if (key.isEmpty() || !file.startsWith(folder) || file.equals(folder)) {
-      throw new StoreException("INVALID_KEY", "key '" + key + "' leaves bucket " + bucket, null);
+      throw new StoreException(
+          ErrorKind.INVALID_KEY, "key '" + key + "' leaves bucket " + bucket, null);
     }
     return file;
   }
@@ -83,7 +85,7 @@ public final class LocalFolderObjectStore implements ObjectStore {
       return Optional.empty();
     } catch (IOException e) {
       throw new StoreException(
-          "IO_ERROR", "cannot read " + file(bucket, key) + ": " + e.getMessage(), e);
+          ErrorKind.IO_ERROR, "cannot read " + file(bucket, key) + ": " + e.getMessage(), e);
     }
   }
 
@@ -95,7 +97,8 @@ public final class LocalFolderObjectStore implements ObjectStore {
         throw ObjectStore.tooLarge(bucket, key, maxBytes);
       }
     } catch (IOException e) {
-      throw new StoreException("IO_ERROR", "cannot read " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          ErrorKind.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
     }
     return get(bucket, key);
   }
@@ -118,7 +121,8 @@ public final class LocalFolderObjectStore implements ObjectStore {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
-      throw new StoreException("IO_ERROR", "cannot write " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          ErrorKind.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -144,7 +148,8 @@ public final class LocalFolderObjectStore implements ObjectStore {
           .limit(limit)
           .forEach(key -> objects.add(new StoredObject(key, size(folder.resolve(key)))));
     } catch (IOException e) {
-      throw new StoreException("IO_ERROR", "cannot list " + start + ": " + e.getMessage(), e);
+      throw new StoreException(
+          ErrorKind.IO_ERROR, "cannot list " + start + ": " + e.getMessage(), e);
     }
     return objects;
   }
@@ -187,7 +192,8 @@ public final class LocalFolderObjectStore implements ObjectStore {
         return true;
       }
     } catch (IOException e) {
-      throw new StoreException("IO_ERROR", "cannot write " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          ErrorKind.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.schemadrift.local;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableJson;
 import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.StoreException;
@@ -37,7 +38,7 @@ public final class SnapshotCatalog implements Catalog {
     this.folder = folder.toAbsolutePath().normalize();
     if (!Files.isDirectory(this.folder)) {
       throw new StoreException(
-          "CATALOG_NOT_FOUND", "catalog folder " + this.folder + " does not exist", null);
+          ErrorKind.CATALOG_NOT_FOUND, "catalog folder " + this.folder + " does not exist", null);
     }
     load();
   }
@@ -53,7 +54,7 @@ public final class SnapshotCatalog implements Catalog {
       }
     } catch (IOException e) {
       throw new StoreException(
-          "IO_ERROR", "cannot read catalog folder " + folder + ": " + e.getMessage(), e);
+          ErrorKind.IO_ERROR, "cannot read catalog folder " + folder + ": " + e.getMessage(), e);
     }
   }
 
@@ -84,7 +85,8 @@ public final class SnapshotCatalog implements Catalog {
     String problem =
         brokenDatabases.getOrDefault(database.toLowerCase(Locale.ROOT), brokenDatabases.get("*"));
     if (problem != null) {
-      throw new StoreException("INVALID_SNAPSHOT", "catalog snapshot unreadable: " + problem, null);
+      throw new StoreException(
+          ErrorKind.INVALID_SNAPSHOT, "catalog snapshot unreadable: " + problem, null);
     }
   }
 
@@ -122,7 +124,7 @@ public final class SnapshotCatalog implements Catalog {
       Files.createDirectories(folder.resolve(name));
     } catch (IOException e) {
       throw new StoreException(
-          "IO_ERROR", "cannot create " + folder.resolve(name) + ": " + e.getMessage(), e);
+          ErrorKind.IO_ERROR, "cannot create " + folder.resolve(name) + ": " + e.getMessage(), e);
     }
     databases.add(name);
     return true;
@@ -137,7 +139,7 @@ public final class SnapshotCatalog implements Catalog {
     }
     if (!databases.contains(database)) {
       throw new StoreException(
-          "DATABASE_NOT_FOUND", "database " + database + " does not exist", null);
+          ErrorKind.DATABASE_NOT_FOUND, "database " + database + " does not exist", null);
     }
     // Glue folds names and stamps a version; the snapshot records what Glue would return.
     GlueTable stored =
@@ -160,7 +162,8 @@ public final class SnapshotCatalog implements Catalog {
     try {
       Files.write(file, GlueTableJson.writeGetTable(stored));
     } catch (IOException e) {
-      throw new StoreException("IO_ERROR", "cannot write " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          ErrorKind.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
     }
     tables.put(key, stored);
     return true;

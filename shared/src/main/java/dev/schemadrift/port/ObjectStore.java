@@ -1,5 +1,6 @@
 package dev.schemadrift.port;
 
+import dev.schemadrift.error.ErrorKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public interface ObjectStore {
     String limit =
         maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
     return new StoreException(
-        "TOO_LARGE",
+        ErrorKind.TOO_LARGE,
         "s3://" + bucket + "/" + key + " is larger than the " + limit + " limit",
         null);
   }

@@ -13,6 +13,7 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import java.io.IOException;
@@ -348,7 +349,7 @@ class ArtifactJsonTest {
             RUN,
             new DiffArtifact.TableName("nyc_parks", "parks_properties"),
             null,
-            "INVALID_CONTRACT",
+            ErrorKind.INVALID_CONTRACT,
             "contracts/x.json: $.table: required field is missing");
 
     assertEquals(
@@ -388,7 +389,11 @@ class ArtifactJsonTest {
         new DiffArtifact.ContractInfo("contracts/x.json", null, CONTRACT_INFO.sha256());
     DiffArtifact artifact =
         TableCheck.error(
-            RUN, new DiffArtifact.TableName("unknown", "unknown"), unread, "INVALID_CONTRACT", "m");
+            RUN,
+            new DiffArtifact.TableName("unknown", "unknown"),
+            unread,
+            ErrorKind.INVALID_CONTRACT,
+            "m");
 
     JsonNode contract = parse(ArtifactJson.write(artifact)).get("contract");
 
@@ -507,7 +512,7 @@ class ArtifactJsonTest {
                 RUN,
                 new DiffArtifact.TableName("nyc_parks", "parks_properties"),
                 new DiffArtifact.ContractInfo("contracts/x.json", null, CONTRACT_INFO.sha256()),
-                "INVALID_CONTRACT",
+                ErrorKind.INVALID_CONTRACT,
                 "contracts/x.json: $.table: required field is missing"),
             TableCheck.compared(
                 RUN,
@@ -526,6 +531,26 @@ class ArtifactJsonTest {
       assertEquals(artifact, read);
       assertEquals(text(written), text(ArtifactJson.write(read)));
     }
+  }
+
+  @Test
+  void anErrorKindThisVersionDoesNotKnowIsReadAndWrittenBackAsItWasSpelled() {
+    DiffArtifact known =
+        TableCheck.error(
+            RUN,
+            new DiffArtifact.TableName("nyc_parks", "parks_properties"),
+            null,
+            ErrorKind.THROTTLED,
+            "slow down");
+    String newer = text(ArtifactJson.write(known)).replace("\"THROTTLED\"", "\"GLUE_ON_FIRE\"");
+
+    DiffArtifact read = ArtifactJson.read("artifact.json", bytes(newer));
+
+    assertEquals(ErrorKind.UNRECOGNISED, read.error().kind());
+    assertEquals("GLUE_ON_FIRE", read.error().kindName());
+    assertEquals(newer, text(ArtifactJson.write(read)));
+    assertEquals(
+        ErrorKind.THROTTLED, ArtifactJson.read("a.json", ArtifactJson.write(known)).error().kind());
   }
 
   @Test

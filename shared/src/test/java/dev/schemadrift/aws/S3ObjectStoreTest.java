@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.StoreException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class S3ObjectStoreTest {
     listingShows(KEY);
 
     StoreException failure = assertThrows(StoreException.class, () -> store.get(BUCKET, KEY));
-    assertEquals("ACCESS_DENIED", failure.kind());
+    assertEquals(ErrorKind.ACCESS_DENIED, failure.kind());
     assertTrue(failure.getMessage().contains("s3://" + BUCKET + "/" + KEY), failure.getMessage());
   }
 
@@ -108,9 +109,9 @@ class S3ObjectStoreTest {
 
     StoreException failure =
         assertThrows(StoreException.class, () -> store.getVersioned(BUCKET, KEY));
-    assertEquals("ACCESS_DENIED", failure.kind());
+    assertEquals(ErrorKind.ACCESS_DENIED, failure.kind());
     assertEquals(
-        "ACCESS_DENIED",
+        ErrorKind.ACCESS_DENIED,
         assertThrows(StoreException.class, () -> store.get(BUCKET, KEY, 1024)).kind());
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemadrift.contract.ContractFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,7 +45,7 @@ class TableProfileTest {
       Map<String, String> tableParameters,
       FormatProfile profile,
       FileFamily family,
-      String recognisedFormat) {
+      ContractFormat recognisedFormat) {
     @Override
     public String toString() {
       return name;
@@ -52,16 +53,26 @@ class TableProfileTest {
   }
 
   private static Case serde(
-      String name, String serde, FormatProfile profile, FileFamily family, String format) {
+      String name, String serde, FormatProfile profile, FileFamily family, ContractFormat format) {
     return new Case(name, serde, TEXT_INPUT, Map.of(), Map.of(), profile, family, format);
   }
 
   static Stream<Case> cases() {
     return Stream.of(
-        serde("LazySimpleSerDe", LAZY_SIMPLE, FormatProfile.POSITIONAL, FileFamily.TEXT, "csv"),
-        serde("OpenCSVSerde", OPEN_CSV, FormatProfile.POSITIONAL, FileFamily.TEXT, "csv"),
-        serde("RegexSerDe", REGEX, FormatProfile.POSITIONAL, FileFamily.TEXT, "regex"),
-        serde("GrokSerDe", GROK, FormatProfile.POSITIONAL, FileFamily.TEXT, "regex"),
+        serde(
+            "LazySimpleSerDe",
+            LAZY_SIMPLE,
+            FormatProfile.POSITIONAL,
+            FileFamily.TEXT,
+            ContractFormat.CSV),
+        serde(
+            "OpenCSVSerde",
+            OPEN_CSV,
+            FormatProfile.POSITIONAL,
+            FileFamily.TEXT,
+            ContractFormat.CSV),
+        serde("RegexSerDe", REGEX, FormatProfile.POSITIONAL, FileFamily.TEXT, ContractFormat.REGEX),
+        serde("GrokSerDe", GROK, FormatProfile.POSITIONAL, FileFamily.TEXT, ContractFormat.REGEX),
         new Case(
             "ParquetHiveSerDe by default",
             PARQUET,
@@ -70,7 +81,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "ParquetHiveSerDe with index access in the SerDe parameters",
             PARQUET,
@@ -79,7 +90,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.POSITIONAL,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "ParquetHiveSerDe with index access in the table parameters",
             PARQUET,
@@ -88,7 +99,7 @@ class TableProfileTest {
             Map.of("parquet.column.index.access", "TRUE"),
             FormatProfile.POSITIONAL,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "ParquetHiveSerDe: the SerDe parameter wins over the table parameter",
             PARQUET,
@@ -97,7 +108,7 @@ class TableProfileTest {
             Map.of("parquet.column.index.access", "true"),
             FormatProfile.BY_NAME,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "OrcSerde by default",
             ORC,
@@ -106,7 +117,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.POSITIONAL,
             FileFamily.ORC,
-            "orc"),
+            ContractFormat.ORC),
         new Case(
             "OrcSerde with name access",
             ORC,
@@ -115,7 +126,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.ORC,
-            "orc"),
+            ContractFormat.ORC),
         new Case(
             "OrcSerde with name access in the table parameters",
             ORC,
@@ -124,7 +135,7 @@ class TableProfileTest {
             Map.of("orc.column.index.access", "false"),
             FormatProfile.BY_NAME,
             FileFamily.ORC,
-            "orc"),
+            ContractFormat.ORC),
         new Case(
             "OrcSerde with explicit index access",
             ORC,
@@ -133,11 +144,22 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.POSITIONAL,
             FileFamily.ORC,
-            "orc"),
-        serde("OpenX JSON", OPENX_JSON, FormatProfile.BY_NAME, FileFamily.JSON, "json"),
-        serde("HCatalog JSON", HCATALOG_JSON, FormatProfile.BY_NAME, FileFamily.JSON, "json"),
-        serde("Hive JSON", HIVE_JSON, FormatProfile.BY_NAME, FileFamily.JSON, "json"),
-        serde("CloudTrailSerde", CLOUDTRAIL, FormatProfile.BY_NAME, FileFamily.JSON, "json"),
+            ContractFormat.ORC),
+        serde(
+            "OpenX JSON", OPENX_JSON, FormatProfile.BY_NAME, FileFamily.JSON, ContractFormat.JSON),
+        serde(
+            "HCatalog JSON",
+            HCATALOG_JSON,
+            FormatProfile.BY_NAME,
+            FileFamily.JSON,
+            ContractFormat.JSON),
+        serde("Hive JSON", HIVE_JSON, FormatProfile.BY_NAME, FileFamily.JSON, ContractFormat.JSON),
+        serde(
+            "CloudTrailSerde",
+            CLOUDTRAIL,
+            FormatProfile.BY_NAME,
+            FileFamily.JSON,
+            ContractFormat.JSON),
         new Case(
             "Ion",
             ION,
@@ -146,7 +168,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.ION,
-            "ion"),
+            ContractFormat.ION),
         new Case(
             "Avro",
             AVRO,
@@ -155,7 +177,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.AVRO,
-            "avro"),
+            ContractFormat.AVRO),
         new Case(
             "Iceberg (table_type in lower case)",
             null,
@@ -164,7 +186,7 @@ class TableProfileTest {
             Map.of("table_type", "iceberg"),
             FormatProfile.ICEBERG,
             FileFamily.ICEBERG,
-            "iceberg"),
+            ContractFormat.ICEBERG),
         new Case(
             "Iceberg beats the Parquet SerDe",
             PARQUET,
@@ -173,7 +195,7 @@ class TableProfileTest {
             Map.of("table_type", "ICEBERG"),
             FormatProfile.ICEBERG,
             FileFamily.ICEBERG,
-            "iceberg"),
+            ContractFormat.ICEBERG),
         serde(
             "unknown SerDe",
             "com.example.serde.CustomSerDe",
@@ -206,7 +228,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "no SerDe, Parquet input format with index access",
             null,
@@ -215,7 +237,7 @@ class TableProfileTest {
             Map.of("parquet.column.index.access", "true"),
             FormatProfile.POSITIONAL,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "no SerDe, ORC input format",
             null,
@@ -224,7 +246,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.POSITIONAL,
             FileFamily.ORC,
-            "orc"),
+            ContractFormat.ORC),
         new Case(
             "no SerDe, Ion input format",
             null,
@@ -233,7 +255,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.ION,
-            "ion"),
+            ContractFormat.ION),
         new Case(
             "no SerDe, Avro input format",
             null,
@@ -242,7 +264,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.AVRO,
-            "avro"),
+            ContractFormat.AVRO),
         new Case(
             "unrecognised SerDe: the Parquet input format decides",
             "com.example.serde.CustomSerDe",
@@ -251,7 +273,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.BY_NAME,
             FileFamily.PARQUET,
-            "parquet"),
+            ContractFormat.PARQUET),
         new Case(
             "unrecognised SerDe: the ORC input format decides",
             "com.example.serde.CustomSerDe",
@@ -260,7 +282,7 @@ class TableProfileTest {
             Map.of(),
             FormatProfile.POSITIONAL,
             FileFamily.ORC,
-            "orc"));
+            ContractFormat.ORC));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -294,13 +316,16 @@ class TableProfileTest {
   void describesProfilesForReasons() {
     assertEquals(
         "Parquet (read by name)",
-        new TableProfile(FormatProfile.BY_NAME, FileFamily.PARQUET, true, "parquet").describe());
+        new TableProfile(FormatProfile.BY_NAME, FileFamily.PARQUET, true, ContractFormat.PARQUET)
+            .describe());
     assertEquals(
         "text files (read by position)",
-        new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, false, "csv").describe());
+        new TableProfile(FormatProfile.POSITIONAL, FileFamily.TEXT, false, ContractFormat.CSV)
+            .describe());
     assertEquals(
         "Iceberg (read by field id)",
-        new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, false, "iceberg").describe());
+        new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, false, ContractFormat.ICEBERG)
+            .describe());
   }
 
   @Test

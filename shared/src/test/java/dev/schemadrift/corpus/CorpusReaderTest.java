@@ -126,7 +126,7 @@ class CorpusReaderTest {
       return;
     }
     assertNotNull(artifact.error());
-    assertEquals(expect.errorKind(), artifact.error().kind());
+    assertEquals(expect.errorKind(), artifact.error().kindName());
     assertMessage(item, artifact.error().message());
   }
 

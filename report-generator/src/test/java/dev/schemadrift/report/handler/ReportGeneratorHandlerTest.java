@@ -9,6 +9,7 @@ import dev.schemadrift.artifact.ArtifactJson;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.local.MemoryObjectStore;
 import java.io.ByteArrayInputStream;
@@ -32,7 +33,7 @@ class ReportGeneratorHandlerTest {
                 new RunId("20261126T080000Z"),
                 new DiffArtifact.TableName("nyc_parks", "playgrounds"),
                 null,
-                "THROTTLED",
+                ErrorKind.THROTTLED,
                 "slow down")),
         "application/json");
     ReportGeneratorHandler handler = new ReportGeneratorHandler(store, BUCKET);

@@ -1,6 +1,7 @@
 package dev.schemadrift.run.aws;
 
 import dev.schemadrift.aws.AwsErrors;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
@@ -54,7 +55,7 @@ public final class LambdaReportTrigger implements ReportTrigger {
     }
     if (response.statusCode() != 202) {
       throw new StoreException(
-          "REPORT_INVOKE_FAILED",
+          ErrorKind.REPORT_INVOKE_FAILED,
           "report function "
               + function
               + " answered HTTP "

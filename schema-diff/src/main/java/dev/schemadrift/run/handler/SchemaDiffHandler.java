@@ -82,7 +82,7 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
               "schema-drift run "
                   + request.runId()
                   + " mode="
-                  + manifest.mode()
+                  + manifest.mode().jsonName()
                   + " tables="
                   + manifest.tables().size()
                   + " totals="

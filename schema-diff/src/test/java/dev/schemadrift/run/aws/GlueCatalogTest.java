@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.fakes.FakeGlueClient;
 import dev.schemadrift.run.fakes.GlueTables;
@@ -137,7 +138,7 @@ class GlueCatalogTest {
             StoreException.class,
             () -> catalog.createTable(definition(contract("parquet", "")), "Parks"));
 
-    assertEquals("AWS_ERROR", failure.kind());
+    assertEquals(ErrorKind.AWS_ERROR, failure.kind());
     assertTrue(failure.getMessage().contains("nyc_parks.parks"), failure.getMessage());
   }
 
@@ -190,7 +191,7 @@ class GlueCatalogTest {
     StoreException failure =
         assertThrows(StoreException.class, () -> catalog.tables("nyc_parks", List.of("parks")));
 
-    assertEquals("THROTTLED", failure.kind());
+    assertEquals(ErrorKind.THROTTLED, failure.kind());
     assertTrue(failure.getMessage().contains("nyc_parks"), failure.getMessage());
     assertSame(throttled, failure.getCause());
   }
@@ -209,12 +210,12 @@ class GlueCatalogTest {
             StoreException.class,
             () -> catalog.createTable(definition(contract("parquet", "")), "Parks"));
 
-    assertEquals("ACCESS_DENIED", failure.kind());
+    assertEquals(ErrorKind.ACCESS_DENIED, failure.kind());
     assertEquals(
-        "ACCESS_DENIED",
+        ErrorKind.ACCESS_DENIED,
         assertThrows(StoreException.class, () -> catalog.table("nyc_parks", "parks")).kind());
     assertEquals(
-        "ACCESS_DENIED",
+        ErrorKind.ACCESS_DENIED,
         assertThrows(StoreException.class, () -> catalog.createDatabase("nyc_parks", "")).kind());
   }
 

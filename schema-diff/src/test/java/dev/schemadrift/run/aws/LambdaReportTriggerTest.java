@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +60,7 @@ class LambdaReportTriggerTest {
             StoreException.class,
             () -> trigger.trigger("report-bucket", "runs/20261126T080000Z.json"));
 
-    assertEquals("REPORT_INVOKE_FAILED", failure.kind());
+    assertEquals(ErrorKind.REPORT_INVOKE_FAILED, failure.kind());
     assertTrue(failure.getMessage().contains("HTTP " + status), failure.getMessage());
     assertTrue(failure.getMessage().contains(FUNCTION), failure.getMessage());
   }
@@ -83,7 +84,7 @@ class LambdaReportTriggerTest {
             StoreException.class,
             () -> trigger.trigger("report-bucket", "runs/20261126T080000Z.json"));
 
-    assertEquals("AWS_ERROR", failure.kind());
+    assertEquals(ErrorKind.AWS_ERROR, failure.kind());
     assertTrue(failure.getMessage().contains("ResourceNotFoundException"), failure.getMessage());
     assertTrue(failure.getMessage().contains(FUNCTION), failure.getMessage());
     assertSame(missing, failure.getCause());

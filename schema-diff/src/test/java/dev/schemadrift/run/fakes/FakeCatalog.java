@@ -2,6 +2,7 @@ package dev.schemadrift.run.fakes;
 
 import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.StoreException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class FakeCatalog implements Catalog {
 
   private final Map<String, Map<String, GlueTable>> databases = new TreeMap<>();
   private final Map<Method, Integer> counts = new HashMap<>();
-  private final Map<String, String> failingDatabases = new HashMap<>();
+  private final Map<String, ErrorKind> failingDatabases = new HashMap<>();
   private final Map<String, GlueTable> createdByOthers = new HashMap<>();
 
   /** Adds a database without counting a call. */
@@ -51,7 +52,7 @@ public final class FakeCatalog implements Catalog {
   }
 
   /** Makes every read of the database's tables fail with a {@link StoreException} of that kind. */
-  public synchronized void failReads(String database, String kind) {
+  public synchronized void failReads(String database, ErrorKind kind) {
     failingDatabases.put(fold(database), kind);
   }
 
@@ -122,7 +123,7 @@ public final class FakeCatalog implements Catalog {
     if (!databases.containsKey(database)) {
       // Glue's EntityNotFoundException, as the adapter classifies it.
       throw new StoreException(
-          "AWS_ERROR",
+          ErrorKind.AWS_ERROR,
           "Glue database " + database + " does not exist (EntityNotFoundException)",
           null);
     }
@@ -142,7 +143,7 @@ public final class FakeCatalog implements Catalog {
   }
 
   private void failIfTold(String database) {
-    String kind = failingDatabases.get(fold(database));
+    ErrorKind kind = failingDatabases.get(fold(database));
     if (kind != null) {
       throw new StoreException(kind, kind + " reading tables of Glue database " + database, null);
     }

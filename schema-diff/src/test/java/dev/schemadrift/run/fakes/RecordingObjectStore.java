@@ -1,5 +1,6 @@
 package dev.schemadrift.run.fakes;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.local.MemoryObjectStore;
 import dev.schemadrift.port.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class RecordingObjectStore extends MemoryObjectStore {
   private record Target(Operation operation, String bucket, String key) {}
 
   private final List<Call> calls = new ArrayList<>();
-  private final Map<Target, String> failures = new HashMap<>();
+  private final Map<Target, ErrorKind> failures = new HashMap<>();
 
   /** Stores an object without recording a call: test setup, not behaviour under test. */
   public RecordingObjectStore add(String bucket, String key, byte[] body) {
@@ -43,7 +44,7 @@ public final class RecordingObjectStore extends MemoryObjectStore {
   }
 
   /** Makes every later {@code operation} on this bucket and key (or list prefix) fail. */
-  public synchronized void fail(Operation operation, String bucket, String key, String kind) {
+  public synchronized void fail(Operation operation, String bucket, String key, ErrorKind kind) {
     failures.put(new Target(operation, bucket, key), kind);
   }
 
@@ -106,7 +107,7 @@ public final class RecordingObjectStore extends MemoryObjectStore {
   /** Records the call, then fails it if told to. */
   private synchronized void record(Call call, String verb) {
     calls.add(call);
-    String kind = failures.get(new Target(call.operation(), call.bucket(), call.key()));
+    ErrorKind kind = failures.get(new Target(call.operation(), call.bucket(), call.key()));
     if (kind != null) {
       throw new StoreException(
           kind, kind + " " + verb + " s3://" + call.bucket() + "/" + call.key(), null);

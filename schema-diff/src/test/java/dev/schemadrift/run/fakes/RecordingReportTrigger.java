@@ -1,5 +1,6 @@
 package dev.schemadrift.run.fakes;
 
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ public final class RecordingReportTrigger implements ReportTrigger {
   public record Triggered(String bucket, String manifestKey) {}
 
   private final List<Triggered> triggered = new ArrayList<>();
-  private String failureKind;
+  private ErrorKind failureKind;
 
   /** Makes every later trigger throw a {@link StoreException} of this kind (after recording it). */
-  public synchronized void failWith(String kind) {
+  public synchronized void failWith(ErrorKind kind) {
     failureKind = kind;
   }
 

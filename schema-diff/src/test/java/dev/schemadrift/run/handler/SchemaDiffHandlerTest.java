@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.fakes.FakeCatalog;
@@ -161,7 +162,7 @@ class SchemaDiffHandlerTest {
         "contract-bucket",
         "contracts/nyc_parks/parks.json",
         "{\"contract_version\": \"1.0.0\", \"description\": \"CONTRACT-BODY-MARKER\"}");
-    trigger.failWith("THROTTLED");
+    trigger.failWith(ErrorKind.THROTTLED);
 
     RuntimeException failure =
         assertThrows(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ class S3ObjectStoreIT {
         assertThrows(
             StoreException.class,
             () -> store.get(BUCKET, "contracts/huge.json", ContractReader.MAX_BYTES));
-    assertEquals("TOO_LARGE", failure.kind());
+    assertEquals(ErrorKind.TOO_LARGE, failure.kind());
     assertTrue(
         failure
             .getMessage()
@@ -57,7 +58,7 @@ class S3ObjectStoreIT {
     assertEquals(
         "abc", new String(store.get(BUCKET, "small", 3).orElseThrow(), StandardCharsets.UTF_8));
     assertEquals(
-        "TOO_LARGE",
+        ErrorKind.TOO_LARGE,
         assertThrows(StoreException.class, () -> store.get(BUCKET, "small", 2)).kind());
   }
 }

@@ -16,6 +16,7 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.RunFailedException;
@@ -563,7 +564,7 @@ class SchemaDiffFunctionIT {
             new dev.schemadrift.aws.S3ObjectStore(s3),
             catalog,
             (bucket, key) -> {
-              throw new StoreException("REPORT_INVOKE_FAILED", "refused", null);
+              throw new StoreException(ErrorKind.REPORT_INVOKE_FAILED, "refused", null);
             },
             Clock.systemUTC());
 

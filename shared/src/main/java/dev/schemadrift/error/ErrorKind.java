@@ -1,0 +1,107 @@
+package dev.schemadrift.error;
+
+/**
+ * Why the monitor could not decide about a table, as the artifact's {@code error.kind} names it,
+ * with what a data engineer can do about it.
+ */
+public enum ErrorKind {
+  // The contract and the registry.
+  INVALID_CONTRACT(
+      "Fix the contract where the message points (file and JSON path); docs/schemas/"
+          + "contract.schema.json validates it in an editor. The next run picks it up."),
+  CONTRACT_NOT_FOUND(
+      "Upload the contract to the contract bucket, or disable or remove its entry in the"
+          + " registry (configs/tables.json)."),
+  CONTRACT_LOCATION_NOT_ALLOWED(Advice.READ_THE_MESSAGE),
+  DUPLICATE_CONTRACT(
+      "Two registry entries describe this table: keep one contract per table in the registry."),
+  DATA_LOCATION_NOT_ALLOWED(Advice.READ_THE_MESSAGE),
+
+  // The Glue table.
+  INVALID_GLUE_TYPE(
+      "A column type in Glue is not a valid Hive type string. Correct it in Glue (the job,"
+          + " crawler or DDL that wrote it), then re-run."),
+  INVALID_GLUE_TABLE(Advice.READ_THE_MESSAGE),
+  DUPLICATE_GLUE_COLUMN(Advice.READ_THE_MESSAGE),
+  NO_STORAGE_DESCRIPTOR(
+      "Glue holds no column list for this table. Re-register the table with its columns (DDL,"
+          + " crawler or the contract's create_if_missing)."),
+  SPARK_PLACEHOLDER_SCHEMA(
+      "Spark registered this table with a placeholder column list, so Glue does not show its"
+          + " real schema. Register it with real columns (Athena DDL or a crawler) to have it"
+          + " checked."),
+  GLUE_INCONSISTENT(
+      "Glue accepted the table but does not return it yet; the next run should see it."),
+  TOO_COMPLEX(Advice.READ_THE_MESSAGE),
+
+  // An AWS call that kept failing after the SDK's retries.
+  ACCESS_DENIED(
+      "The monitor's role lacks a permission named in the message: grant it (scoped to this"
+          + " bucket, database or table), then re-run."),
+  THROTTLED(
+      "AWS throttled the calls even after retries. Lower CONCURRENCY or MAX_TABLES_PER_RUN, or"
+          + " spread the schedule; the next run usually succeeds."),
+  TIMEOUT(Advice.UNREACHABLE),
+  UNREACHABLE(Advice.UNREACHABLE),
+  AWS_ERROR(Advice.READ_THE_MESSAGE),
+  REPORT_INVOKE_FAILED(Advice.READ_THE_MESSAGE),
+
+  // Any object store: an object above the reader's limit.
+  TOO_LARGE(Advice.READ_THE_MESSAGE),
+
+  // The local folders and catalog snapshot of the CLI.
+  IO_ERROR(Advice.READ_THE_MESSAGE),
+  INVALID_KEY(Advice.READ_THE_MESSAGE),
+  CATALOG_NOT_FOUND(Advice.READ_THE_MESSAGE),
+  DATABASE_NOT_FOUND(Advice.READ_THE_MESSAGE),
+  INVALID_SNAPSHOT(Advice.READ_THE_MESSAGE),
+  REPORT_FAILED(Advice.READ_THE_MESSAGE),
+
+  // The run's diff artifact for a table is unusable (the last two: found by the report generator).
+  DIFF_NOT_WRITTEN(Advice.RESULT_LOST),
+  DIFF_MISSING(Advice.RESULT_LOST),
+  DIFF_INVALID(Advice.RESULT_LOST),
+
+  INTERNAL("This is a bug in the monitor: report it with the message and the diff JSON."),
+
+  /**
+   * A kind read from an artifact that this version does not know (a newer monitor wrote it); the
+   * artifact keeps its spelling, see {@code DiffArtifact.ErrorInfo#kindName}.
+   */
+  UNRECOGNISED(Advice.READ_THE_MESSAGE);
+
+  private final String advice;
+
+  ErrorKind(String advice) {
+    this.advice = advice;
+  }
+
+  /** What a data engineer can do about it, as the table report shows it. */
+  public String advice() {
+    return advice;
+  }
+
+  /** The kind of that name, or {@link #UNRECOGNISED}: an artifact's kind is never refused. */
+  public static ErrorKind named(String name) {
+    for (ErrorKind kind : values()) {
+      if (kind.name().equals(name)) {
+        return kind;
+      }
+    }
+    return UNRECOGNISED;
+  }
+
+  /**
+   * Advice several kinds share: nested, since an enum's own static fields come after its constants.
+   */
+  private static final class Advice {
+    static final String READ_THE_MESSAGE =
+        "Read the message, fix its cause, and re-run the check; the diff JSON has details.";
+    static final String UNREACHABLE =
+        "AWS could not be reached in time; this is usually transient and the next run retries."
+            + " If it persists, check the network path (VPC endpoints, NAT) of the function.";
+    static final String RESULT_LOST =
+        "The run's result for this table was lost before it could be reported. Re-run the check"
+            + " for this table; if it recurs, look at SchemaDiffFunction's log for the run.";
+  }
+}
