@@ -1,5 +1,6 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.concurrent.FixedStack;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -54,6 +55,12 @@ public final class SchemaDriftCommand implements Runnable {
    * subcommands: tests use {@link #factory} to give them an environment (moto) and a clock.
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    // Deeply nested types recurse; the verdict must not depend on the caller's stack.
+    return FixedStack.call("schema-drift", () -> execute(args, out, err, factory));
+  }
+
+  private static int execute(
+      String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
     CommandLine commandLine = new CommandLine(new SchemaDriftCommand(), factory);
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -15,8 +14,9 @@ import java.util.function.Function;
  * keeping the items' order: how both functions work on many tables (S3, Glue and SNS calls) without
  * exceeding what their clients and quotas allow.
  *
- * <p>Each item runs on a virtual thread and waits for a permit, so the calls of one {@link #map}
- * never wait for another's, and work may itself call {@link #map}.
+ * <p>Each call has its own pool of at most {@link #limit()} threads with the {@link FixedStack}
+ * stack, so the calls of one {@link #map} never wait for another's, work may itself call {@link
+ * #map}, and deep inputs get the same verdict whatever the JVM's default stack size.
  */
 public final class BoundedParallelism {
   private final int limit;
@@ -45,20 +45,12 @@ public final class BoundedParallelism {
     if (items.isEmpty()) {
       return List.of();
     }
-    Semaphore permits = new Semaphore(limit);
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService executor =
+        Executors.newFixedThreadPool(
+            Math.min(limit, items.size()), FixedStack.threads("schema-drift-worker"))) {
       List<Future<R>> futures = new ArrayList<>(items.size());
       for (T item : items) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  permits.acquire();
-                  try {
-                    return work.apply(item);
-                  } finally {
-                    permits.release();
-                  }
-                }));
+        futures.add(executor.submit(() -> work.apply(item)));
       }
       return results(futures);
     }

@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 /** At most the limit at once, results in the items' order, failures as they were thrown. */
 class BoundedParallelismTest {
 
+  /**
+   * Work that recurses deeply (a type nested to the parser's limit, compared) must not depend on
+   * the JVM's default stack size: each item runs on a stack of {@link FixedStack#BYTES}. 50,000
+   * frames need several MiB, more than any default thread stack.
+   */
+  @Test
+  void deepRecursionFitsTheFixedStack() {
+    List<Integer> depths =
+        new BoundedParallelism(2)
+            .map(List.of(50_000, 50_000, 50_000), BoundedParallelismTest::depth);
+
+    assertEquals(List.of(50_000, 50_000, 50_000), depths);
+  }
+
+  private static int depth(int remaining) {
+    return remaining == 0 ? 0 : 1 + depth(remaining - 1);
+  }
+
   @Test
   void resultsKeepTheItemsOrder() {
     List<Integer> items = IntStream.range(0, 200).boxed().toList();
