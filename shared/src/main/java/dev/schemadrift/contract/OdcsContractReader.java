@@ -130,6 +130,7 @@ public final class OdcsContractReader {
         return null;
       }
       checkStandard(document);
+      OdcsCustomProperty.checkShapes(root, "$", problems);
       String version = version(document);
       OdcsSchemaObjects schemaObjects = new OdcsSchemaObjects(problems, defaults.table());
       StrictObject table = schemaObjects.chooseTable(document);
