@@ -5,36 +5,22 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
-import dev.schemadrift.json.Spelling;
 import dev.schemadrift.json.StrictObject;
-import dev.schemadrift.rule.RuleId;
 import dev.schemadrift.type.DataType;
 import dev.schemadrift.type.TypeParseException;
 import dev.schemadrift.type.TypeParser;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads contract JSON strictly: every unknown field, wrong type, missing field, duplicate column,
  * bad type string or bad name is reported with the file and its JSON path, all in one go.
  */
 public final class ContractReader {
-  // Package-visible: the ODCS reader must accept exactly what a JSON contract may hold.
-  static final Pattern SEMVER =
-      Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
-  static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
-  static final Pattern LOCATION =
-      Pattern.compile("s3[an]?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
-  private static final int MAX_COLUMN_NAME = 255;
-
   /**
    * The largest contract read: real ones with thousands of columns stay far below it, and a bigger
    * input could exhaust a function's memory.
@@ -48,7 +34,7 @@ public final class ContractReader {
    * the only names S3 keys are built from.
    */
   public static boolean isGlueName(String name) {
-    return name != null && GLUE_NAME.matcher(name).matches();
+    return name != null && ContractConstraints.GLUE_NAME.matcher(name).matches();
   }
 
   /** Reads one contract; {@code source} names the file in every error message. */
@@ -83,7 +69,7 @@ public final class ContractReader {
       return null;
     }
     String version = object.requiredString("contract_version");
-    if (version != null && !SEMVER.matcher(version).matches()) {
+    if (version != null && !ContractConstraints.SEMVER.matcher(version).matches()) {
       problems.add("$.contract_version", "'" + version + "' is not a semantic version like 1.2.0");
     }
     String database = glueName(object, "database");
@@ -91,7 +77,7 @@ public final class ContractReader {
     String owner = object.optionalString("owner");
     String description = object.optionalString("description");
     String location = object.requiredString("data_location");
-    if (location != null && !LOCATION.matcher(location).matches()) {
+    if (location != null && !ContractConstraints.LOCATION.matcher(location).matches()) {
       problems.add(
           "$.data_location",
           "'" + location + "' is not an s3:// location like s3://bucket/prefix/");
@@ -108,7 +94,8 @@ public final class ContractReader {
                 + "'; expected one of parquet, orc, avro, json, ion, csv, tsv, regex, iceberg");
       }
     }
-    FormatOptions options = formatOptions(object.optionalObject("format_options"), format);
+    FormatOptions options =
+        FormatOptionsReader.read(object.optionalObject("format_options"), format);
     if (format == ContractFormat.REGEX && object.field("format_options") == null) {
       // Without format_options there is no input.regex, and a regex table cannot be read.
       problems.add("$.format_options.input.regex", "format regex needs an input.regex");
@@ -153,10 +140,10 @@ public final class ContractReader {
     if (name == null) {
       return null;
     }
-    if (!GLUE_NAME.matcher(name).matches()) {
+    if (!ContractConstraints.GLUE_NAME.matcher(name).matches()) {
       String lower = name.toLowerCase(Locale.ROOT);
       String hint =
-          GLUE_NAME.matcher(lower).matches()
+          ContractConstraints.GLUE_NAME.matcher(lower).matches()
               ? "; Glue folds names to lower case: write '" + lower + "'"
               : "; use 1-255 lower-case letters, digits and underscores";
       object.problems().add(object.childPath(field), "invalid Glue name '" + name + "'" + hint);
@@ -173,7 +160,7 @@ public final class ContractReader {
     }
     String name = object.requiredString("name");
     if (name != null) {
-      String problem = columnNameProblem(name);
+      String problem = ContractConstraints.columnNameProblem(name);
       if (problem != null) {
         problems.add(object.childPath("name"), problem);
         name = null;
@@ -188,7 +175,7 @@ public final class ContractReader {
         problems.add(object.childPath("type"), "invalid type: " + e.getMessage());
       }
     }
-    if (partitionKey && type != null && !isPrimitive(type)) {
+    if (partitionKey && type != null && !ContractConstraints.isPrimitive(type)) {
       problems.add(
           object.childPath("type"),
           "a partition key needs a primitive type, not " + type.canonical());
@@ -205,7 +192,7 @@ public final class ContractReader {
                     "expected a string but found " + StrictObject.describe(previous.node()));
                 return null;
               }
-              String problem = columnNameProblem(previous.node().textValue());
+              String problem = ContractConstraints.columnNameProblem(previous.node().textValue());
               if (problem != null) {
                 problems.add(previous.path(), problem);
                 return null;
@@ -213,7 +200,7 @@ public final class ContractReader {
               return previous.node().textValue();
             });
     Boolean deprecated = object.optionalBoolean("deprecated");
-    LocalDate sunset = date(object, "sunset");
+    LocalDate sunset = ContractConstraints.date(object, "sunset");
     if (sunset != null && !Boolean.TRUE.equals(deprecated)) {
       problems.add(object.childPath("sunset"), "a sunset date needs \"deprecated\": true");
     }
@@ -223,38 +210,6 @@ public final class ContractReader {
     }
     return new ContractColumn(
         name, type, required, description, previousNames, Boolean.TRUE.equals(deprecated), sunset);
-  }
-
-  static boolean isPrimitive(DataType type) {
-    return switch (type) {
-      case DataType.Primitive primitive -> true;
-      case DataType.Decimal decimal -> true;
-      case DataType.Char fixed -> true;
-      case DataType.Varchar varying -> true;
-      case DataType.Array array -> false;
-      case DataType.Map map -> false;
-      case DataType.Struct struct -> false;
-      case DataType.Union union -> false;
-    };
-  }
-
-  /** Glue accepts almost any single-line name; we reject what no reader could use. */
-  static String columnNameProblem(String name) {
-    if (name.isBlank()) {
-      return "a column name must not be empty";
-    }
-    if (name.length() > MAX_COLUMN_NAME) {
-      return "a column name must be at most " + MAX_COLUMN_NAME + " characters";
-    }
-    for (int index = 0; index < name.length(); index++) {
-      if (Character.isISOControl(name.charAt(index))) {
-        return "a column name must not contain control characters (at character " + index + ")";
-      }
-    }
-    if (!name.equals(name.strip())) {
-      return "a column name must not start or end with white space";
-    }
-    return null;
   }
 
   private static void checkDuplicates(JsonNode columns, JsonNode partitionKeys, Problems problems) {
@@ -288,242 +243,9 @@ public final class ContractReader {
     }
   }
 
-  private static FormatOptions formatOptions(StrictObject object, ContractFormat format) {
-    if (object == null) {
-      return FormatOptions.NONE;
-    }
-    Problems problems = object.problems();
-    String delimiter =
-        character(object, "delimiter", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
-    String quote = character(object, "quote", format, Set.of(ContractFormat.CSV));
-    String escape =
-        character(object, "escape", format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
-    Boolean header = object.optionalBoolean("header");
-    onlyFor(object, "header", header, format, Set.of(ContractFormat.CSV, ContractFormat.TSV));
-    String serde = object.optionalString("serde");
-    if (serde != null && format != null) {
-      Set<String> allowed =
-          switch (format) {
-            case CSV, TSV -> Set.of("lazy_simple", "open_csv");
-            case JSON -> Set.of("openx", "hive");
-            case PARQUET, ORC, AVRO, ION, REGEX, ICEBERG -> Set.of();
-          };
-      if (!allowed.contains(serde)) {
-        problems.add(
-            object.childPath("serde"),
-            allowed.isEmpty()
-                ? "not an option of format " + format.jsonName()
-                : "unknown serde '"
-                    + serde
-                    + "'; expected one of "
-                    + String.join(", ", sorted(allowed)));
-        serde = null;
-      }
-    }
-    String inputRegex = object.optionalString("input.regex");
-    onlyFor(object, "input.regex", inputRegex, format, Set.of(ContractFormat.REGEX));
-    if (inputRegex != null) {
-      try {
-        Pattern.compile(inputRegex);
-      } catch (java.util.regex.PatternSyntaxException e) {
-        problems.add(
-            object.childPath("input.regex"),
-            "not a valid regular expression: " + e.getDescription());
-      }
-    }
-    String accessText = object.optionalString("column_access");
-    FormatOptions.ColumnAccess access = null;
-    if (accessText != null) {
-      access =
-          switch (accessText) {
-            case "name" -> FormatOptions.ColumnAccess.NAME;
-            case "index" -> FormatOptions.ColumnAccess.INDEX;
-            default -> {
-              problems.add(object.childPath("column_access"), "expected 'name' or 'index'");
-              yield null;
-            }
-          };
-      onlyFor(
-          object,
-          "column_access",
-          access,
-          format,
-          Set.of(ContractFormat.PARQUET, ContractFormat.ORC));
-    }
-    Boolean ignoreMalformed = object.optionalBoolean("ignore_malformed");
-    onlyFor(object, "ignore_malformed", ignoreMalformed, format, Set.of(ContractFormat.JSON));
-    Map<String, String> mapping = new LinkedHashMap<>();
-    StrictObject mappingObject = object.optionalObject("mapping");
-    if (mappingObject != null) {
-      onlyFor(object, "mapping", mappingObject, format, Set.of(ContractFormat.JSON));
-      for (String column : mappingObject.fieldNames()) {
-        String key = mappingObject.optionalString(column);
-        if (key != null) {
-          mapping.put(column.toLowerCase(Locale.ROOT), key);
-        }
-      }
-    }
-    if (format == ContractFormat.REGEX && inputRegex == null) {
-      problems.add(object.childPath("input.regex"), "format regex needs an input.regex");
-    }
-    object.rejectUnknownFields();
-    return new FormatOptions(
-        delimiter, quote, escape, header, serde, inputRegex, access, ignoreMalformed, mapping);
-  }
-
-  private static List<String> sorted(Set<String> values) {
-    return values.stream().sorted().toList();
-  }
-
-  private static String character(
-      StrictObject object, String field, ContractFormat format, Set<ContractFormat> formats) {
-    String value = object.optionalString(field);
-    if (value == null) {
-      return null;
-    }
-    onlyFor(object, field, value, format, formats);
-    String decoded = Delimiters.decode(value);
-    if (decoded.codePointCount(0, decoded.length()) != 1) {
-      object
-          .problems()
-          .add(
-              object.childPath(field),
-              "expected one character (or an escape like \\t), found '" + value + "'");
-      return null;
-    }
-    return decoded;
-  }
-
-  private static void onlyFor(
-      StrictObject object,
-      String field,
-      Object value,
-      ContractFormat format,
-      Set<ContractFormat> formats) {
-    if (value != null && format != null && !formats.contains(format)) {
-      object
-          .problems()
-          .add(object.childPath(field), "not an option of format " + format.jsonName());
-    }
-  }
-
   /** Reads a policy object (a contract's, or the registry defaults'). */
   public static Policy policy(StrictObject object) {
-    Problems problems = object.problems();
-    Policy.ExtraColumns extra =
-        choice(object, "extra_columns", Policy.ExtraColumns.class, "allow, warn, forbid");
-    Policy.Widening widening = choice(object, "widening", Policy.Widening.class, "risky, safe");
-    Boolean compareComments = object.optionalBoolean("compare_comments");
-    Boolean createIfMissing = object.optionalBoolean("create_if_missing");
-    List<Policy.SeverityOverride> overrides =
-        object.optionalList(
-            "severity_overrides",
-            element -> {
-              StrictObject override = StrictObject.of(element.node(), element.path(), problems);
-              if (override == null) {
-                return null;
-              }
-              RuleId rule = ruleId(override);
-              String path = glob(override, false);
-              String level = override.requiredString("severity");
-              Policy.OverrideLevel severity =
-                  Spelling.NAME.parse(Policy.OverrideLevel.class, level).orElse(null);
-              if (level != null && severity == null) {
-                problems.add(
-                    override.childPath("severity"),
-                    "unknown severity '" + level + "'; expected SAFE, RISKY, BREAKING or OFF");
-              }
-              override.rejectUnknownFields();
-              return rule == null || severity == null
-                  ? null
-                  : new Policy.SeverityOverride(rule, path, severity);
-            });
-    List<Policy.Waiver> waivers =
-        object.optionalList(
-            "waivers",
-            element -> {
-              StrictObject waiver = StrictObject.of(element.node(), element.path(), problems);
-              if (waiver == null) {
-                return null;
-              }
-              RuleId rule = ruleId(waiver);
-              String path = glob(waiver, true);
-              String reason = nonBlank(waiver, "reason");
-              String owner = nonBlank(waiver, "owner");
-              LocalDate expires = date(waiver, "expires");
-              if (expires == null && waiver.field("expires") == null) {
-                problems.add(waiver.childPath("expires"), "required field is missing");
-              }
-              waiver.rejectUnknownFields();
-              return rule == null
-                      || path == null
-                      || reason == null
-                      || owner == null
-                      || expires == null
-                  ? null
-                  : new Policy.Waiver(rule, path, reason, owner, expires);
-            });
-    object.rejectUnknownFields();
-    return new Policy(extra, widening, compareComments, createIfMissing, overrides, waivers);
-  }
-
-  private static String nonBlank(StrictObject object, String field) {
-    String value = object.requiredString(field);
-    if (value != null && value.isBlank()) {
-      object.problems().add(object.childPath(field), "must not be empty");
-      return null;
-    }
-    return value;
-  }
-
-  private static String glob(StrictObject object, boolean required) {
-    String path = required ? object.requiredString("path") : object.optionalString("path");
-    if (path != null && path.isEmpty()) {
-      object.problems().add(object.childPath("path"), "must not be empty (use * for every path)");
-      return null;
-    }
-    return path;
-  }
-
-  private static RuleId ruleId(StrictObject object) {
-    String name = object.requiredString("rule");
-    RuleId rule = Spelling.NAME.parse(RuleId.class, name).orElse(null);
-    if (name != null && rule == null) {
-      object.problems().add(object.childPath("rule"), "unknown rule id '" + name + "'");
-    }
-    return rule;
-  }
-
-  private static <E extends Enum<E>> E choice(
-      StrictObject object, String field, Class<E> type, String expected) {
-    String value = object.optionalString(field);
-    E constant = Spelling.LOWER_CASE.parse(type, value).orElse(null);
-    if (value != null && constant == null) {
-      object
-          .problems()
-          .add(
-              object.childPath(field),
-              "unknown value '" + value + "'; expected one of " + expected);
-    }
-    return constant;
-  }
-
-  private static LocalDate date(StrictObject object, String field) {
-    String text = object.optionalString(field);
-    if (text == null) {
-      return null;
-    }
-    try {
-      if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        throw new DateTimeParseException("pattern", text, 0);
-      }
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      object
-          .problems()
-          .add(object.childPath(field), "'" + text + "' is not a date like 2027-03-31");
-      return null;
-    }
+    return PolicyReader.read(object);
   }
 
   /** Lists the problems as plain lines, for messages that must not carry stack traces. */

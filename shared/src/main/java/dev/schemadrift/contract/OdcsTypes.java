@@ -87,6 +87,11 @@ final class OdcsTypes {
     return node == null || node.isNull();
   }
 
+  /** A node's text, or null when it is missing or not a string (ODCS allows anything there). */
+  static String text(JsonNode node) {
+    return node != null && node.isTextual() ? node.textValue() : null;
+  }
+
   private DataType physicalType(StrictObject property, String physical, String logical) {
     String at = property.childPath("physicalType");
     String word = physical.toLowerCase(Locale.ROOT);
@@ -224,8 +229,8 @@ final class OdcsTypes {
 
   /** A number with precision (custom properties) is a decimal; else f32 is float, f64 double. */
   private DataType number(StrictObject property) {
-    if (customProperty(property, "precision") != null
-        || customProperty(property, "scale") != null) {
+    if (OdcsCustomProperty.find(property, "precision") != null
+        || OdcsCustomProperty.find(property, "scale") != null) {
       return decimal(property);
     }
     StrictObject options = property.optionalObject("logicalTypeOptions");
@@ -250,8 +255,8 @@ final class OdcsTypes {
    * a bare decimal is Hive's decimal(10,0), the same reading the type parser gives.
    */
   private DataType decimal(StrictObject property) {
-    CustomValue precision = customProperty(property, "precision");
-    CustomValue scale = customProperty(property, "scale");
+    OdcsCustomProperty precision = OdcsCustomProperty.find(property, "precision");
+    OdcsCustomProperty scale = OdcsCustomProperty.find(property, "scale");
     if (precision == null && scale == null) {
       return new DataType.Decimal(10, 0);
     }
@@ -368,7 +373,7 @@ final class OdcsTypes {
     }
     DataType key = keyObject == null ? null : type(keyObject);
     DataType value = valueObject == null ? null : type(valueObject);
-    if (key != null && !ContractReader.isPrimitive(key)) {
+    if (key != null && !ContractConstraints.isPrimitive(key)) {
       problems.add(keyObject.path(), "a map key needs a primitive type, not " + key.canonical());
       return null;
     }
@@ -423,7 +428,7 @@ final class OdcsTypes {
     if (name == null) {
       return null;
     }
-    String problem = ContractReader.columnNameProblem(name);
+    String problem = ContractConstraints.columnNameProblem(name);
     if (problem != null) {
       problems.add(property.childPath(field), problem);
       return null;
@@ -431,27 +436,7 @@ final class OdcsTypes {
     return new Named(name, property.childPath(field));
   }
 
-  /** A custom property's value and its path. */
-  record CustomValue(JsonNode value, String path) {}
-
-  /** The value of the custom property with this name (ignoring case), or null. */
-  CustomValue customProperty(StrictObject owner, String name) {
-    JsonNode list = owner.field("customProperties");
-    if (list == null || !list.isArray()) {
-      return null;
-    }
-    for (int index = 0; index < list.size(); index++) {
-      JsonNode entry = list.get(index);
-      JsonNode property = entry.get("property");
-      if (property != null && property.isTextual() && property.textValue().equalsIgnoreCase(name)) {
-        return new CustomValue(
-            entry.get("value"), owner.childPath("customProperties") + "[" + index + "].value");
-      }
-    }
-    return null;
-  }
-
-  private Integer wholeNumber(CustomValue value) {
+  private Integer wholeNumber(OdcsCustomProperty value) {
     JsonNode node = value.value();
     if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
       return node.intValue();

@@ -859,6 +859,32 @@ class OdcsContractReaderTest {
     assertContains("without properties", problems.get(8).message());
   }
 
+  /** A malformed customProperties would silently lose what it says (precision, scale, owner). */
+  @Test
+  void customPropertiesThatAreNotAListOfPropertiesAreProblems() {
+    List<Problem> problems =
+        problems(
+            orders(
+                """
+                  - name: price
+                    physicalType: decimal
+                    customProperties: {precision: 12, scale: 2}
+                  - name: ratio
+                    physicalType: decimal
+                    customProperties: [{name: precision, value: 9}, precision]
+                """));
+
+    assertEquals(
+        List.of(
+            "$.schema[0].properties[0].customProperties",
+            "$.schema[0].properties[1].customProperties[0]",
+            "$.schema[0].properties[1].customProperties[1]"),
+        paths(problems));
+    assertContains("a list of {property, value} entries", problems.get(0).message());
+    assertContains("needs a text 'property'", problems.get(1).message());
+    assertContains("needs a text 'property'", problems.get(2).message());
+  }
+
   // ---------------------------------------------------------------- logical types
 
   @Test
