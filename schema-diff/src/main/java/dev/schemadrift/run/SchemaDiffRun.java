@@ -352,8 +352,9 @@ public final class SchemaDiffRun {
   }
 
   /**
-   * A valid Glue-style name for a contract that could not name its own table: derived from the key
-   * (sanitised) plus a hash, so distinct keys never share an artifact.
+   * A name for a contract that could not name its own table: derived from the key (sanitised) plus
+   * a hash, so distinct keys never share an artifact, joined by a character no Glue name holds, so
+   * that no valid contract shares it either.
    */
   static DiffArtifact.TableName placeholderName(String key) {
     String cleaned =
@@ -363,7 +364,8 @@ public final class SchemaDiffRun {
     }
     String hash = Fingerprint.sha256(key).substring(0, 8);
     return new DiffArtifact.TableName(
-        CONTRACT_ERRORS_DATABASE, (cleaned.isEmpty() ? "contract" : cleaned) + "_" + hash);
+        CONTRACT_ERRORS_DATABASE,
+        (cleaned.isEmpty() ? "contract" : cleaned) + BucketLayout.PLACEHOLDER_SEPARATOR + hash);
   }
 
   private static List<Loaded> subset(
