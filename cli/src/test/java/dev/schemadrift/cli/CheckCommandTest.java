@@ -590,21 +590,7 @@ class CheckCommandTest {
     dataFile("s3://lake/sales/orders/part-00000.parquet", "PAR1");
     Path registry = registry(registryJson("contracts/lookalike.json", missing));
 
-    CliRun run =
-        CliRun.of(
-            "check",
-            "--registry",
-            registry.toString(),
-            "--contracts-root",
-            root.toString(),
-            "--catalog",
-            catalog.toString(),
-            "--data-root",
-            data.toString(),
-            "--out",
-            out.toString(),
-            "--run-id",
-            RUN_ID);
+    CliRun run = check("--registry", registry.toString());
 
     assertEquals(3, run.exitCode(), run.describe());
     JsonNode lines = manifest().get("tables");
@@ -1149,7 +1135,7 @@ class CheckCommandTest {
 
   /**
    * Runs check on the fixture folders; {@code extra} adds options or replaces the defaults' values
-   * (picocli refuses an option given twice).
+   * (picocli refuses an option given twice); {@code --registry} replaces {@code --contracts}.
    */
   private CliRun check(String... extra) {
     Map<String, List<String>> options = new LinkedHashMap<>();
@@ -1162,6 +1148,10 @@ class CheckCommandTest {
     List<String> values = null;
     for (String token : extra) {
       if (token.startsWith("-")) {
+        if (token.equals("--registry")) {
+          // The two sources exclude each other.
+          options.remove("--contracts");
+        }
         values = new ArrayList<>();
         options.put(token, values);
       } else {
