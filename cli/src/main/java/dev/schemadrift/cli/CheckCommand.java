@@ -207,10 +207,7 @@ final class CheckCommand implements Callable<Integer> {
     Path root = contractsRoot.toAbsolutePath().normalize();
     AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
     Map<String, ObjectStore> mounted = new HashMap<>();
-    LocalFolderObjectStore local =
-        new LocalFolderObjectStore(
-            dataRoot == null ? root.resolve("out") : dataRoot, Map.of(CONTRACT_BUCKET, root));
-    mounted.put(CONTRACT_BUCKET, local);
+    mounted.put(CONTRACT_BUCKET, new LocalFolderObjectStore(root, Map.of(CONTRACT_BUCKET, root)));
     String outBucket;
     Path outFolder = null;
     if (out.startsWith("s3://")) {
@@ -226,8 +223,11 @@ final class CheckCommand implements Callable<Integer> {
       outBucket = OUT_BUCKET;
       mounted.put(OUT_BUCKET, new LocalFolderObjectStore(outFolder, Map.of(OUT_BUCKET, outFolder)));
     }
+    // The data store has no mounts: s3://bucket/key is <data-root>/bucket/key for every bucket.
     ObjectStore fallback =
-        catalogs.aws && dataRoot == null ? new S3ObjectStore(clients.s3()) : local;
+        dataRoot == null
+            ? new S3ObjectStore(clients.s3())
+            : new LocalFolderObjectStore(dataRoot.toAbsolutePath().normalize());
     if (catalogs.aws && outFolder == null) {
       mounted.put(outBucket, new S3ObjectStore(clients.s3()));
     }

@@ -6,6 +6,7 @@ import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractBootstrap;
 import dev.schemadrift.contract.ContractWriter;
+import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.aws.GlueCatalog;
@@ -106,6 +107,15 @@ final class InitCommand implements Callable<Integer> {
       }
       Contract contract = ContractBootstrap.fromTable(origin, table, version, owner);
       byte[] json = ContractWriter.write(contract);
+      // The table may hold what Glue accepts but a contract does not (names, control characters,
+      // a non-S3 location): validate's own reader decides, so init never writes what it rejects.
+      try {
+        Contracts.read("the contract for " + origin, json);
+      } catch (InvalidDocumentException e) {
+        err.println(
+            "schema-drift init: the table cannot become a valid contract: " + e.getMessage());
+        return SchemaDriftCommand.EXIT_USAGE;
+      }
       if (output == null) {
         spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();

@@ -7,12 +7,18 @@ import java.util.Optional;
 
 /**
  * Sends each bucket to its own store: the CLI keeps contracts and output in local folders while
- * data probes go to S3 ({@code --aws}) or to a local data root.
+ * data probes go to S3 ({@code --aws}) or to a local data root. Listing is only ever a data probe,
+ * so every listing goes to the data store, whatever its bucket is named: a data location in a
+ * bucket named like a stand-in is looked for in the data, never among contracts or output.
  */
 final class RoutingObjectStore implements ObjectStore {
   private final Map<String, ObjectStore> byBucket;
   private final ObjectStore fallback;
 
+  /**
+   * @param byBucket the stores of the stand-in buckets (contracts, output)
+   * @param fallback the data store: every listing, and any bucket not in {@code byBucket}
+   */
   RoutingObjectStore(Map<String, ObjectStore> byBucket, ObjectStore fallback) {
     this.byBucket = Map.copyOf(byBucket);
     this.fallback = fallback;
@@ -44,7 +50,7 @@ final class RoutingObjectStore implements ObjectStore {
 
   @Override
   public List<StoredObject> list(String bucket, String prefix, int limit) {
-    return route(bucket).list(bucket, prefix, limit);
+    return fallback.list(bucket, prefix, limit);
   }
 
   @Override

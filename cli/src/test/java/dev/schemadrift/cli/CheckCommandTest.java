@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -532,6 +535,118 @@ class CheckCommandTest {
             .asBoolean());
   }
 
+  /**
+   * Creating a missing table never overwrites a snapshot file holding other tables (issue 13,
+   * defect 6): that table is ERROR, the tables in the file are still checked, and the file keeps
+   * its bytes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"get-table", "get-tables"})
+  void aCreatedTableIsNeverSavedOverASnapshotOfOtherTables(String shape) throws IOException {
+    table("orders", Shape.MISSING);
+    table("customers", Shape.OK);
+    Path customers = catalog.resolve("sales/customers.json");
+    String snapshot = Files.readString(customers);
+    if (shape.equals("get-tables")) {
+      snapshot =
+          snapshot
+              .strip()
+              .replaceFirst("^\\{\"Table\": ", "{\"TableList\": [")
+              .replaceFirst("}$", "]}");
+    }
+    Files.delete(customers);
+    Path taken = catalog.resolve("sales/orders.json");
+    write(taken, snapshot);
+    byte[] before = Files.readAllBytes(taken);
+
+    CliRun run = check();
+
+    assertEquals(3, run.exitCode(), run.describe());
+    assertEquals("OK", artifact("customers").get("status").asText(), "the other table is checked");
+    JsonNode orders = artifact("orders");
+    assertEquals("ERROR", orders.get("status").asText(), orders.toString());
+    assertEquals("SNAPSHOT_FILE_TAKEN", orders.at("/error/kind").asText(), orders.toString());
+    String message = orders.at("/error/message").asText();
+    assertTrue(message.contains(taken.toString()), message);
+    assertTrue(message.contains("sales.customers"), "it names what the file holds: " + message);
+    assertArrayEquals(before, Files.readAllBytes(taken), "the snapshot keeps its bytes");
+    assertEquals(List.of("orders.json"), fileNames(catalog.resolve("sales")), "nothing else");
+  }
+
+  /**
+   * A valid contract named like the placeholder of a broken one never hides it (issue 13, defect
+   * 7): each keeps its own artifact, and the broken one stays ERROR in the manifest and the index.
+   */
+  @Test
+  void aContractNamedLikeABrokenContractsPlaceholderNeverHidesIt() throws IOException {
+    String missing = "contracts/sales/missing.json";
+    // The placeholder name a broken contract's artifact had: sanitised key, '_', 8 hex digits.
+    String lookalike =
+        "contracts_sales_missing_json_" + Fingerprint.sha256(missing).substring(0, 8);
+    write(
+        contracts.resolve("lookalike.json"),
+        contract("_contract_errors", lookalike, column("id", "bigint"), "")
+            .replace("s3://lake/_contract_errors/" + lookalike + "/", "s3://lake/sales/orders/"));
+    dataFile("s3://lake/sales/orders/part-00000.parquet", "PAR1");
+    Path registry = registry(registryJson("contracts/lookalike.json", missing));
+
+    CliRun run = check("--registry", registry.toString());
+
+    assertEquals(3, run.exitCode(), run.describe());
+    JsonNode lines = manifest().get("tables");
+    assertEquals(2, lines.size(), lines.toString());
+    assertFalse(
+        lines.get(0).get("diff_key").asText().equals(lines.get(1).get("diff_key").asText()),
+        "two artifacts: " + lines);
+    for (JsonNode line : lines) {
+      JsonNode artifact = json(out.resolve(line.get("diff_key").asText()));
+      boolean broken = line.get("contract_key").asText().equals(missing);
+      assertEquals(broken ? "ERROR" : "OK", artifact.get("status").asText(), artifact.toString());
+      assertEquals(line.get("contract_key").asText(), artifact.at("/contract/key").asText());
+    }
+    JsonNode index = json(out.resolve("state/index.json"));
+    assertTrue(index.toString().contains("\"ERROR\""), "the index shows the ERROR: " + index);
+  }
+
+  /**
+   * In local mode a data location is always looked for under --data-root, even in a bucket named
+   * like the CLI's stand-ins for the contract and output buckets (issue 13, defect 9).
+   */
+  @Test
+  void dataProbesGoOnlyToTheDataRoot() throws IOException {
+    table("in_contracts", Shape.OK);
+    table("in_out", Shape.OK);
+    rewrite(
+        contracts.resolve("sales/in_contracts.json"),
+        "s3://lake/sales/in_contracts/",
+        "s3://" + CheckCommand.CONTRACT_BUCKET + "/contracts/");
+    rewrite(
+        catalog.resolve("sales/in_contracts.json"),
+        "s3://lake/sales/in_contracts/",
+        "s3://" + CheckCommand.CONTRACT_BUCKET + "/contracts/");
+    rewrite(
+        contracts.resolve("sales/in_out.json"),
+        "s3://lake/sales/in_out/",
+        "s3://" + CheckCommand.OUT_BUCKET + "/lake/in_out/");
+    rewrite(
+        catalog.resolve("sales/in_out.json"),
+        "s3://lake/sales/in_out/",
+        "s3://" + CheckCommand.OUT_BUCKET + "/lake/in_out/");
+    // The output folder holds files at that key; the data root holds them only for in_out.
+    write(out.resolve("lake/in_out/part-00000.parquet"), "PAR1 not data");
+    dataFile("s3://" + CheckCommand.OUT_BUCKET + "/lake/in_out/part-00000.parquet", "PAR1");
+
+    CliRun run = check();
+
+    assertEquals(0, run.exitCode(), run.describe());
+    JsonNode inContracts = artifact("in_contracts");
+    assertEquals("NO_DATA", inContracts.get("status").asText(), inContracts.toString());
+    assertFalse(inContracts.get("data_probe").get("has_data").asBoolean());
+    JsonNode inOut = artifact("in_out");
+    assertEquals("OK", inOut.get("status").asText(), inOut.toString());
+    assertTrue(inOut.get("data_probe").get("has_data").asBoolean());
+  }
+
   /** A folder and a file inside it name one contract twice: it is still one table. */
   @Test
   void aContractNamedTwiceIsCheckedOnce() throws IOException {
@@ -1020,7 +1135,7 @@ class CheckCommandTest {
 
   /**
    * Runs check on the fixture folders; {@code extra} adds options or replaces the defaults' values
-   * (picocli refuses an option given twice).
+   * (picocli refuses an option given twice); {@code --registry} replaces {@code --contracts}.
    */
   private CliRun check(String... extra) {
     Map<String, List<String>> options = new LinkedHashMap<>();
@@ -1033,6 +1148,10 @@ class CheckCommandTest {
     List<String> values = null;
     for (String token : extra) {
       if (token.startsWith("-")) {
+        if (token.equals("--registry")) {
+          // The two sources exclude each other.
+          options.remove("--contracts");
+        }
         values = new ArrayList<>();
         options.put(token, values);
       } else {
@@ -1115,6 +1234,18 @@ class CheckCommandTest {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     return factory.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(file)));
+  }
+
+  private static void rewrite(Path file, String from, String to) throws IOException {
+    String content = Files.readString(file);
+    assertTrue(content.contains(from), file + " holds " + from);
+    Files.writeString(file, content.replace(from, to));
+  }
+
+  private static List<String> fileNames(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
   }
 
   private static void write(Path file, String content) throws IOException {

@@ -100,6 +100,11 @@ class CorpusCliTest {
     JsonNode artifact =
         Json.readTree(
             "artifact", Files.readAllBytes(out.resolve(concerned.path("diff_key").asText())));
+    assertEquals(expect.status(), artifact.path("status").asText(), artifact.toString());
+    if (expect.errorKind() == null) {
+      assertTrue(artifact.path("error").isNull(), artifact.toString());
+      return;
+    }
     assertEquals(expect.errorKind(), artifact.at("/error/kind").asText());
     assertMessage(item, artifact.at("/error/message").asText());
     assertTrue(result.out().contains(expect.errorKind()), "the summary names it: " + result.out());

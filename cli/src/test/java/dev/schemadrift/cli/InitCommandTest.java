@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -412,6 +413,56 @@ class InitCommandTest {
     assertTrue(run.err().contains("com.example.MagicSerDe"), run.err());
     assertTrue(run.err().contains("cannot tell the format"), run.err());
     assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  /**
+   * A table Glue (or a hand-written snapshot) holds but a contract cannot describe: init checks
+   * what it would write with the reader validate uses, and writes nothing (issue 13, defect 11).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "invalid table name | Sales-Orders | id | s3://lab-data/orders/ | $.table",
+        "invalid database name | orders | id | s3://lab-data/orders/ | $.database",
+        "control character in a column name | orders | i\\u0001d | s3://lab-data/orders/"
+            + " | $.columns[0].name",
+        "hdfs location | orders | id | hdfs://namenode/warehouse/orders/ | $.data_location"
+      })
+  void aTableThatCannotBecomeAValidContractIsRefused(
+      String what, String table, String column, String location, String path) throws IOException {
+    String database = what.equals("invalid database name") ? "Lab Data" : "lab";
+    Path snapshot = root.resolve("table.json");
+    Files.writeString(
+        snapshot,
+        """
+        {"Table": {
+          "Name": "%s",
+          "DatabaseName": "%s",
+          "StorageDescriptor": {
+            "Columns": [{"Name": "%s", "Type": "int"}],
+            "Location": "%s",
+            "InputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+            "SerdeInfo": {
+              "SerializationLibrary": "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
+            }
+          }
+        }}
+        """
+            .formatted(table, database, column, location));
+    Path output = root.resolve("contract.json");
+
+    CliRun toStdout = CliRun.of("init", "--table", snapshot.toString());
+    CliRun toFile = CliRun.of("init", "--table", snapshot.toString(), "-o", output.toString());
+
+    for (CliRun run : List.of(toStdout, toFile)) {
+      assertEquals(2, run.exitCode(), what + ": " + run.describe());
+      assertEquals("", run.out(), what);
+      assertTrue(run.err().startsWith("schema-drift init: "), run.err());
+      assertTrue(run.err().contains(path), what + ": the problem is named: " + run.err());
+      assertFalse(run.err().contains("\tat "), run.err());
+    }
+    assertFalse(Files.exists(output), "no contract is written");
   }
 
   @ParameterizedTest

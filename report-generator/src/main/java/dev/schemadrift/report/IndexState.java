@@ -8,7 +8,6 @@ import dev.schemadrift.artifact.DiffArtifact.Counts;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
-import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.json.InvalidDocumentException;
@@ -341,7 +340,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
     }
     String database = object.requiredString("database");
     String table = object.requiredString("table");
-    if (!ContractReader.isGlueName(database) || !ContractReader.isGlueName(table)) {
+    if (!BucketLayout.isKeyName(database) || !BucketLayout.isKeyName(table)) {
       problems.add(object.path(), "database and table must be Glue names");
     }
     String lastChecked = runId(object, "last_checked", runIds);

@@ -3,7 +3,6 @@ package dev.schemadrift.report;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.artifact.RunId;
-import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problems;
@@ -99,7 +98,7 @@ public final class RunManifestReader {
 
   private static String glueName(StrictObject object, String field) {
     String name = object.requiredString(field);
-    if (name != null && !ContractReader.isGlueName(name)) {
+    if (name != null && !BucketLayout.isKeyName(name)) {
       object.problems().add(object.childPath(field), "'" + name + "' is not a Glue name");
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.schemadrift.run;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
@@ -52,8 +53,9 @@ record LoadedContract(
   }
 
   /**
-   * A valid Glue-style name for a contract that could not name its own table: derived from the key
-   * (sanitised) plus a hash, so distinct keys never share an artifact.
+   * A name for a contract that could not name its own table: derived from the key (sanitised) plus
+   * a hash, so distinct keys never share an artifact, joined by a character no Glue name holds, so
+   * that no valid contract shares it either.
    */
   static DiffArtifact.TableName placeholderName(String key) {
     String cleaned =
@@ -64,7 +66,7 @@ record LoadedContract(
     String hash = Fingerprint.sha256(key).substring(0, 8);
     return new DiffArtifact.TableName(
         SchemaDiffRun.CONTRACT_ERRORS_DATABASE,
-        (cleaned.isEmpty() ? "contract" : cleaned) + "_" + hash);
+        (cleaned.isEmpty() ? "contract" : cleaned) + BucketLayout.PLACEHOLDER_SEPARATOR + hash);
   }
 
   /** The contracts of the wanted tables, in the order asked, plus every broken contract. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.catalog.FileFamily;
 import dev.schemadrift.catalog.FormatProfile;
-import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.AppliedWaiver;
 import dev.schemadrift.diff.Finding;
@@ -220,7 +219,7 @@ public final class ArtifactJson {
 
   private static String glueName(StrictObject object, String field) {
     String name = object.requiredString(field);
-    if (name != null && !ContractReader.isGlueName(name)) {
+    if (name != null && !BucketLayout.isKeyName(name)) {
       object
           .problems()
           .add(object.childPath(field), "'" + name + "' is not a Glue name (1-255 of a-z 0-9 _)");

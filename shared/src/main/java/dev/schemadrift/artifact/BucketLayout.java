@@ -19,7 +19,19 @@ public final class BucketLayout {
 
   public static final String INDEX = "index.html";
 
+  /**
+   * Separates a placeholder table name from its hash ({@code <key>-<sha8>}, the name of a contract
+   * too broken to name its table): no Glue name holds it, so a placeholder never equals a table a
+   * contract can name.
+   */
+  public static final char PLACEHOLDER_SEPARATOR = '-';
+
   private BucketLayout() {}
+
+  /** Whether a name may stand in a key: a Glue name, or a broken contract's placeholder name. */
+  public static boolean isKeyName(String name) {
+    return name != null && KeyPatterns.KEY_NAME.matcher(name).matches();
+  }
 
   /** A table's folder under {@code diffs/} and {@code reports/}: {@code <db>.<table>}. */
   public static String folder(TableName table) {
@@ -105,7 +117,9 @@ public final class BucketLayout {
    * keys, and its first diff should not pay for loading java.util.regex.
    */
   private static final class KeyPatterns {
-    private static final String NAME = "[a-z0-9_]{1,255}";
+    private static final String NAME =
+        "(?:[a-z0-9_]{1,255}|[a-z0-9_]{1,80}" + PLACEHOLDER_SEPARATOR + "[0-9a-f]{8})";
+    static final Pattern KEY_NAME = Pattern.compile(NAME);
     private static final String RUN = "\\d{8}T\\d{6}Z";
     static final Pattern DIFF =
         Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");

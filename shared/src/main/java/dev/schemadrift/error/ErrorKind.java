@@ -55,6 +55,10 @@ public enum ErrorKind {
   CATALOG_NOT_FOUND(Advice.READ_THE_MESSAGE),
   DATABASE_NOT_FOUND(Advice.READ_THE_MESSAGE),
   INVALID_SNAPSHOT(Advice.READ_THE_MESSAGE),
+  SNAPSHOT_FILE_TAKEN(
+      "The catalog folder already has a file where the created table would be saved, holding"
+          + " other tables; it is never overwritten. Move or rename that file (every *.json"
+          + " below the folder is read), then re-run."),
   REPORT_FAILED(Advice.READ_THE_MESSAGE),
 
   // The run's diff artifact for a table is unusable (the last two: found by the report generator).

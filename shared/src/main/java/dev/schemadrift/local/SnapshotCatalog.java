@@ -8,8 +8,10 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.StoreException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,11 +28,16 @@ import java.util.stream.Stream;
  * {@link Catalog} on a folder of {@code aws glue get-table} / {@code get-tables} JSON snapshots,
  * for the local demo and CI. Any {@code *.json} below the folder is read; a database is a
  * sub-folder ({@code <db>/}), so an empty sub-folder is an existing database without tables.
- * Writable: created tables are saved as {@code <db>/<table>.json} in get-table form.
+ * Writable: created tables are saved as {@code <db>/<table>.json} in get-table form, never over an
+ * existing file (that table is then ERROR {@code SNAPSHOT_FILE_TAKEN}).
  */
 public final class SnapshotCatalog implements Catalog {
   private final Path folder;
   private final Map<String, GlueTable> tables = new TreeMap<>();
+
+  /** The file each table was read from (relative to the folder), to name it in messages. */
+  private final Map<String, String> sources = new TreeMap<>();
+
   private final Set<String> databases = new TreeSet<>();
   private final Map<String, String> brokenDatabases = new TreeMap<>();
 
@@ -65,6 +72,7 @@ public final class SnapshotCatalog implements Catalog {
         String database = table.databaseName().toLowerCase(Locale.ROOT);
         databases.add(database);
         tables.put(key(database, table.name()), table);
+        sources.put(key(database, table.name()), source);
       }
     } catch (InvalidDocumentException | IOException e) {
       // The file's folder names its database: that database cannot be judged, the others can.
@@ -75,6 +83,18 @@ public final class SnapshotCatalog implements Catalog {
               : "*";
       brokenDatabases.merge(database, e.getMessage(), (first, second) -> first + "; " + second);
     }
+  }
+
+  /** What a snapshot file holds, for a message: its tables, or that it could not be read. */
+  private String heldBy(String source) {
+    List<String> held = new ArrayList<>();
+    tables.forEach(
+        (key, table) -> {
+          if (source.equals(sources.get(key))) {
+            held.add(key);
+          }
+        });
+    return held.isEmpty() ? "no table this catalog could read" : String.join(", ", held);
   }
 
   private static String key(String database, String table) {
@@ -160,7 +180,23 @@ public final class SnapshotCatalog implements Catalog {
             null);
     Path file = folder.resolve(database).resolve(stored.name() + ".json");
     try {
-      Files.write(file, GlueTableJson.writeGetTable(stored));
+      // CREATE_NEW: the file may hold other tables (a get-tables dump) that the user put there.
+      Files.write(
+          file,
+          GlueTableJson.writeGetTable(stored),
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new StoreException(
+          ErrorKind.SNAPSHOT_FILE_TAKEN,
+          "cannot save the created table "
+              + key
+              + " as "
+              + file
+              + ": that file already exists and holds "
+              + heldBy(folder.relativize(file).toString().replace('\\', '/'))
+              + "; it is never overwritten",
+          e);
     } catch (IOException e) {
       throw new StoreException(
           ErrorKind.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);

@@ -81,7 +81,8 @@ public final class Corpus {
    * One case.
    *
    * @param input the input's path in the corpus, or null when it is generated
-   * @param contract for a Glue-table case: the contract it is compared with
+   * @param contract for a Glue-table case: the contract it is compared with; for a registry case:
+   *     the contract its registry lists beside the base one, when that contract is in the corpus
    * @param table for a contract case: the Glue table it is compared with
    */
   public record Case(

@@ -72,7 +72,7 @@ class CorpusReaderTest {
       if (item.input() != null) {
         used.add(item.input());
       }
-      if (item.type().equals("glue_table")) {
+      if (item.type().equals("glue_table") || item.type().equals("registry")) {
         used.add(item.contract());
       }
       if (item.type().equals("contract")) {

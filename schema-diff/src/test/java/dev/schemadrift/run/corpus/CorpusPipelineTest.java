@@ -35,9 +35,11 @@ class CorpusPipelineTest {
   private static final String REPORTS = "corpus-reports";
   private static final String DATA = "corpus-data";
   private static final RunId RUN = new RunId("20261126T080000Z");
+
+  /** Keys from Glue names, or from a broken contract's placeholder name ({@code <key>-<sha8>}). */
   private static final Pattern SAFE_KEY =
       Pattern.compile(
-          "(diffs/[a-z0-9_]{1,255}\\.[a-z0-9_]{1,255}/"
+          "(diffs/[a-z0-9_]{1,255}\\.(?:[a-z0-9_]{1,255}|[a-z0-9_]{1,80}-[0-9a-f]{8})/"
               + RUN
               + "\\.diff\\.json|runs/"
               + RUN
