@@ -86,8 +86,10 @@ final class ValidateCommand implements Callable<Integer> {
             continue;
           }
           Path file = contractsRoot.resolve(key).normalize();
-          if (!file.toAbsolutePath().normalize().startsWith(root)) {
-            // check reads contracts only below --contracts-root and would make this an ERROR.
+          if (!file.toAbsolutePath().normalize().startsWith(root)
+              || !LocalFile.isInside(file, root)) {
+            // check reads contracts only below --contracts-root (links resolved) and would make
+            // this an ERROR.
             problems.add(
                 registry
                     + ": $.tables["
@@ -95,15 +97,6 @@ final class ValidateCommand implements Callable<Integer> {
                     + "].contract: "
                     + key
                     + " is outside --contracts-root "
-                    + root);
-          } else if (!LocalFile.isInside(file, root)) {
-            problems.add(
-                registry
-                    + ": $.tables["
-                    + index
-                    + "].contract: "
-                    + key
-                    + " is a link to a file outside --contracts-root "
                     + root);
           } else if (!Files.exists(file)) {
             problems.add(

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.contract.RegistryReader;
 import dev.schemadrift.corpus.Corpus;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class HostileInputTest {
             .replace("\"orders\"", "\"events\""));
     Path out = temp.resolve("out");
 
-    CliRun run = check(catalog, out, "contracts");
+    CliRun run = check(catalog, temp, "--contracts", temp.resolve("contracts").toString());
 
     assertEquals(3, run.exitCode(), run.describe());
     JsonNode manifest =
@@ -87,18 +88,7 @@ class HostileInputTest {
     Path table = Corpus.root().resolve(Corpus.BASE_TABLE);
 
     for (List<Path> inputs : List.of(List.of(zero, table), List.of(contract, zero))) {
-      CliRun run =
-          assertTimeoutPreemptively(
-              NO_HANG,
-              () ->
-                  CliRun.of(
-                      "diff",
-                      "--contract",
-                      inputs.get(0).toString(),
-                      "--table",
-                      inputs.get(1).toString(),
-                      "--run-id",
-                      RUN));
+      CliRun run = diff(inputs.get(0), inputs.get(1));
 
       assertEquals(2, run.exitCode(), run.describe());
       assertTrue(run.err().contains("/dev/zero is not a regular file"), run.describe());
@@ -110,18 +100,7 @@ class HostileInputTest {
   void diffAndInitRefuseAFifoWithoutHanging() throws IOException {
     Path fifo = fifo(temp.resolve("table.json"));
 
-    CliRun diff =
-        assertTimeoutPreemptively(
-            NO_HANG,
-            () ->
-                CliRun.of(
-                    "diff",
-                    "--contract",
-                    Corpus.root().resolve(Corpus.BASE_CONTRACT).toString(),
-                    "--table",
-                    fifo.toString(),
-                    "--run-id",
-                    RUN));
+    CliRun diff = diff(Corpus.root().resolve(Corpus.BASE_CONTRACT), fifo);
     CliRun init =
         assertTimeoutPreemptively(NO_HANG, () -> CliRun.of("init", "--table", fifo.toString()));
 
@@ -136,33 +115,14 @@ class HostileInputTest {
   void aRegistryContractThatIsAFifoIsThatEntrysError() throws IOException {
     Path catalog = catalog();
     fifo(temp.resolve("contracts/events.json"));
-    Path registry =
-        Files.writeString(
-            temp.resolve("registry.json"),
-            "{\"registry_version\": 1, \"tables\": [{\"contract\": \""
-                + Corpus.BASE_CONTRACT
-                + "\"}, {\"contract\": \"contracts/events.json\"}]}");
-    Path out = temp.resolve("out");
+    Path registry = registry(temp, Corpus.BASE_CONTRACT, "contracts/events.json");
 
     CliRun check =
-        assertTimeoutPreemptively(NO_HANG, () -> check(catalog, out, "--registry", registry));
-    CliRun validate =
         assertTimeoutPreemptively(
-            NO_HANG,
-            () ->
-                CliRun.of(
-                    "validate",
-                    "--registry",
-                    registry.toString(),
-                    "--contracts-root",
-                    temp.toString()));
+            NO_HANG, () -> check(catalog, temp, "--registry", registry.toString()));
+    CliRun validate = assertTimeoutPreemptively(NO_HANG, () -> validate(registry, temp));
 
-    assertEquals(3, check.exitCode(), check.describe());
-    assertTrue(check.out().contains("IO_ERROR"), check.describe());
-    assertEquals(1, validate.exitCode(), validate.describe());
-    assertTrue(validate.out().contains("not a regular file"), validate.describe());
-    assertClean(check);
-    assertClean(validate);
+    assertRefusedByBoth(check, "IO_ERROR", validate, "not a regular file");
   }
 
   // ------------------------------------------------------------ links out of the root
@@ -176,44 +136,31 @@ class HostileInputTest {
     Files.createDirectories(root.resolve("contracts"));
     Files.write(root.resolve(Corpus.BASE_CONTRACT), Corpus.file(Corpus.BASE_CONTRACT));
     Files.createSymbolicLink(root.resolve("contracts/linked.json"), outside.resolve("secret.json"));
-    Path registry =
-        Files.writeString(
-            root.resolve("registry.json"),
-            "{\"registry_version\": 1, \"tables\": [{\"contract\": \""
-                + Corpus.BASE_CONTRACT
-                + "\"}, {\"contract\": \"contracts/linked.json\"}]}");
-    Path out = temp.resolve("out");
+    Path registry = registry(root, Corpus.BASE_CONTRACT, "contracts/linked.json");
 
-    CliRun check =
-        CliRun.of(
-            "check",
-            "--registry",
-            registry.toString(),
-            "--contracts-root",
-            root.toString(),
-            "--catalog",
-            catalog.toString(),
-            "--data-root",
-            temp.resolve("data").toString(),
-            "--out",
-            out.toString(),
-            "--run-id",
-            RUN,
-            "--quiet");
-    CliRun validate =
-        CliRun.of(
-            "validate", "--registry", registry.toString(), "--contracts-root", root.toString());
+    CliRun check = check(catalog, root, "--registry", registry.toString());
+    CliRun validate = validate(registry, root);
 
+    assertRefusedByBoth(
+        check, "CONTRACT_LOCATION_NOT_ALLOWED", validate, "outside --contracts-root");
+    assertTrue(validate.out().contains("linked.json"), validate.describe());
+  }
+
+  /**
+   * {@code check} made the entry ERROR of that kind beside an OK table, and {@code validate} listed
+   * it as a problem.
+   */
+  private void assertRefusedByBoth(CliRun check, String kind, CliRun validate, String problem)
+      throws IOException {
     assertEquals(3, check.exitCode(), check.describe());
     JsonNode manifest =
-        Json.readTree("manifest", Files.readAllBytes(out.resolve("runs/" + RUN + ".json")));
+        Json.readTree("manifest", Files.readAllBytes(temp.resolve("out/runs/" + RUN + ".json")));
     String lines = manifest.path("tables").toString();
     assertTrue(lines.contains("\"ERROR\""), lines);
     assertTrue(lines.contains("\"OK\""), lines);
-    assertTrue(check.out().contains("CONTRACT_LOCATION_NOT_ALLOWED"), check.describe());
+    assertTrue(check.out().contains(kind), check.describe());
     assertEquals(1, validate.exitCode(), validate.describe());
-    assertTrue(validate.out().contains("outside --contracts-root"), validate.describe());
-    assertTrue(validate.out().contains("linked.json"), validate.describe());
+    assertTrue(validate.out().contains(problem), validate.describe());
     assertClean(check);
     assertClean(validate);
   }
@@ -230,10 +177,8 @@ class HostileInputTest {
             temp.resolve("registry.json"),
             entries + " ".repeat(RegistryReader.MAX_BYTES - entries.length() + 1));
 
-    CliRun validate =
-        CliRun.of(
-            "validate", "--registry", registry.toString(), "--contracts-root", temp.toString());
-    CliRun check = check(catalog, temp.resolve("out"), "--registry", registry);
+    CliRun validate = validate(registry, temp);
+    CliRun check = check(catalog, temp, "--registry", registry.toString());
 
     assertEquals(1, validate.exitCode(), validate.describe());
     assertTrue(validate.out().contains("larger than the 32 MiB limit"), validate.describe());
@@ -255,21 +200,46 @@ class HostileInputTest {
     return catalog;
   }
 
-  private CliRun check(Path catalog, Path out, String option, Path registry) {
-    return check(catalog, out, option, registry.toString());
+  /** {@code diff}, failing the test if it does not end in time. */
+  private static CliRun diff(Path contract, Path table) {
+    return assertTimeoutPreemptively(
+        NO_HANG,
+        () ->
+            CliRun.of(
+                "diff",
+                "--contract",
+                contract.toString(),
+                "--table",
+                table.toString(),
+                "--run-id",
+                RUN));
   }
 
-  private CliRun check(Path catalog, Path out, String contracts) {
-    return check(catalog, out, "--contracts", temp.resolve(contracts).toString());
+  /** A registry of the given contract keys. */
+  private static Path registry(Path folder, String... keys) throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String key : keys) {
+      entries.add("{\"contract\": \"" + key + "\"}");
+    }
+    return Files.writeString(
+        folder.resolve("registry.json"),
+        "{\"registry_version\": 1, \"tables\": [" + String.join(", ", entries) + "]}");
   }
 
-  private CliRun check(Path catalog, Path out, String option, String value) {
+  private static CliRun validate(Path registry, Path root) {
+    return CliRun.of(
+        "validate", "--registry", registry.toString(), "--contracts-root", root.toString());
+  }
+
+  /** {@code check} of the catalog below {@code temp} into {@code temp/out}. */
+  private CliRun check(Path catalog, Path root, String option, String value) {
+    Path out = temp.resolve("out");
     return CliRun.of(
         "check",
         option,
         value,
         "--contracts-root",
-        temp.toString(),
+        root.toString(),
         "--catalog",
         catalog.toString(),
         "--data-root",
@@ -282,16 +252,7 @@ class HostileInputTest {
   }
 
   private static Path fifo(Path file) throws IOException {
-    try {
-      Process process = new ProcessBuilder(List.of("mkfifo", file.toString())).start();
-      assumeTrue(process.waitFor() == 0, "needs mkfifo");
-    } catch (IOException e) {
-      assumeTrue(false, "needs mkfifo: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-    return file;
+    return SpecialFiles.fifo(file);
   }
 
   private static void assertClean(CliRun run) {

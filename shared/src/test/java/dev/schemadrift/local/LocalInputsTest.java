@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,14 +154,6 @@ class LocalInputsTest {
   }
 
   private static void fifo(Path file) throws IOException {
-    try {
-      Process process = new ProcessBuilder(List.of("mkfifo", file.toString())).start();
-      assumeTrue(process.waitFor() == 0, "needs mkfifo");
-    } catch (IOException e) {
-      assumeTrue(false, "needs mkfifo: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
+    SpecialFiles.fifo(file);
   }
 }
