@@ -53,6 +53,8 @@ step "JMH: first call in fresh JVMs"
 "$java" -cp "$jar" dev.schemadrift.bench.PeerFindings 2>/dev/null | tee -a "$summary"
 step "CPU time per operation (less sensitive to a shared machine)"
 "$java" -cp "$jar" dev.schemadrift.bench.CpuTimeComparison 2>/dev/null | tee -a "$summary"
+step "the widest table compared (GlueTable.MAX_COLUMNS columns against one)"
+"$java" -cp "$jar" dev.schemadrift.bench.ColumnLimitBench 2>/dev/null | tee -a "$summary"
 
 coldstart=("$java" -cp "$jar" dev.schemadrift.bench.ColdStartBench "$root"
   "benchmarks/target/classes:cli/target/schema-drift.jar" "$rounds" "$out")

@@ -9,19 +9,22 @@ import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.LocalFile;
+import dev.schemadrift.port.StoreException;
 import dev.schemadrift.rule.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -95,12 +98,12 @@ final class DiffCommand implements Callable<Integer> {
       err.println("schema-drift diff: " + oneLine(e.getMessage()));
       return SchemaDriftCommand.EXIT_USAGE;
     }
-    byte[] contractBytes = read(contractFile, err);
-    byte[] tableBytes = read(tableFile, err);
-    if (contractBytes == null || tableBytes == null) {
+    Input contractInput = read(contractFile, ContractReader.MAX_BYTES, err);
+    Input tableInput = read(tableFile, GlueTableReader.MAX_BYTES, err);
+    if (contractInput == null || tableInput == null) {
       return SchemaDriftCommand.EXIT_USAGE;
     }
-    DiffArtifact artifact = check(run, contractBytes, tableBytes);
+    DiffArtifact artifact = check(run, contractInput, tableInput);
     out.print(new String(ArtifactJson.write(artifact), StandardCharsets.UTF_8));
     out.flush();
     if (artifact.status() == Status.ERROR) {
@@ -114,8 +117,19 @@ final class DiffCommand implements Callable<Integer> {
     return 0;
   }
 
-  private DiffArtifact check(RunId run, byte[] contractBytes, byte[] tableBytes) {
+  private DiffArtifact check(RunId run, Input contractInput, Input tableInput) {
     String contractSource = contractFile.toString();
+    byte[] contractBytes = contractInput.bytes();
+    byte[] tableBytes = tableInput.bytes();
+    if (contractInput.tooLarge() != null) {
+      // Refused unread, as check refuses it: no fingerprint of bytes that were never read.
+      return TableCheck.error(
+          run,
+          guessName(contractBytes, tableBytes),
+          null,
+          ErrorKind.INVALID_CONTRACT,
+          contractInput.tooLarge());
+    }
     DiffArtifact.ContractInfo info =
         new DiffArtifact.ContractInfo(contractSource, null, Fingerprint.sha256(contractBytes));
     Contract contract;
@@ -130,18 +144,39 @@ final class DiffCommand implements Callable<Integer> {
           e.getMessage());
     }
     info = new DiffArtifact.ContractInfo(contractSource, contract.contractVersion(), info.sha256());
+    DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
+    if (tableInput.tooLarge() != null) {
+      return TableCheck.error(run, name, info, ErrorKind.INVALID_GLUE_TABLE, tableInput.tooLarge());
+    }
     GlueTable table;
     try {
       table = GlueTableReader.readOne(tableFile.toString(), tableBytes);
     } catch (InvalidDocumentException e) {
+      return TableCheck.error(run, name, info, ErrorKind.INVALID_GLUE_TABLE, e.getMessage());
+    }
+    if (!isContractTable(contract, table)) {
+      // The artifact names the contract's table; comparing another one would judge it under that
+      // name. Glue folds names to lower case, so the comparison ignores case.
       return TableCheck.error(
           run,
-          new DiffArtifact.TableName(contract.database(), contract.table()),
+          name,
           info,
           ErrorKind.INVALID_GLUE_TABLE,
-          e.getMessage());
+          tableFile
+              + " holds Glue table "
+              + table.qualifiedName()
+              + ", not the contract's table "
+              + contract.database()
+              + "."
+              + contract.table()
+              + ": diff compares a contract only with its own table");
     }
     return TableCheck.compared(run, info, contract, table, null, false);
+  }
+
+  private static boolean isContractTable(Contract contract, GlueTable table) {
+    return table.databaseName().toLowerCase(Locale.ROOT).equals(contract.database())
+        && table.name().toLowerCase(Locale.ROOT).equals(contract.table());
   }
 
   /**
@@ -183,14 +218,27 @@ final class DiffCommand implements Callable<Integer> {
     return name != null && GLUE_NAME.matcher(name).matches() ? name : null;
   }
 
-  private static byte[] read(Path file, PrintWriter err) {
+  /**
+   * An input file's bytes; {@code tooLarge} holds the message when it is above its limit (then the
+   * bytes are empty), which makes an ERROR artifact rather than a usage error.
+   */
+  private record Input(byte[] bytes, String tooLarge) {}
+
+  /** The file's bytes, or null (after printing why) when it cannot be read at all. */
+  private static Input read(Path file, int maxBytes, PrintWriter err) {
     try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      err.println("schema-drift diff: no such file: " + file);
-    } catch (IOException e) {
-      err.println("schema-drift diff: cannot read " + file + ": " + e.getMessage());
+      Optional<byte[]> bytes = LocalFile.read(file, maxBytes);
+      if (bytes.isEmpty()) {
+        err.println("schema-drift diff: no such file: " + file);
+        return null;
+      }
+      return new Input(bytes.get(), null);
+    } catch (StoreException e) {
+      if (e.kind() == ErrorKind.TOO_LARGE) {
+        return new Input(new byte[0], e.getMessage());
+      }
+      err.println("schema-drift diff: " + oneLine(e.getMessage()));
+      return null;
     }
-    return null;
   }
 }

@@ -8,16 +8,17 @@ import dev.schemadrift.contract.ContractBootstrap;
 import dev.schemadrift.contract.ContractWriter;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.json.InvalidDocumentException;
+import dev.schemadrift.local.LocalFile;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.aws.GlueCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,7 +89,12 @@ final class InitCommand implements Callable<Integer> {
     try {
       if (source.snapshot != null) {
         origin = source.snapshot.toString();
-        table = GlueTableReader.readOne(origin, Files.readAllBytes(source.snapshot));
+        Optional<byte[]> bytes = LocalFile.read(source.snapshot, GlueTableReader.MAX_BYTES);
+        if (bytes.isEmpty()) {
+          err.println("schema-drift init: no such file: " + source.snapshot);
+          return SchemaDriftCommand.EXIT_USAGE;
+        }
+        table = GlueTableReader.readOne(origin, bytes.get());
       } else {
         String[] parts = source.glueTable.split("\\.", 2);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
@@ -124,8 +130,6 @@ final class InitCommand implements Callable<Integer> {
         err.println("schema-drift init: wrote " + output);
       }
       return 0;
-    } catch (NoSuchFileException e) {
-      err.println("schema-drift init: no such file: " + e.getFile());
     } catch (InvalidDocumentException | StoreException e) {
       err.println("schema-drift init: " + e.getMessage());
     } catch (IllegalArgumentException e) {

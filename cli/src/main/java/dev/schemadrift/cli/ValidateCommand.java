@@ -1,10 +1,14 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Problem;
+import dev.schemadrift.local.LocalFile;
+import dev.schemadrift.port.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,16 +76,20 @@ final class ValidateCommand implements Callable<Integer> {
         err.println("schema-drift validate: no such registry file: " + registry);
         return SchemaDriftCommand.EXIT_USAGE;
       }
+      byte[] registryBytes = read(registry, RegistryReader.MAX_BYTES, problems);
       try {
-        Registry parsed = RegistryReader.read(registry.toString(), Files.readAllBytes(registry));
-        for (int index = 0; index < parsed.tables().size(); index++) {
+        Registry parsed =
+            registryBytes == null ? null : RegistryReader.read(registry.toString(), registryBytes);
+        for (int index = 0; parsed != null && index < parsed.tables().size(); index++) {
           String key = parsed.tables().get(index).contract();
           if (key.startsWith("s3://")) {
             continue;
           }
           Path file = contractsRoot.resolve(key).normalize();
-          if (!file.toAbsolutePath().normalize().startsWith(root)) {
-            // check reads contracts only below --contracts-root and would make this an ERROR.
+          if (!file.toAbsolutePath().normalize().startsWith(root)
+              || !LocalFile.isInside(file, root)) {
+            // check reads contracts only below --contracts-root (links resolved) and would make
+            // this an ERROR.
             problems.add(
                 registry
                     + ": $.tables["
@@ -90,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + key
                     + " is outside --contracts-root "
                     + root);
-          } else if (!Files.isRegularFile(file)) {
+          } else if (!Files.exists(file)) {
             problems.add(
                 registry + ": $.tables[" + index + "].contract: no such contract file " + file);
           } else {
@@ -120,7 +128,11 @@ final class ValidateCommand implements Callable<Integer> {
     int valid = 0;
     for (Path file : files.values()) {
       try {
-        Contracts.read(file.toString(), Files.readAllBytes(file));
+        byte[] bytes = read(file, ContractReader.MAX_BYTES, problems);
+        if (bytes == null) {
+          continue;
+        }
+        Contracts.read(file.toString(), bytes);
         valid++;
       } catch (InvalidDocumentException e) {
         for (Problem problem : e.problems()) {
@@ -143,6 +155,21 @@ final class ValidateCommand implements Callable<Integer> {
             + (problems.size() == 1 ? "" : "s"));
     out.flush();
     return problems.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * A file read as {@code check} reads it (a regular file up to the same limit), or null with the
+   * reason among the problems.
+   */
+  private static byte[] read(Path file, int maxBytes, List<String> problems) {
+    try {
+      return LocalFile.read(file, maxBytes)
+          .orElseThrow(() -> new StoreException(ErrorKind.IO_ERROR, "no such file " + file, null));
+    } catch (StoreException e) {
+      // The message names the file.
+      problems.add(e.getMessage());
+      return null;
+    }
   }
 
   private static void add(Map<Path, Path> files, Path file) {

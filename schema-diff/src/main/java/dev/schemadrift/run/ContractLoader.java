@@ -74,7 +74,13 @@ final class ContractLoader {
       }
       bytes = found.get();
     } catch (StoreException e) {
-      ErrorKind kind = e.kind() == ErrorKind.TOO_LARGE ? ErrorKind.INVALID_CONTRACT : e.kind();
+      // A local key whose link leaves the contracts folder is INVALID_KEY: a location not allowed.
+      ErrorKind kind =
+          switch (e.kind()) {
+            case TOO_LARGE -> ErrorKind.INVALID_CONTRACT;
+            case INVALID_KEY -> ErrorKind.CONTRACT_LOCATION_NOT_ALLOWED;
+            default -> e.kind();
+          };
       return LoadedContract.broken(
           entry, key, null, run, kind, "contract " + source + ": " + e.getMessage());
     }

@@ -26,6 +26,13 @@ public record GlueTable(
     String versionId,
     String updateTime) {
 
+  /**
+   * The most columns and partition keys a table may have to be compared: beyond it the table is
+   * ERROR {@code TOO_COMPLEX}. Comparison is linear in columns; this bounds the work and memory of
+   * one table.
+   */
+  public static final int MAX_COLUMNS = 100_000;
+
   public GlueTable {
     Objects.requireNonNull(databaseName, "databaseName");
     Objects.requireNonNull(name, "name");

@@ -5,6 +5,7 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.json.Problem;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,10 +20,17 @@ import java.util.Map;
  * time, and the monitor reads only what it compares.
  */
 public final class GlueTableReader {
+  /** The largest Glue JSON read ({@code get-table} output or a snapshot file). */
+  public static final int MAX_BYTES = 32 * 1024 * 1024;
+
+  private static final BigDecimal MIN_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
   private GlueTableReader() {}
 
   /** Every table in the document, in document order. */
   public static List<GlueTable> read(String source, byte[] json) {
+    Json.refuseAbove(source, json, MAX_BYTES);
     JsonNode root = Json.readTree(source, json);
     List<Problem> problems = new ArrayList<>();
     List<GlueTable> tables = new ArrayList<>();
@@ -84,6 +92,7 @@ public final class GlueTableReader {
     List<GlueColumn> partitionKeys =
         columns(source, node.get("PartitionKeys"), path + ".PartitionKeys", problems);
     JsonNode serde = hasStorage ? storage.get("SerdeInfo") : null;
+    String updateTime = time(source, node.get("UpdateTime"), path + ".UpdateTime", problems);
     if (name == null || database == null) {
       return null;
     }
@@ -101,7 +110,7 @@ public final class GlueTableReader {
         serde != null ? strings(serde.get("Parameters")) : Map.of(),
         hasStorage,
         text(node, "VersionId"),
-        time(node.get("UpdateTime")));
+        updateTime);
   }
 
   private static List<GlueColumn> columns(
@@ -151,16 +160,33 @@ public final class GlueTableReader {
     return map;
   }
 
-  /** The CLI prints ISO times with an offset, the raw API epoch seconds: both become UTC ISO. */
-  static String time(JsonNode value) {
+  /**
+   * The CLI prints ISO times with an offset, the raw API epoch seconds: both become UTC ISO. A
+   * number no instant can hold (1e400, -1e19) is a problem of the table, not an exception out of
+   * the reader.
+   */
+  static String time(String source, JsonNode value, String path, List<Problem> problems) {
     if (value == null || value.isNull()) {
       return null;
     }
     if (value.isNumber()) {
-      BigDecimal seconds = value.decimalValue();
-      long whole = seconds.longValue();
-      int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-      return Instant.ofEpochSecond(whole, nanos).toString();
+      try {
+        BigDecimal seconds = value.decimalValue();
+        // Compared before any conversion: 1e1000000000 must not become a billion-digit integer.
+        if (seconds.compareTo(MIN_SECONDS) >= 0 && seconds.compareTo(MAX_SECONDS) <= 0) {
+          long whole = seconds.longValue();
+          int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+          return Instant.ofEpochSecond(whole, nanos).toString();
+        }
+      } catch (NumberFormatException | DateTimeException e) {
+        // An infinite double (1e400 read as a double), or a fraction past Instant.MAX.
+      }
+      problems.add(
+          new Problem(
+              source,
+              path,
+              "epoch seconds " + value + " are out of range for a time (years -1e9 to 1e9)"));
+      return null;
     }
     String text = value.asText();
     try {

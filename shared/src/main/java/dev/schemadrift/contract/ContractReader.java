@@ -1,9 +1,7 @@
 package dev.schemadrift.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Json;
-import dev.schemadrift.json.Problem;
 import dev.schemadrift.json.Problems;
 import dev.schemadrift.json.StrictObject;
 import dev.schemadrift.type.DataType;
@@ -49,18 +47,7 @@ public final class ContractReader {
 
   /** Refuses a contract (of any format) above {@link #MAX_BYTES} before parsing it. */
   public static void checkSize(String source, byte[] bytes) {
-    if (bytes.length > MAX_BYTES) {
-      throw new InvalidDocumentException(
-          List.of(
-              new Problem(
-                  source,
-                  "$",
-                  "the file is larger than the "
-                      + MAX_BYTES / (1024 * 1024)
-                      + " MiB limit ("
-                      + bytes.length
-                      + " bytes)")));
-    }
+    Json.refuseAbove(source, bytes, MAX_BYTES);
   }
 
   static Contract read(JsonNode root, Problems problems) {

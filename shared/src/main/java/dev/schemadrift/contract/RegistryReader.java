@@ -16,6 +16,7 @@ public final class RegistryReader {
   private RegistryReader() {}
 
   public static Registry read(String source, byte[] json) {
+    Json.refuseAbove(source, json, MAX_BYTES);
     JsonNode root = Json.readTree(source, json);
     Problems problems = new Problems(source);
     StrictObject object = StrictObject.of(root, "$", problems);

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * What must hold before a table can be judged at all: a StorageDescriptor, a real schema (not
- * Spark's placeholder), Glue types that parse and top-level names that are unique ignoring case.
- * Anything else makes the table undecidable.
+ * Spark's placeholder), at most {@link GlueTable#MAX_COLUMNS} columns, Glue types that parse and
+ * top-level names that are unique ignoring case. Anything else makes the table undecidable.
  */
 final class TableGuards {
   private TableGuards() {}
@@ -48,6 +48,18 @@ final class TableGuards {
               + table.parameters().get("spark.sql.sources.provider")
               + "): Glue holds a placeholder column list, not the real schema, so it is not"
               + " compared.");
+    }
+    int count = table.columns().size() + table.partitionKeys().size();
+    if (count > GlueTable.MAX_COLUMNS) {
+      throw new UndecidableException(
+          ErrorKind.TOO_COMPLEX,
+          String.format(
+              Locale.ROOT,
+              "Glue table %s has %,d columns and partition keys, above the limit of %,d per"
+                  + " table, so it is not compared.",
+              table.qualifiedName(),
+              count,
+              GlueTable.MAX_COLUMNS));
     }
     List<GlueColumn> columns = table.columns();
     List<GlueColumn> history = new ArrayList<>(0);

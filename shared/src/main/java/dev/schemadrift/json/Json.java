@@ -141,6 +141,26 @@ public final class Json {
     }
   }
 
+  /**
+   * Refuses a document above {@code maxBytes} before it is parsed: every reader applies its own
+   * limit here, whichever entry point (Lambda, {@code check}, {@code validate}, {@code diff}) read
+   * the bytes.
+   */
+  public static void refuseAbove(String source, byte[] bytes, int maxBytes) {
+    if (bytes.length > maxBytes) {
+      throw new InvalidDocumentException(
+          List.of(
+              new Problem(
+                  source,
+                  "$",
+                  "the file is larger than the "
+                      + maxBytes / (1024 * 1024)
+                      + " MiB limit ("
+                      + bytes.length
+                      + " bytes)")));
+    }
+  }
+
   /** Parses bytes into a tree, turning syntax errors into a problem with line and column. */
   public static JsonNode readTree(String source, byte[] bytes) {
     try {

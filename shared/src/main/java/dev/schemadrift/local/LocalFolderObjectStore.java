@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -79,28 +78,20 @@ public final class LocalFolderObjectStore implements ObjectStore {
 
   @Override
   public Optional<byte[]> get(String bucket, String key) {
-    try {
-      return Optional.of(Files.readAllBytes(file(bucket, key)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new StoreException(
-          ErrorKind.IO_ERROR, "cannot read " + file(bucket, key) + ": " + e.getMessage(), e);
-    }
+    return get(bucket, key, LocalFile.MAX_ARRAY_BYTES);
   }
 
   @Override
   public Optional<byte[]> get(String bucket, String key, long maxBytes) {
     Path file = file(bucket, key);
-    try {
-      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-        throw ObjectStore.tooLarge(bucket, key, maxBytes);
-      }
-    } catch (IOException e) {
+    if (!LocalFile.isInside(file, bucketFolder(bucket))) {
+      // file() compares paths; a link inside the folder may still point anywhere.
       throw new StoreException(
-          ErrorKind.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+          ErrorKind.INVALID_KEY,
+          "key '" + key + "' is a link to a file outside bucket " + bucket + " (" + file + ")",
+          null);
     }
-    return get(bucket, key);
+    return LocalFile.read(file, maxBytes);
   }
 
   @Override

@@ -68,13 +68,14 @@ public final class SnapshotCatalog implements Catalog {
   private void read(Path file) {
     String source = folder.relativize(file).toString().replace('\\', '/');
     try {
-      for (GlueTable table : GlueTableReader.read(source, Files.readAllBytes(file))) {
+      byte[] bytes = LocalFile.read(file, GlueTableReader.MAX_BYTES).orElse(new byte[0]);
+      for (GlueTable table : GlueTableReader.read(source, bytes)) {
         String database = table.databaseName().toLowerCase(Locale.ROOT);
         databases.add(database);
         tables.put(key(database, table.name()), table);
         sources.put(key(database, table.name()), source);
       }
-    } catch (InvalidDocumentException | IOException e) {
+    } catch (InvalidDocumentException | StoreException e) {
       // The file's folder names its database: that database cannot be judged, the others can.
       Path relative = folder.relativize(file);
       String database =

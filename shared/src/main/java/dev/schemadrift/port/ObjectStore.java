@@ -24,12 +24,15 @@ public interface ObjectStore {
 
   /** The error for an object above a read limit. */
   static StoreException tooLarge(String bucket, String key, long maxBytes) {
+    return tooLarge("s3://" + bucket + "/" + key, maxBytes);
+  }
+
+  /** The error for an object or file, as messages name it, above a read limit. */
+  static StoreException tooLarge(String name, long maxBytes) {
     String limit =
         maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
     return new StoreException(
-        ErrorKind.TOO_LARGE,
-        "s3://" + bucket + "/" + key + " is larger than the " + limit + " limit",
-        null);
+        ErrorKind.TOO_LARGE, name + " is larger than the " + limit + " limit", null);
   }
 
   /** Writes (or replaces) an object whole; readers never see half an object. */

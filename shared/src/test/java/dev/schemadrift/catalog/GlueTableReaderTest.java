@@ -199,6 +199,21 @@ class GlueTableReaderTest {
     assertEquals(expected, GlueTableReader.readOne(SOURCE, bytes(json)).updateTime());
   }
 
+  /** Numbers no instant can hold: the table is refused, never an exception out of the reader. */
+  @ParameterizedTest
+  @CsvSource({"1e400", "-1e400", "99999999999999999999999", "-1e19", "1e19"})
+  void refusesAnUpdateTimeOutOfRange(String updateTime) {
+    String json =
+        "{\"Table\": {\"Name\": \"t\", \"DatabaseName\": \"d\", \"UpdateTime\": "
+            + updateTime
+            + "}}";
+
+    Problem problem = onlyProblem(() -> GlueTableReader.read(SOURCE, bytes(json)));
+
+    assertEquals("$.Table.UpdateTime", problem.jsonPath());
+    assertTrue(problem.message().contains("out of range"), problem.toString());
+  }
+
   @Test
   void reportsAMissingTableName() {
     String json = "{\"Table\": {\"DatabaseName\": \"nyc_parks\"}}";

@@ -128,6 +128,8 @@ public final class Corpus {
       }
       return switch (generate.get("generate").asText()) {
         case "large_contract" -> largeContract(generate.get("bytes").asInt());
+        case "wide_glue_table" -> wideGlueTable(generate.get("columns").asInt());
+        case "large_registry" -> largeRegistry(generate.get("bytes").asInt());
         default -> throw new IllegalStateException("unknown generator in case " + id);
       };
     }
@@ -178,5 +180,32 @@ public final class Corpus {
     String tail = "\"}\n";
     int padding = size - head.length() - tail.length();
     return (head + "x".repeat(Math.max(0, padding)) + tail).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The corpus table ({@code corpus.orders}) with {@code columns} bigint columns. */
+  static byte[] wideGlueTable(int columns) {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"Table\": {\"Name\": \"orders\", \"DatabaseName\": \"corpus\","
+                + " \"TableType\": \"EXTERNAL_TABLE\", \"Parameters\": {\"classification\":"
+                + " \"parquet\"}, \"StorageDescriptor\": {\"Location\":"
+                + " \"s3://corpus-data/corpus/orders/\", \"InputFormat\":"
+                + " \"org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat\","
+                + " \"SerdeInfo\": {\"SerializationLibrary\":"
+                + " \"org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe\"},"
+                + " \"Columns\": [");
+    for (int index = 0; index < columns; index++) {
+      json.append(index == 0 ? "" : ", ").append("{\"Name\": \"c").append(index);
+      json.append("\", \"Type\": \"bigint\"}");
+    }
+    return json.append("]}}}\n").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A valid registry of the corpus contract padded with white space to {@code size} bytes. */
+  static byte[] largeRegistry(int size) {
+    String registry =
+        "{\"registry_version\": 1, \"tables\": [{\"contract\": \"" + BASE_CONTRACT + "\"}]}";
+    return (registry + " ".repeat(Math.max(0, size - registry.length() - 1)) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }
