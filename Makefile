@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz
 .PHONY: template-check package deploy upload
 
 jdk:
@@ -62,6 +62,13 @@ localtest: demo
 bench: jdk
 	$(MVNW) -q -pl benchmarks,cli -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true
 	scripts/bench.sh
+
+## fuzz: each Jazzer fuzz test (parsers, readers, the comparison) in fuzzing mode for FUZZ_SECONDS
+##       (default 60) per target; findings land in the target's *FuzzTestInputs folder, where
+##       `make test` replays them once committed; logs and a summary in target/fuzz/
+##       (scripts/fuzz.sh, docs/RELIABILITY.md). FUZZ_TARGETS='type/TypeParserFuzzTest#parse' for one.
+fuzz: jdk
+	scripts/fuzz.sh
 
 ## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
 ##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
