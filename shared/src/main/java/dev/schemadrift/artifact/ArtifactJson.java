@@ -233,7 +233,8 @@ public final class ArtifactJson {
     }
     String key = object.requiredString("key");
     String version = nullableString(object, "version");
-    String sha256 = object.requiredString("sha256");
+    // null when the contract could not be read at all (missing, not allowed): nothing to digest.
+    String sha256 = nullableString(object, "sha256");
     object.rejectUnknownFields();
     return new DiffArtifact.ContractInfo(key, version, sha256);
   }

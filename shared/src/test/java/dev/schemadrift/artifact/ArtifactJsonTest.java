@@ -163,6 +163,28 @@ class ArtifactJsonTest {
       }}
       """;
 
+  /**
+   * A contract the run could not read at all (missing, access denied) has a key but no version and
+   * no digest; its ERROR artifact must read back, or the report loses the error behind
+   * DIFF_INVALID.
+   */
+  @Test
+  void anUnreadableContractsErrorArtifactReadsBack() {
+    DiffArtifact artifact =
+        TableCheck.error(
+            RUN,
+            new DiffArtifact.TableName("_contract_errors", "contracts_orders_json-1a2b3c4d"),
+            new DiffArtifact.ContractInfo("contracts/orders.json", null, null),
+            ErrorKind.CONTRACT_NOT_FOUND,
+            "contract contracts/orders.json does not exist");
+    byte[] written = ArtifactJson.write(artifact);
+
+    DiffArtifact read = ArtifactJson.read("diff.json", written);
+
+    assertEquals(artifact, read);
+    assertArrayEquals(written, ArtifactJson.write(read));
+  }
+
   @Test
   void sameInputsGiveTheSameBytes() {
     byte[] first = ArtifactJson.write(compared(CONTRACT, TABLE));
