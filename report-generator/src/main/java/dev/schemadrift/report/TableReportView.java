@@ -319,7 +319,7 @@ public record TableReportView(
     if (contract != null) {
       facts.add(new Fact("Contract", shown(contract.key())));
       facts.add(new Fact("Contract version", orDash(shown(contract.version()))));
-      facts.add(new Fact("Contract SHA-256", shown(contract.sha256())));
+      facts.add(new Fact("Contract SHA-256", orDash(shown(contract.sha256()))));
     } else {
       facts.add(new Fact("Contract", "not read"));
     }
