@@ -1,8 +1,10 @@
 package dev.schemadrift.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +16,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusCliTest {
   private static final String RUN = "20261126T080000Z";
+  private static final Duration NO_HANG = Duration.ofSeconds(30);
 
   @TempDir Path temp;
 
@@ -46,6 +54,10 @@ class CorpusCliTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("diffCases")
   void diff(Corpus.Case item) {
+    if ("init".equals(item.command())) {
+      init(item);
+      return;
+    }
     Path contract =
         item.type().equals("contract") ? item.path(temp) : Corpus.root().resolve(item.contract());
     Path table =
@@ -53,6 +65,7 @@ class CorpusCliTest {
 
     Result result =
         run(
+            item,
             "diff",
             "--contract",
             contract.toString(),
@@ -63,6 +76,10 @@ class CorpusCliTest {
 
     Corpus.Expectation expect = item.expect();
     assertEquals(expect.exitCode(), result.code(), item.id() + ": " + result);
+    if (expect.runFails()) {
+      assertCommandFailed(item, "diff", result);
+      return;
+    }
     JsonNode artifact = Json.readTree("stdout", result.out().getBytes(StandardCharsets.UTF_8));
     assertEquals(expect.status(), artifact.path("status").asText(), result.out());
     if (expect.errorKind() != null) {
@@ -73,11 +90,38 @@ class CorpusCliTest {
     }
   }
 
+  /** {@code init} of a Glue table that cannot become a contract: refused, nothing written. */
+  private void init(Corpus.Case item) {
+    Path output = temp.resolve("contract.json");
+
+    Result result =
+        run(item, "init", "--table", item.path(temp).toString(), "-o", output.toString());
+
+    assertEquals(item.expect().exitCode(), result.code(), item.id() + ": " + result);
+    assertCommandFailed(item, "init", result);
+    assertFalse(Files.exists(output), "no contract is written");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("registryCases")
   void check(Corpus.Case item) throws IOException {
     Path out = temp.resolve("out");
-    Result result = check(item.path(temp), out);
+    Path registry = item.path(temp);
+    if (item.makeContract(temp)) {
+      // A link or a special file is made in a temporary contracts root, never in the corpus.
+      registry = Files.write(temp.resolve("registry.json"), item.bytes());
+    }
+    Map<Path, byte[]> laid = new LinkedHashMap<>();
+    for (Map.Entry<String, String> file : item.catalog().entrySet()) {
+      Path snapshot = temp.resolve("catalog").resolve(file.getKey());
+      Files.createDirectories(snapshot.getParent());
+      laid.put(Files.write(snapshot, Corpus.file(file.getValue())), Corpus.file(file.getValue()));
+    }
+    Result result = check(item, registry, out);
+    for (Map.Entry<Path, byte[]> snapshot : laid.entrySet()) {
+      assertArrayEquals(
+          snapshot.getValue(), Files.readAllBytes(snapshot.getKey()), "kept: " + snapshot.getKey());
+    }
 
     Corpus.Expectation expect = item.expect();
     assertEquals(expect.exitCode(), result.code(), item.id() + ": " + result);
@@ -88,14 +132,24 @@ class CorpusCliTest {
     JsonNode manifest =
         Json.readTree("manifest", Files.readAllBytes(out.resolve("runs/" + RUN + ".json")));
     JsonNode concerned = null;
+    Set<String> artifacts = new HashSet<>();
     for (JsonNode line : manifest.path("tables")) {
-      if (line.path("contract_key").asText().equals(Corpus.BASE_CONTRACT)) {
+      String key = line.path("contract_key").asText();
+      assertTrue(artifacts.add(line.path("diff_key").asText()), "one artifact each: " + manifest);
+      JsonNode own =
+          Json.readTree(
+              "artifact", Files.readAllBytes(out.resolve(line.path("diff_key").asText())));
+      assertEquals(key, own.at("/contract/key").asText(), "its own artifact: " + own);
+      if (key.equals(Corpus.BASE_CONTRACT) || item.healthy().contains(key)) {
         assertEquals("OK", line.path("status").asText(), "the other table is unaffected");
+        assertEquals("OK", own.path("status").asText(), own.toString());
       } else {
         concerned = line;
       }
     }
     assertNotNull(concerned, manifest.toString());
+    assertEquals(
+        2 + item.healthy().size(), manifest.path("tables").size(), "every entry: " + manifest);
     assertEquals(expect.status(), concerned.path("status").asText());
     JsonNode artifact =
         Json.readTree(
@@ -119,10 +173,11 @@ class CorpusCliTest {
             + Corpus.BASE_CONTRACT
             + "\"}]}");
 
-    Result refused = check(registry, temp.resolve("refused"), "--data-buckets", "lake-only");
+    Result refused = check(null, registry, temp.resolve("refused"), "--data-buckets", "lake-only");
     Result allowed =
-        check(registry, temp.resolve("allowed"), "--data-buckets", "corpus-data,lake-only");
-    Result invalid = check(registry, temp.resolve("invalid"), "--data-buckets", "Not A Bucket");
+        check(null, registry, temp.resolve("allowed"), "--data-buckets", "corpus-data,lake-only");
+    Result invalid =
+        check(null, registry, temp.resolve("invalid"), "--data-buckets", "Not A Bucket");
 
     assertEquals(3, refused.code(), refused.toString());
     assertTrue(refused.out().contains("DATA_LOCATION_NOT_ALLOWED"), refused.out());
@@ -131,7 +186,8 @@ class CorpusCliTest {
     assertTrue(invalid.err().contains("--data-buckets='Not A Bucket'"), invalid.err());
   }
 
-  private Result check(Path registry, Path out, String... extra) throws IOException {
+  private Result check(Corpus.Case item, Path registry, Path out, String... extra)
+      throws IOException {
     Path catalog = temp.resolve("catalog");
     Path data = temp.resolve("data");
     Files.createDirectories(catalog.resolve("corpus"));
@@ -161,7 +217,18 @@ class CorpusCliTest {
       Files.createDirectories(contracts);
       Files.write(temp.resolve(Corpus.BASE_CONTRACT), Corpus.file(Corpus.BASE_CONTRACT));
     }
-    return run(args.toArray(String[]::new));
+    return run(item, args.toArray(String[]::new));
+  }
+
+  /**
+   * Runs a command; one given a FIFO must end in time (a read of it would wait for a writer
+   * forever).
+   */
+  private static Result run(Corpus.Case item, String... args) {
+    if (item != null && item.special() != null) {
+      return assertTimeoutPreemptively(NO_HANG, () -> run(args), item.id() + " hangs");
+    }
+    return run(args);
   }
 
   private static Result run(String... args) {
@@ -174,6 +241,13 @@ class CorpusCliTest {
       assertFalse(stream.contains("Exception"), "an exception name: " + stream);
     }
     return result;
+  }
+
+  /** The command failed as a whole: nothing on stdout, one named line on stderr. */
+  private static void assertCommandFailed(Corpus.Case item, String command, Result result) {
+    assertEquals("", result.out(), item.id());
+    assertTrue(result.err().startsWith("schema-drift " + command + ": "), result.err());
+    assertMessage(item, result.err());
   }
 
   private static void assertMessage(Corpus.Case item, String message) {

@@ -1,7 +1,10 @@
 package dev.schemadrift.corpus;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.SpecialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,10 +85,19 @@ public final class Corpus {
   /**
    * One case.
    *
-   * @param input the input's path in the corpus, or null when it is generated
+   * @param input the input's path in the corpus, or null when it is generated or made at run time
    * @param contract for a Glue-table case: the contract it is compared with; for a registry case:
-   *     the contract its registry lists beside the base one, when that contract is in the corpus
+   *     the contract its registry lists beside the base one (the one the case concerns)
    * @param table for a contract case: the Glue table it is compared with
+   * @param special a file made at run time, because git cannot store it: {@code fifo} or a device
+   *     path; the input of a contract or Glue-table case, the listed contract of a registry case
+   * @param linkTo for a registry case: the listed contract is made as a symbolic link to this path
+   *     (in the corpus, or absolute)
+   * @param catalog for a registry case: snapshot files laid into the catalog folder, by their path
+   *     there, each from a corpus file
+   * @param healthy for a registry case: further listed contracts that must come out OK
+   * @param command the CLI command when it is not the type's default ({@code diff} or {@code
+   *     check}): {@code init} for a Glue-table case
    */
   public record Case(
       String id,
@@ -93,15 +107,26 @@ public final class Corpus {
       String exercises,
       String contract,
       String table,
+      String special,
+      String linkTo,
+      Map<String, String> catalog,
+      List<String> healthy,
+      String command,
       Set<String> layers,
       Expectation expect) {
 
     static Case of(JsonNode node) {
-      JsonNode input = node.get("input");
+      JsonNode input = node.path("input");
       JsonNode layers = node.get("layers");
       JsonNode expect = node.get("expect");
       List<String> fragments = new ArrayList<>();
       expect.path("message").forEach(fragment -> fragments.add(fragment.asText()));
+      Map<String, String> catalog = new LinkedHashMap<>();
+      node.path("catalog")
+          .properties()
+          .forEach(file -> catalog.put(file.getKey(), file.getValue().asText()));
+      List<String> healthy = new ArrayList<>();
+      node.path("healthy").forEach(key -> healthy.add(key.asText()));
       return new Case(
           node.get("id").asText(),
           node.get("type").asText(),
@@ -110,6 +135,11 @@ public final class Corpus {
           node.get("exercises").asText(),
           node.path("contract").asText(BASE_CONTRACT),
           node.path("table").asText(BASE_TABLE),
+          node.path("special").asText(null),
+          node.path("link_to").asText(null),
+          Map.copyOf(catalog),
+          List.copyOf(healthy),
+          node.path("command").asText(null),
           layers == null
               ? LAYERS
               : Set.copyOf(Arrays.asList(Json.mapper().convertValue(layers, String[].class))),
@@ -126,6 +156,9 @@ public final class Corpus {
       if (input != null) {
         return file(input);
       }
+      if (generate == null) {
+        throw new IllegalStateException(id + " is made at run time: only the cli layer runs it");
+      }
       return switch (generate.get("generate").asText()) {
         case "large_contract" -> largeContract(generate.get("bytes").asInt());
         case "wide_glue_table" -> wideGlueTable(generate.get("columns").asInt());
@@ -134,15 +167,57 @@ public final class Corpus {
       };
     }
 
-    /** The input as a file (generated inputs are written below {@code folder}). */
+    /**
+     * The input as a file (generated inputs are written below {@code folder}, a special input is
+     * made there or is the device it names).
+     */
     public Path path(Path folder) {
       if (input != null) {
         return root().resolve(input);
+      }
+      if (special != null) {
+        return special(folder.resolve(id + ".json"));
       }
       try {
         Path file = folder.resolve(id + ".json");
         Files.write(file, bytes());
         return file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Makes a registry case's listed contract below a contracts root, when it is a link or a
+     * special file; returns whether it did (the registry must then be run from that root).
+     */
+    public boolean makeContract(Path contractsRoot) {
+      if (special == null && linkTo == null) {
+        return false;
+      }
+      Path file = contractsRoot.resolve(contract);
+      try {
+        Files.createDirectories(file.getParent());
+        if (linkTo != null) {
+          Files.createSymbolicLink(file, root().resolve(linkTo));
+        } else if (!special(file).equals(file)) {
+          throw new IllegalStateException(id + ": a device cannot be placed among the contracts");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return true;
+    }
+
+    /** The special file: a FIFO made at {@code file}, or the device named (skipped if absent). */
+    private Path special(Path file) {
+      if (!special.equals("fifo")) {
+        Path device = Path.of(special);
+        assumeTrue(Files.exists(device), "needs " + device);
+        return device;
+      }
+      try {
+        return SpecialFiles.fifo(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

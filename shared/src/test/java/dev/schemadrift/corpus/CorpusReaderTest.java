@@ -78,6 +78,8 @@ class CorpusReaderTest {
       if (item.type().equals("contract")) {
         used.add(item.table());
       }
+      used.addAll(item.healthy());
+      used.addAll(item.catalog().values());
     }
     try (Stream<Path> files = Files.walk(Corpus.root())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
