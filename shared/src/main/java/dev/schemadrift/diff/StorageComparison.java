@@ -51,10 +51,7 @@ final class StorageComparison {
         SerdeOptions.compare(
             contract,
             table,
-            new SerdeOptions.Sink() {
-              @Override
-              public void differs(
-                  String option, String expected, String actual, boolean structural) {
+            (option, expected, actual, structural) ->
                 differences.add(
                     Difference.of(
                         RuleId.SERDE_PARAMETER_CHANGED,
@@ -62,9 +59,7 @@ final class StorageComparison {
                         SerdeOptions.PATH_PREFIX + option,
                         expected,
                         actual,
-                        differences.table().withStructuralOption(structural)));
-              }
-            });
+                        differences.table().withStructuralOption(structural))));
       }
     }
   }
