@@ -51,7 +51,10 @@ final class StorageComparison {
         SerdeOptions.compare(
             contract,
             table,
-            (option, expected, actual, structural) ->
+            new SerdeOptions.Sink() {
+              @Override
+              public void differs(
+                  String option, String expected, String actual, boolean structural) {
                 differences.add(
                     Difference.of(
                         RuleId.SERDE_PARAMETER_CHANGED,
@@ -59,7 +62,9 @@ final class StorageComparison {
                         SerdeOptions.PATH_PREFIX + option,
                         expected,
                         actual,
-                        differences.table().withStructuralOption(structural))));
+                        differences.table().withStructuralOption(structural)));
+              }
+            });
       }
     }
   }

@@ -27,6 +27,19 @@ public sealed interface DataType
     public Primitive {
       Objects.requireNonNull(kind, "kind");
     }
+
+    // The scalars' equals and hashCode are written out too (same values as the generated ones):
+    // the generated methods are bootstrapped through invokedynamic on their first call, which is
+    // slow on the first diff in a fresh JVM.
+    @Override
+    public boolean equals(Object other) {
+      return this == other || other instanceof Primitive primitive && kind == primitive.kind;
+    }
+
+    @Override
+    public int hashCode() {
+      return kind.hashCode();
+    }
   }
 
   /** {@code decimal(precision,scale)}; a bare {@code decimal} is {@code decimal(10,0)}. */
@@ -41,6 +54,19 @@ public sealed interface DataType
         throw new IllegalArgumentException("decimal scale must be 0..precision");
       }
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || other instanceof Decimal decimal
+              && precision == decimal.precision
+              && scale == decimal.scale;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * precision + scale;
+    }
   }
 
   /** {@code char(length)}, length 1..255. */
@@ -52,6 +78,16 @@ public sealed interface DataType
         throw new IllegalArgumentException("char length must be 1.." + MAX_LENGTH);
       }
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other || other instanceof Char fixed && length == fixed.length;
+    }
+
+    @Override
+    public int hashCode() {
+      return length;
+    }
   }
 
   /** {@code varchar(length)}, length 1..65535. */
@@ -62,6 +98,16 @@ public sealed interface DataType
       if (length < 1 || length > MAX_LENGTH) {
         throw new IllegalArgumentException("varchar length must be 1.." + MAX_LENGTH);
       }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other || other instanceof Varchar varying && length == varying.length;
+    }
+
+    @Override
+    public int hashCode() {
+      return length;
     }
   }
 

@@ -1,11 +1,7 @@
 package dev.schemadrift.type;
 
-import java.util.regex.Pattern;
-
 /** Writes the canonical spelling of a type: lower-case keywords, no spaces, quoted odd names. */
 final class TypePrinter {
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$]+");
-
   private TypePrinter() {}
 
   static String print(DataType type) {
@@ -16,57 +12,77 @@ final class TypePrinter {
 
   /** Field names that the parser could misread are back-quoted, with back-quotes doubled. */
   static String fieldName(String name) {
-    if (PLAIN_NAME.matcher(name).matches()) {
+    if (isPlain(name)) {
       return name;
     }
     return "`" + name.replace("`", "``") + "`";
   }
 
+  /** {@code [A-Za-z0-9_$]+}, without loading java.util.regex on the first diff. */
+  private static boolean isPlain(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int index = 0; index < name.length(); index++) {
+      char c = name.charAt(index);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '$';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // instanceof rather than a pattern switch, whose bootstrap is slow on the first call.
   private static void append(DataType type, StringBuilder out) {
-    switch (type) {
-      case DataType.Primitive primitive -> out.append(primitive.kind().typeName());
-      case DataType.Decimal decimal ->
-          out.append("decimal(")
-              .append(decimal.precision())
-              .append(',')
-              .append(decimal.scale())
-              .append(')');
-      case DataType.Char fixed -> out.append("char(").append(fixed.length()).append(')');
-      case DataType.Varchar varying -> out.append("varchar(").append(varying.length()).append(')');
-      case DataType.Array array -> {
-        out.append("array<");
-        append(array.element(), out);
-        out.append('>');
-      }
-      case DataType.Map map -> {
-        out.append("map<");
-        append(map.key(), out);
-        out.append(',');
-        append(map.value(), out);
-        out.append('>');
-      }
-      case DataType.Struct struct -> {
-        out.append("struct<");
-        for (int index = 0; index < struct.fields().size(); index++) {
-          DataType.Field field = struct.fields().get(index);
-          if (index > 0) {
-            out.append(',');
-          }
-          out.append(fieldName(field.name())).append(':');
-          append(field.type(), out);
+    if (type instanceof DataType.Primitive primitive) {
+      out.append(primitive.kind().typeName());
+    } else if (type instanceof DataType.Decimal decimal) {
+      out.append("decimal(")
+          .append(decimal.precision())
+          .append(',')
+          .append(decimal.scale())
+          .append(')');
+    } else if (type instanceof DataType.Char fixed) {
+      out.append("char(").append(fixed.length()).append(')');
+    } else if (type instanceof DataType.Varchar varying) {
+      out.append("varchar(").append(varying.length()).append(')');
+    } else if (type instanceof DataType.Array array) {
+      out.append("array<");
+      append(array.element(), out);
+      out.append('>');
+    } else if (type instanceof DataType.Map map) {
+      out.append("map<");
+      append(map.key(), out);
+      out.append(',');
+      append(map.value(), out);
+      out.append('>');
+    } else if (type instanceof DataType.Struct struct) {
+      out.append("struct<");
+      for (int index = 0; index < struct.fields().size(); index++) {
+        DataType.Field field = struct.fields().get(index);
+        if (index > 0) {
+          out.append(',');
         }
-        out.append('>');
+        out.append(fieldName(field.name())).append(':');
+        append(field.type(), out);
       }
-      case DataType.Union union -> {
-        out.append("uniontype<");
-        for (int index = 0; index < union.alternatives().size(); index++) {
-          if (index > 0) {
-            out.append(',');
-          }
-          append(union.alternatives().get(index), out);
+      out.append('>');
+    } else {
+      DataType.Union union = (DataType.Union) type;
+      out.append("uniontype<");
+      for (int index = 0; index < union.alternatives().size(); index++) {
+        if (index > 0) {
+          out.append(',');
         }
-        out.append('>');
+        append(union.alternatives().get(index), out);
       }
+      out.append('>');
     }
   }
 }
