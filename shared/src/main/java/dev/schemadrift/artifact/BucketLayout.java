@@ -19,6 +19,12 @@ public final class BucketLayout {
 
   public static final String INDEX = "index.html";
 
+  private static final String NAME = "[a-z0-9_]{1,255}";
+  private static final String RUN = "\\d{8}T\\d{6}Z";
+  private static final Pattern DIFF_KEY =
+      Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");
+  private static final Pattern MANIFEST_KEY = Pattern.compile("runs/(" + RUN + ")\\.json");
+
   private BucketLayout() {}
 
   /** A table's folder under {@code diffs/} and {@code reports/}: {@code <db>.<table>}. */
@@ -77,7 +83,7 @@ public final class BucketLayout {
    * @throws IllegalArgumentException for any other shape
    */
   public static DiffKey parseDiff(String key) {
-    Matcher matcher = key == null ? null : KeyPatterns.DIFF.matcher(key);
+    Matcher matcher = key == null ? null : DIFF_KEY.matcher(key);
     if (matcher == null || !matcher.matches()) {
       throw new IllegalArgumentException(
           "'" + key + "' is not a diff key of the form diffs/<db>.<table>/<run>.diff.json");
@@ -92,23 +98,11 @@ public final class BucketLayout {
    * @throws IllegalArgumentException for any other shape
    */
   public static RunId parseManifest(String key) {
-    Matcher matcher = key == null ? null : KeyPatterns.MANIFEST.matcher(key);
+    Matcher matcher = key == null ? null : MANIFEST_KEY.matcher(key);
     if (matcher == null || !matcher.matches()) {
       throw new IllegalArgumentException(
           "'" + key + "' is not a manifest key of the form runs/<run>.json");
     }
     return new RunId(matcher.group(1));
-  }
-
-  /**
-   * The patterns of the keys events name, compiled on first parse: SchemaDiffFunction only builds
-   * keys, and its first diff should not pay for loading java.util.regex.
-   */
-  private static final class KeyPatterns {
-    private static final String NAME = "[a-z0-9_]{1,255}";
-    private static final String RUN = "\\d{8}T\\d{6}Z";
-    static final Pattern DIFF =
-        Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");
-    static final Pattern MANIFEST = Pattern.compile("runs/(" + RUN + ")\\.json");
   }
 }
