@@ -26,11 +26,21 @@ public final class BucketLayout {
    */
   public static final char PLACEHOLDER_SEPARATOR = '-';
 
+  /** A Glue name, or a broken contract's placeholder name. */
+  private static final String NAME =
+      "(?:[a-z0-9_]{1,255}|[a-z0-9_]{1,80}" + PLACEHOLDER_SEPARATOR + "[0-9a-f]{8})";
+
+  private static final Pattern KEY_NAME = Pattern.compile(NAME);
+  private static final String RUN = "\\d{8}T\\d{6}Z";
+  private static final Pattern DIFF_KEY =
+      Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");
+  private static final Pattern MANIFEST_KEY = Pattern.compile("runs/(" + RUN + ")\\.json");
+
   private BucketLayout() {}
 
   /** Whether a name may stand in a key: a Glue name, or a broken contract's placeholder name. */
   public static boolean isKeyName(String name) {
-    return name != null && KeyPatterns.KEY_NAME.matcher(name).matches();
+    return name != null && KEY_NAME.matcher(name).matches();
   }
 
   /** A table's folder under {@code diffs/} and {@code reports/}: {@code <db>.<table>}. */
@@ -89,7 +99,7 @@ public final class BucketLayout {
    * @throws IllegalArgumentException for any other shape
    */
   public static DiffKey parseDiff(String key) {
-    Matcher matcher = key == null ? null : KeyPatterns.DIFF.matcher(key);
+    Matcher matcher = key == null ? null : DIFF_KEY.matcher(key);
     if (matcher == null || !matcher.matches()) {
       throw new IllegalArgumentException(
           "'" + key + "' is not a diff key of the form diffs/<db>.<table>/<run>.diff.json");
@@ -104,25 +114,11 @@ public final class BucketLayout {
    * @throws IllegalArgumentException for any other shape
    */
   public static RunId parseManifest(String key) {
-    Matcher matcher = key == null ? null : KeyPatterns.MANIFEST.matcher(key);
+    Matcher matcher = key == null ? null : MANIFEST_KEY.matcher(key);
     if (matcher == null || !matcher.matches()) {
       throw new IllegalArgumentException(
           "'" + key + "' is not a manifest key of the form runs/<run>.json");
     }
     return new RunId(matcher.group(1));
-  }
-
-  /**
-   * The patterns of the keys events name, compiled on first parse: SchemaDiffFunction only builds
-   * keys, and its first diff should not pay for loading java.util.regex.
-   */
-  private static final class KeyPatterns {
-    private static final String NAME =
-        "(?:[a-z0-9_]{1,255}|[a-z0-9_]{1,80}" + PLACEHOLDER_SEPARATOR + "[0-9a-f]{8})";
-    static final Pattern KEY_NAME = Pattern.compile(NAME);
-    private static final String RUN = "\\d{8}T\\d{6}Z";
-    static final Pattern DIFF =
-        Pattern.compile("diffs/(" + NAME + ")\\.(" + NAME + ")/(" + RUN + ")\\.diff\\.json");
-    static final Pattern MANIFEST = Pattern.compile("runs/(" + RUN + ")\\.json");
   }
 }

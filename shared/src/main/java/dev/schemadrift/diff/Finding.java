@@ -19,7 +19,11 @@ public record Finding(
     AppliedWaiver waiver) {
 
   /** Artifact order: path, rule, expected, actual (nulls first). */
-  public static final Comparator<Finding> ORDER = new Order();
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::path)
+          .thenComparing(finding -> finding.rule().name())
+          .thenComparing(Finding::expected, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::actual, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -33,33 +37,5 @@ public record Finding(
   /** Whether the finding counts toward the table's status (no live waiver covers it). */
   public boolean counts() {
     return waiver == null || waiver.state() == AppliedWaiver.State.EXPIRED;
-  }
-
-  /**
-   * {@link #ORDER}, written out rather than composed from lambdas: each lambda is bootstrapped on
-   * first use, which is slow on the first diff in a fresh JVM.
-   */
-  private static final class Order implements Comparator<Finding> {
-    @Override
-    public int compare(Finding left, Finding right) {
-      int order = left.path.compareTo(right.path);
-      if (order == 0) {
-        order = left.rule.name().compareTo(right.rule.name());
-      }
-      if (order == 0) {
-        order = nullsFirst(left.expected, right.expected);
-      }
-      if (order == 0) {
-        order = nullsFirst(left.actual, right.actual);
-      }
-      return order;
-    }
-
-    private static int nullsFirst(String left, String right) {
-      if (left == null) {
-        return right == null ? 0 : -1;
-      }
-      return right == null ? 1 : left.compareTo(right);
-    }
   }
 }

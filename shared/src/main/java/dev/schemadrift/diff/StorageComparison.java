@@ -51,6 +51,8 @@ final class StorageComparison {
         SerdeOptions.compare(
             contract,
             table,
+            // An anonymous class, not a lambda: the lambda's bootstrap measurably slows the CLI's
+            // cold diff (docs/PERFORMANCE.md, issue 12).
             new SerdeOptions.Sink() {
               @Override
               public void differs(

@@ -82,16 +82,16 @@ enum TypeChange {
 
   /** char/varchar length, string unbounded; 0 for types outside the character family. */
   private static int characterCapacity(DataType type) {
-    // instanceof rather than a pattern switch, whose bootstrap is slow on the first call.
-    if (type instanceof DataType.Char fixed) {
-      return fixed.length();
-    }
-    if (type instanceof DataType.Varchar varying) {
-      return varying.length();
-    }
-    if (type instanceof DataType.Primitive primitive) {
-      return primitive.kind() == PrimitiveKind.STRING ? Integer.MAX_VALUE : 0;
-    }
-    return 0;
+    return switch (type) {
+      case DataType.Char fixed -> fixed.length();
+      case DataType.Varchar varying -> varying.length();
+      case DataType.Primitive primitive ->
+          primitive.kind() == PrimitiveKind.STRING ? Integer.MAX_VALUE : 0;
+      case DataType.Decimal decimal -> 0;
+      case DataType.Array array -> 0;
+      case DataType.Map map -> 0;
+      case DataType.Struct struct -> 0;
+      case DataType.Union union -> 0;
+    };
   }
 }

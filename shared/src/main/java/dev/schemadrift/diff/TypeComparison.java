@@ -26,20 +26,23 @@ final class TypeComparison {
     if (expected == actual || expected.equals(actual)) {
       return;
     }
-    // instanceof rather than a pattern switch: the switch's invokedynamic bootstrap costs tens of
-    // milliseconds on the first diff in a fresh JVM.
-    if (expected instanceof DataType.Struct expectedStruct
-        && actual instanceof DataType.Struct actualStruct) {
-      compareStructs(path, expectedStruct, actualStruct, where);
-    } else if (expected instanceof DataType.Array expectedArray
-        && actual instanceof DataType.Array actualArray) {
-      compare(path.element(), expectedArray.element(), actualArray.element(), where);
-    } else if (expected instanceof DataType.Map expectedMap
-        && actual instanceof DataType.Map actualMap) {
-      compare(path.mapKey(), expectedMap.key(), actualMap.key(), where.insideMapKey());
-      compare(path.mapValue(), expectedMap.value(), actualMap.value(), where);
-    } else {
-      compareScalar(path, expected, actual, where);
+    switch (expected) {
+      case DataType.Struct expectedStruct when actual instanceof DataType.Struct actualStruct ->
+          compareStructs(path, expectedStruct, actualStruct, where);
+      case DataType.Array expectedArray when actual instanceof DataType.Array actualArray ->
+          compare(path.element(), expectedArray.element(), actualArray.element(), where);
+      case DataType.Map expectedMap when actual instanceof DataType.Map actualMap -> {
+        compare(path.mapKey(), expectedMap.key(), actualMap.key(), where.insideMapKey());
+        compare(path.mapValue(), expectedMap.value(), actualMap.value(), where);
+      }
+      case DataType.Struct struct -> compareScalar(path, expected, actual, where);
+      case DataType.Array array -> compareScalar(path, expected, actual, where);
+      case DataType.Map map -> compareScalar(path, expected, actual, where);
+      case DataType.Primitive primitive -> compareScalar(path, expected, actual, where);
+      case DataType.Decimal decimal -> compareScalar(path, expected, actual, where);
+      case DataType.Char fixed -> compareScalar(path, expected, actual, where);
+      case DataType.Varchar varying -> compareScalar(path, expected, actual, where);
+      case DataType.Union union -> compareScalar(path, expected, actual, where);
     }
   }
 

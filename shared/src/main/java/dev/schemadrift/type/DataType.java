@@ -29,8 +29,9 @@ public sealed interface DataType
     }
 
     // The scalars' equals and hashCode are written out too (same values as the generated ones):
-    // the generated methods are bootstrapped through invokedynamic on their first call, which is
-    // slow on the first diff in a fresh JVM.
+    // the generated methods are bootstrapped through invokedynamic on their first call, which
+    // measurably slows the CLI's cold diff and the handler's first invocation
+    // (docs/PERFORMANCE.md).
     @Override
     public boolean equals(Object other) {
       return this == other || other instanceof Primitive primitive && kind == primitive.kind;

@@ -18,7 +18,10 @@ final class TypePrinter {
     return "`" + name.replace("`", "``") + "`";
   }
 
-  /** {@code [A-Za-z0-9_$]+}, without loading java.util.regex on the first diff. */
+  /**
+   * {@code [A-Za-z0-9_$]+} without a regex: compiling one costs the handler's first invocation
+   * measurably (docs/PERFORMANCE.md, issue 12).
+   */
   private static boolean isPlain(String name) {
     if (name.isEmpty()) {
       return false;
@@ -38,51 +41,51 @@ final class TypePrinter {
     return true;
   }
 
-  // instanceof rather than a pattern switch, whose bootstrap is slow on the first call.
   private static void append(DataType type, StringBuilder out) {
-    if (type instanceof DataType.Primitive primitive) {
-      out.append(primitive.kind().typeName());
-    } else if (type instanceof DataType.Decimal decimal) {
-      out.append("decimal(")
-          .append(decimal.precision())
-          .append(',')
-          .append(decimal.scale())
-          .append(')');
-    } else if (type instanceof DataType.Char fixed) {
-      out.append("char(").append(fixed.length()).append(')');
-    } else if (type instanceof DataType.Varchar varying) {
-      out.append("varchar(").append(varying.length()).append(')');
-    } else if (type instanceof DataType.Array array) {
-      out.append("array<");
-      append(array.element(), out);
-      out.append('>');
-    } else if (type instanceof DataType.Map map) {
-      out.append("map<");
-      append(map.key(), out);
-      out.append(',');
-      append(map.value(), out);
-      out.append('>');
-    } else if (type instanceof DataType.Struct struct) {
-      out.append("struct<");
-      for (int index = 0; index < struct.fields().size(); index++) {
-        DataType.Field field = struct.fields().get(index);
-        if (index > 0) {
-          out.append(',');
-        }
-        out.append(fieldName(field.name())).append(':');
-        append(field.type(), out);
+    switch (type) {
+      case DataType.Primitive primitive -> out.append(primitive.kind().typeName());
+      case DataType.Decimal decimal ->
+          out.append("decimal(")
+              .append(decimal.precision())
+              .append(',')
+              .append(decimal.scale())
+              .append(')');
+      case DataType.Char fixed -> out.append("char(").append(fixed.length()).append(')');
+      case DataType.Varchar varying -> out.append("varchar(").append(varying.length()).append(')');
+      case DataType.Array array -> {
+        out.append("array<");
+        append(array.element(), out);
+        out.append('>');
       }
-      out.append('>');
-    } else {
-      DataType.Union union = (DataType.Union) type;
-      out.append("uniontype<");
-      for (int index = 0; index < union.alternatives().size(); index++) {
-        if (index > 0) {
-          out.append(',');
-        }
-        append(union.alternatives().get(index), out);
+      case DataType.Map map -> {
+        out.append("map<");
+        append(map.key(), out);
+        out.append(',');
+        append(map.value(), out);
+        out.append('>');
       }
-      out.append('>');
+      case DataType.Struct struct -> {
+        out.append("struct<");
+        for (int index = 0; index < struct.fields().size(); index++) {
+          DataType.Field field = struct.fields().get(index);
+          if (index > 0) {
+            out.append(',');
+          }
+          out.append(fieldName(field.name())).append(':');
+          append(field.type(), out);
+        }
+        out.append('>');
+      }
+      case DataType.Union union -> {
+        out.append("uniontype<");
+        for (int index = 0; index < union.alternatives().size(); index++) {
+          if (index > 0) {
+            out.append(',');
+          }
+          append(union.alternatives().get(index), out);
+        }
+        out.append('>');
+      }
     }
   }
 }
