@@ -146,6 +146,43 @@ class LambdaJarsIT {
   }
 
   /**
+   * The region chain inside each jar alone: with no region variable, the profile's region in a
+   * config file is found (the profile classes are not shaded away) and an S3 client builds on it;
+   * without the file the error says how to set a region.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"SchemaDiffFunction", "ReportGeneratorFunction"})
+  void regionComesFromTheProfileInsideTheJar(String function, @TempDir Path home) throws Exception {
+    Path config = home.resolve(".aws/config");
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, "[profile drift]\nregion = eu-west-1\n", StandardCharsets.UTF_8);
+    Map<String, String> environment =
+        Map.of(
+            "HOME", home.toString(), "AWS_PROFILE", "drift", "AWS_EC2_METADATA_DISABLED", "true");
+    try (URLClassLoader loader = isolated(jarOf(function))) {
+      Class<?> type = Class.forName("dev.schemadrift.aws.AwsClients", true, loader);
+      Object clients =
+          type.getConstructor(Map.class, List.class).newInstance(environment, List.of());
+
+      assertEquals("eu-west-1", String.valueOf(type.getMethod("region").invoke(clients)));
+      try (AutoCloseable s3 = (AutoCloseable) type.getMethod("s3").invoke(clients)) {
+        assertEquals("S3Client", s3.getClass().getInterfaces()[0].getSimpleName());
+      }
+
+      Files.delete(config);
+      Object withoutConfig =
+          type.getConstructor(Map.class, List.class).newInstance(environment, List.of());
+      InvocationTargetException refused =
+          assertThrows(
+              InvocationTargetException.class,
+              () -> type.getMethod("region").invoke(withoutConfig));
+      assertTrue(
+          refused.getCause().getMessage().startsWith("no AWS region:"),
+          String.valueOf(refused.getCause()));
+    }
+  }
+
+  /**
    * The report generator's runtime path with notifications on, inside its jar alone: the S3 and SNS
    * clients are built from the environment (no call is made), so the SNS module and the
    * url-connection client it uses are in the jar.

@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -23,13 +19,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds SDK clients the same way everywhere: the url-connection HTTP client (fast start, no extra
- * threads), an explicit region and credentials provider, the SDK's standard retry strategy (bounded
- * attempts, exponential backoff with jitter, a retry quota), and endpoints from the standard {@code
- * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the same jar runs against
- * emulators.
+ * threads), the region and credentials from the SDK's default chains (read from the given
+ * environment), the SDK's standard retry strategy (bounded attempts, exponential backoff with
+ * jitter, a retry quota), and endpoints from the standard {@code AWS_ENDPOINT_URL} / {@code
+ * AWS_ENDPOINT_URL_<SERVICE>} variables so the same jar runs against emulators.
  */
 public final class AwsClients {
   private final Map<String, String> environment;
+  private final DefaultChains chains;
+  private final AwsCredentialsProvider credentials;
   private final List<ExecutionInterceptor> interceptors;
   private final Limits limits;
 
@@ -63,6 +61,8 @@ public final class AwsClients {
   public AwsClients(
       Map<String, String> environment, List<ExecutionInterceptor> interceptors, Limits limits) {
     this.environment = Map.copyOf(environment);
+    this.chains = new DefaultChains(environment);
+    this.credentials = chains.credentials();
     this.interceptors = List.copyOf(interceptors);
     this.limits = limits;
   }
@@ -93,7 +93,7 @@ public final class AwsClients {
       B builder, URI endpoint) {
     builder
         .region(region())
-        .credentialsProvider(credentials())
+        .credentialsProvider(credentials)
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(limits.connectTimeout())
@@ -122,28 +122,15 @@ public final class AwsClients {
     return strategy.build();
   }
 
-  /** The region: AWS_REGION (always set in Lambda), else AWS_DEFAULT_REGION, else us-east-1. */
+  /**
+   * The region from the SDK's default chain: aws.region or AWS_REGION (always set in Lambda), the
+   * AWS CLI's AWS_DEFAULT_REGION, the profile's {@code region} (AWS_PROFILE, AWS_CONFIG_FILE or
+   * ~/.aws/config), instance metadata.
+   *
+   * @throws IllegalStateException naming how to set a region when none of them gives one
+   */
   public Region region() {
-    String region = environment.get("AWS_REGION");
-    if (region == null || region.isBlank()) {
-      region = environment.get("AWS_DEFAULT_REGION");
-    }
-    return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
-  }
-
-  private AwsCredentialsProvider credentials() {
-    // Lambda puts the role's credentials in the environment: reading them there skips the
-    // provider chain's probing at cold start.
-    String accessKey = environment.get("AWS_ACCESS_KEY_ID");
-    String secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
-    if (accessKey != null && secretKey != null) {
-      String session = environment.get("AWS_SESSION_TOKEN");
-      return StaticCredentialsProvider.create(
-          session == null || session.isBlank()
-              ? AwsBasicCredentials.create(accessKey, secretKey)
-              : AwsSessionCredentials.create(accessKey, secretKey, session));
-    }
-    return DefaultCredentialsProvider.builder().build();
+    return chains.region();
   }
 
   /** The endpoint override for a service, or null to use AWS. */
