@@ -82,10 +82,11 @@ moto-stop:
 moto-status:
 	@scripts/moto.sh status || true
 
-## template-check: cfn-lint, the SAM transform and checkov on template.yaml (scripts/check-template.sh;
-##                 tools from .venv-lint/, else .venv/)
+## template-check: cfn-lint, the SAM transform and checkov on template.yaml, then the SAM CLI's
+##                 sam validate, sam validate --lint and sam build (scripts/check-template.sh;
+##                 tools from .venv-lint/ and .venv-sam/, else .venv/). Offline: no AWS account.
 template-check:
-	@if [ -x scripts/python-tools.sh ]; then scripts/python-tools.sh lint; fi
+	@if [ -x scripts/python-tools.sh ]; then scripts/python-tools.sh lint && scripts/python-tools.sh sam; fi
 	scripts/check-template.sh
 
 # ---------------------------------------------------------------------------------- deployment

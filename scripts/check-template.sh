@@ -8,7 +8,11 @@
 #     Scheduler resources (cfn-lint 1.x validates SAM resources by schema, not by transform)
 #   4 checkov on template.yaml and expanded.json: no failed check; each skip is justified in the
 #     resource's Metadata (checkov: skip: id + comment) and listed here
-# Tools come from .venv-lint/bin/ (scripts/python-tools.sh lint) when it has them, else from
+#   5 the AWS SAM CLI (.venv-sam/, scripts/python-tools.sh sam): sam validate, sam validate --lint
+#     and sam build (no container, no Maven: the functions carry SkipBuild, so the built template
+#     must point at the jars Maven makes); with a fixed region and dummy credentials, so that
+#     nothing reads the caller's AWS configuration and nothing reaches AWS
+# Tools come from .venv-lint/bin/ (scripts/python-tools.sh lint), .venv-sam/bin/ (... sam), else from
 # .venv/bin/; a tool in neither stops the script with a message saying how to get it.
 # Ends with "N passed, N failed" (and ", N skipped" when the SAM transform could not run).
 set -euo pipefail
@@ -25,7 +29,7 @@ die() {
 # find_tool NAME: the first of .venv-lint/bin/NAME and .venv/bin/NAME that exists.
 find_tool() {
   local venv
-  for venv in .venv-lint .venv; do
+  for venv in .venv-lint .venv-sam .venv; do
     if [ -x "$root/$venv/bin/$1" ]; then
       echo "$root/$venv/bin/$1"
       return 0
@@ -122,6 +126,68 @@ EOF
   fi
 else
   fail "checkov not run: the template could not be expanded"
+fi
+
+sam=$(find_tool sam) || sam=
+if [ -z "$sam" ]; then
+  fail "sam not found in .venv-lint/bin/, .venv-sam/bin/ or .venv/bin/; create .venv-sam/ with scripts/python-tools.sh sam (pin in scripts/requirements-sam.txt)"
+else
+  # A region and credentials that lead nowhere: sam validate asks boto3 for a region, and the
+  # checks must neither depend on nor touch the caller's AWS account. No telemetry either.
+  sam_env=(env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN SAM_CLI_TELEMETRY=0
+    AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=check-template
+    AWS_SECRET_ACCESS_KEY=check-template AWS_CONFIG_FILE=/dev/null
+    AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true)
+  echo "== $("${sam_env[@]}" "$sam" --version) ($sam)"
+  # From the template's folder, as a SAM user runs it (samconfig.toml beside the template).
+  cd "$(dirname "$template")"
+  if "${sam_env[@]}" "$sam" validate --template-file "$template" >"$out/sam-validate.log" 2>&1; then
+    pass "sam validate: $(tail -n 1 "$out/sam-validate.log" | sed 's/\. This is according.*//')"
+  else
+    cat "$out/sam-validate.log" >&2
+    fail "sam validate (above)"
+  fi
+  if "${sam_env[@]}" "$sam" validate --lint --template-file "$template" >"$out/sam-lint.log" 2>&1; then
+    pass "sam validate --lint: $(tail -n 1 "$out/sam-lint.log")"
+  else
+    cat "$out/sam-lint.log" >&2
+    fail "sam validate --lint (above)"
+  fi
+  if "${sam_env[@]}" "$sam" build --template-file "$template" --build-dir "$out/sam-build" \
+    --no-use-container >"$out/sam-build.log" 2>&1; then
+    # SkipBuild keeps each CodeUri: it must still name the function's Maven jar, which
+    # `sam deploy` then uploads.
+    jars=$("$python" - "$out/sam-build" "$root" <<'EOF'
+import os, sys
+from cfnlint.decode import decode
+build, root = sys.argv[1], os.path.realpath(sys.argv[2])
+template, matches = decode(os.path.join(build, "template.yaml"))
+if matches:
+    sys.exit(f"sam build wrote an unreadable template: {matches}")
+wrong = []
+for name, resource in template["Resources"].items():
+    if resource.get("Type") != "AWS::Serverless::Function":
+        continue
+    code = os.path.realpath(os.path.join(build, resource["Properties"]["CodeUri"]))
+    relative = os.path.relpath(code, root)
+    if not (relative.endswith("-lambda.jar") and relative.split(os.sep)[1:2] == ["target"]):
+        wrong.append(f"{name}: {relative}")
+    print(f"{name} -> {relative}")
+if wrong:
+    sys.exit("not a module's Maven jar: " + ", ".join(wrong))
+EOF
+    ) && jars_status=0 || jars_status=$?
+    echo "$jars" | sed 's/^/  /'
+    if [ "$jars_status" -eq 0 ]; then
+      pass "sam build: both functions point at their Maven jars (make build makes them)"
+    else
+      fail "sam build: the built template does not point at the Maven jars (above)"
+    fi
+  else
+    cat "$out/sam-build.log" >&2
+    fail "sam build (above)"
+  fi
+  cd "$root"
 fi
 
 if [ "$skipped" -gt 0 ]; then

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Creates or updates the project's Python tool environments with the pinned versions:
-#   scripts/python-tools.sh [test|lint|all]      (default: test)
+#   scripts/python-tools.sh [test|lint|sam|all]  (default: test)
 #   test: .venv/      from scripts/requirements-test.txt (moto server, awscli v1, cfn-lint)
 #   lint: .venv-lint/ from scripts/requirements-lint.txt (checkov, cfn-lint): a venv of its own
 #         because checkov pins old boto3/packaging versions that moto should not get.
+#   sam:  .venv-sam/  from scripts/requirements-sam.txt (the AWS SAM CLI): apart from both,
+#         because it needs a newer boto3 than checkov allows.
 # Fast when nothing changed: pip runs only when the venv's stamp file differs from the hash of
 # the requirements file and the Python version. A broken venv (e.g. its Python was removed) is
 # rebuilt. PYTHON names the interpreter to build from (default python3; it must be >= 3.10).
@@ -96,12 +98,14 @@ ensure_venv() {
 case ${1:-test} in
   test) ensure_venv .venv scripts/requirements-test.txt ;;
   lint) ensure_venv .venv-lint scripts/requirements-lint.txt ;;
+  sam) ensure_venv .venv-sam scripts/requirements-sam.txt ;;
   all)
     ensure_venv .venv scripts/requirements-test.txt
     ensure_venv .venv-lint scripts/requirements-lint.txt
+    ensure_venv .venv-sam scripts/requirements-sam.txt
     ;;
   -h | --help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     ;;
-  *) die "unknown environment '$1' (use test, lint or all)" ;;
+  *) die "unknown environment '$1' (use test, lint, sam or all)" ;;
 esac

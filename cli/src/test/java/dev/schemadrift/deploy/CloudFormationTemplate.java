@@ -114,27 +114,28 @@ record CloudFormationTemplate(Map<String, Object> root) {
     return ids;
   }
 
-  /** Fn::ForEach loops of the Resources section, by loop name. */
-  Map<String, ForEachLoop> resourceLoops() {
-    Map<String, ForEachLoop> loops = new LinkedHashMap<>();
-    resources()
-        .forEach(
-            (key, value) -> {
-              if (key.startsWith("Fn::ForEach::")) {
-                List<Object> parts = list(value);
-                if (parts.size() != 3) {
-                  throw new AssertionError(key + " must be [identifier, collection, output]");
-                }
-                loops.put(
-                    key.substring("Fn::ForEach::".length()),
-                    new ForEachLoop((String) parts.get(0), parts.get(1), map(parts.get(2))));
-              }
-            });
-    return loops;
+  /**
+   * A function's properties as SAM applies them: its own over the template's {@code
+   * Globals.Function}, nested mappings (Environment.Variables) merged key by key.
+   */
+  Map<String, Object> functionProperties(String logicalId) {
+    Map<String, Object> globals = map(section("Globals").getOrDefault("Function", Map.of()));
+    return merge(globals, properties(logicalId));
   }
 
-  /** One Fn::ForEach: the loop variable, the collection and the resources made per item. */
-  record ForEachLoop(String identifier, Object collection, Map<String, Object> output) {}
+  private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
+    Map<String, Object> merged = new LinkedHashMap<>(base);
+    over.forEach(
+        (key, value) ->
+            merged.merge(
+                key,
+                value,
+                (global, own) ->
+                    global instanceof Map<?, ?> && own instanceof Map<?, ?>
+                        ? merge(map(global), map(own))
+                        : own));
+    return merged;
+  }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object value) {

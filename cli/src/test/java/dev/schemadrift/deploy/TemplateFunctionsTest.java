@@ -33,7 +33,7 @@ class TemplateFunctionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"SchemaDiffFunction", "ReportGeneratorFunction"})
   void functionsRunOnJava21Arm64WithSnapStartBehindTheAliasLive(String function) {
-    Map<String, Object> properties = template.properties(function);
+    Map<String, Object> properties = template.functionProperties(function);
     assertEquals("AWS::Serverless::Function", template.resource(function).get("Type"));
     assertEquals("java21", properties.get("Runtime"));
     assertEquals(List.of("arm64"), properties.get("Architectures"));
@@ -157,6 +157,74 @@ class TemplateFunctionsTest {
   }
 
   @Test
+  void theSamCliCanReadTheTemplateAndBothFunctionsShareTheirSettingsThroughGlobals() {
+    // The SAM CLI (sam validate, sam build) rejects Fn::ForEach and so AWS::LanguageExtensions.
+    assertEquals("AWS::Serverless-2016-10-31", template.root().get("Transform"));
+    assertTrue(
+        template.resources().keySet().stream().noneMatch(id -> id.startsWith("Fn::")),
+        "no loops among the resources");
+    Map<String, Object> globals = map(template.section("Globals").get("Function"));
+    for (String shared :
+        List.of("Runtime", "Architectures", "MemorySize", "AutoPublishAlias", "SnapStart")) {
+      assertTrue(globals.containsKey(shared), shared + " in Globals");
+      for (String function : List.of("SchemaDiffFunction", "ReportGeneratorFunction")) {
+        assertFalse(
+            template.properties(function).containsKey(shared), function + " repeats " + shared);
+      }
+    }
+    for (String function : List.of("SchemaDiffFunction", "ReportGeneratorFunction")) {
+      assertEquals(
+          true,
+          map(template.resource(function).get("Metadata")).get("SkipBuild"),
+          function + ": sam build takes the jar Maven built");
+    }
+  }
+
+  /** The metrics' Stack dimension comes from STACK_NAME, which must be the stack's name. */
+  @ParameterizedTest
+  @ValueSource(strings = {"SchemaDiffFunction", "ReportGeneratorFunction"})
+  void bothFunctionsKnowTheirStacksName(String function) {
+    Map<String, Object> variables =
+        map(map(template.functionProperties(function).get("Environment")).get("Variables"));
+    assertEquals(Map.of("Ref", "AWS::StackName"), variables.get("STACK_NAME"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SchemaDiffFunction", "ReportGeneratorFunction"})
+  void activeTracingIsAParameterOffByDefault(String function) {
+    assertEquals(
+        Map.of("Fn::If", List.of("TracingOn", "Active", "PassThrough")),
+        template.functionProperties(function).get("Tracing"));
+    assertEquals("false", map(template.section("Parameters").get("ActiveTracing")).get("Default"));
+    assertEquals(
+        Map.of("Fn::Equals", List.of(Map.of("Ref", "ActiveTracing"), "true")),
+        template.section("Conditions").get("TracingOn"));
+  }
+
+  /** Every resource type here that CloudFormation can tag carries the stack-wide tag. */
+  @Test
+  void everyTaggableResourceCarriesTheProjectTag() {
+    Set<String> untaggable =
+        Set.of("AWS::IAM::Policy", "AWS::CloudWatch::Dashboard", "AWS::Serverless::Function");
+    Map<String, Object> tag = Map.of("Key", "project", "Value", Map.of("Ref", "ProjectTag"));
+    int tagged = 0;
+    for (String id : template.resources().keySet()) {
+      String type = (String) template.resource(id).get("Type");
+      if (untaggable.contains(type)) {
+        continue;
+      }
+      assertTrue(
+          listOrSingle(template.properties(id).getOrDefault("Tags", List.of())).contains(tag),
+          id + " (" + type + ") carries the tag project=ProjectTag");
+      tagged++;
+    }
+    assertTrue(tagged >= 10, "roles, queue, log groups, topic, alarms: " + tagged);
+    Map<String, Object> globals = map(template.section("Globals").get("Function"));
+    assertEquals(Map.of("project", Map.of("Ref", "ProjectTag")), globals.get("Tags"));
+    assertEquals(true, globals.get("PropagateTags"), "onto the alias, version and schedule");
+  }
+
+  @Test
   void theScheduleIsAParameterisedScheduleV2WithExplicitInput() {
     Map<String, Object> events = map(template.properties("SchemaDiffFunction").get("Events"));
     assertEquals(1, events.size(), "one event source: the schedule");
@@ -260,9 +328,6 @@ class TemplateFunctionsTest {
   void checkovSkipsAreJustifiedWhereTheyApply() {
     int skips = 0;
     for (Map.Entry<String, Object> resource : template.resources().entrySet()) {
-      if (resource.getKey().startsWith("Fn::ForEach::")) {
-        continue;
-      }
       Object metadata = map(resource.getValue()).get("Metadata");
       if (metadata == null) {
         continue;

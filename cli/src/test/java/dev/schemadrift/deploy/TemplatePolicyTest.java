@@ -42,6 +42,8 @@ class TemplatePolicyTest {
           "sqs:SendMessage",
           "sns:Publish");
 
+  private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
+
   private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
   /** One statement of a permission policy and the role it is granted to. */
@@ -50,8 +52,21 @@ class TemplatePolicyTest {
       return listOrSingle(statement.get("Action")).stream().map(String.class::cast).toList();
     }
 
+    /** The resources; an optional one (Fn::If with AWS::NoValue) counts as present. */
     List<Object> resources() {
-      return listOrSingle(statement.get("Resource"));
+      List<Object> resources = new ArrayList<>();
+      for (Object resource : listOrSingle(statement.get("Resource"))) {
+        List<Object> branches =
+            resource instanceof Map<?, ?> function && function.containsKey("Fn::If")
+                ? list(map(resource).get("Fn::If"))
+                : List.of();
+        if (branches.size() == 3 && NO_VALUE.equals(branches.get(2))) {
+          resources.add(branches.get(1));
+        } else {
+          resources.add(resource);
+        }
+      }
+      return resources;
     }
 
     boolean allows(String action) {
@@ -59,7 +74,7 @@ class TemplatePolicyTest {
     }
   }
 
-  /** The permission statements of every role, inline, in AWS::IAM::Policy and in loops. */
+  /** The permission statements of every role, inline and in AWS::IAM::Policy. */
   private List<Grant> grants() {
     List<Grant> grants = new ArrayList<>();
     for (String role : template.resourcesOfType("AWS::IAM::Role")) {
@@ -72,17 +87,6 @@ class TemplatePolicyTest {
     for (String id : template.resourcesOfType("AWS::IAM::Policy")) {
       addPolicyResource(grants, id, template.resource(id));
     }
-    template
-        .resourceLoops()
-        .forEach(
-            (name, loop) ->
-                loop.output()
-                    .forEach(
-                        (id, resource) -> {
-                          if ("AWS::IAM::Policy".equals(map(resource).get("Type"))) {
-                            addPolicyResource(grants, name + "/" + id, map(resource));
-                          }
-                        }));
     return grants;
   }
 
@@ -129,7 +133,9 @@ class TemplatePolicyTest {
     }
     Map<String, Object> function = map(value);
     if (function.containsKey("Fn::Sub")) {
-      return (String) function.get("Fn::Sub");
+      // The template text: a variable map's names stay as ${Name} (slots check their values).
+      Object sub = function.get("Fn::Sub");
+      return sub instanceof String text ? text : (String) list(sub).get(0);
     }
     if (function.containsKey("Ref")) {
       return "Ref " + function.get("Ref");
@@ -254,25 +260,54 @@ class TemplatePolicyTest {
         prefixes);
   }
 
+  /**
+   * The SAM CLI rejects Fn::ForEach, so a list parameter is granted item by item in fixed slots:
+   * slot 0 always, slot i under a condition that holds when the list has an item i. Item i is
+   * {@code Select [i, Split [',', Join ['', [Join [',', Ref LIST], ',,,...']]]]}: the padding keeps
+   * every Select in range for a shorter list.
+   */
+  private Map<String, Object> slotItem(String parameter, int slot) {
+    Map<String, Object> joined = Map.of("Fn::Join", List.of(",", Map.of("Ref", parameter)));
+    Map<String, Object> padded =
+        Map.of("Fn::Join", List.of("", List.of(joined, ",".repeat(SLOTS))));
+    return Map.of("Fn::Select", List.of(slot, Map.of("Fn::Split", List.of(",", padded))));
+  }
+
+  private static final int SLOTS = 10;
+
+  /** The slot's ARN, checked against the list's item, with the slot's condition when i > 0. */
+  private void assertSlot(
+      Object resource, String parameter, int slot, String condition, String arn, String name) {
+    Object value = resource;
+    if (slot > 0) {
+      List<Object> branches = list(map(resource).get("Fn::If"));
+      assertEquals(condition + slot, branches.get(0), "slot " + slot + " is conditional");
+      assertEquals(NO_VALUE, branches.get(2));
+      assertEquals(
+          Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of("", slotItem(parameter, slot))))),
+          template.section("Conditions").get(condition + slot),
+          condition + slot + " holds when " + parameter + " has an item " + slot);
+      value = branches.get(1);
+    }
+    assertEquals(
+        Map.of("Fn::Sub", List.of(arn, Map.of(name, slotItem(parameter, slot)))),
+        value,
+        parameter + " slot " + slot);
+  }
+
   @Test
   void glueActionsCoverCatalogDatabaseAndTablesOfTheNamedDatabasesOnly() {
     Map<String, Object> parameter = map(template.section("Parameters").get("GlueDatabases"));
     assertEquals("CommaDelimitedList", parameter.get("Type"));
-
-    CloudFormationTemplate.ForEachLoop loop = template.resourceLoops().get("GlueDatabaseAccess");
-    assertNotNull(loop, "a Fn::ForEach loop over the databases");
-    assertEquals(Map.of("Ref", "GlueDatabases"), loop.collection());
-    String database = "${" + loop.identifier() + "}";
 
     List<Grant> glue =
         grants().stream()
             .filter(
                 grant -> grant.actions().stream().anyMatch(action -> action.startsWith("glue:")))
             .toList();
-    assertEquals(1, glue.size(), "one Glue statement, repeated per database: " + glue);
+    assertEquals(1, glue.size(), "one Glue statement, one slot per database: " + glue);
     Grant grant = glue.get(0);
-    assertTrue(
-        grant.policy().startsWith("GlueDatabaseAccess/"), "granted in the loop: " + grant.policy());
+    assertEquals("SchemaDiffGlue", grant.policy());
     assertEquals("SchemaDiffRole", grant.role());
     assertEquals(
         Set.of(
@@ -282,23 +317,66 @@ class TemplatePolicyTest {
             "glue:CreateDatabase",
             "glue:CreateTable"),
         Set.copyOf(grant.actions()));
-    assertEquals(
-        List.of(GLUE + "catalog", GLUE + "database/" + database, GLUE + "table/" + database + "/*"),
-        grant.resources().stream().map(TemplatePolicyTest::describe).toList(),
-        "the catalog / database / table triplet (Glue authorises table calls on all three)");
+    List<Object> resources = listOrSingle(grant.statement().get("Resource"));
+    assertEquals(1 + 2 * SLOTS, resources.size(), "the catalog, then two ARNs per database slot");
+    assertEquals(Map.of("Fn::Sub", GLUE + "catalog"), resources.get(0));
+    for (int slot = 0; slot < SLOTS; slot++) {
+      // Glue authorises table calls on the catalog, the database and the table: all three.
+      assertSlot(
+          resources.get(1 + 2 * slot),
+          "GlueDatabases",
+          slot,
+          "GlueDatabase",
+          GLUE + "database/${Name}",
+          "Name");
+      assertSlot(
+          resources.get(2 + 2 * slot),
+          "GlueDatabases",
+          slot,
+          "GlueDatabase",
+          GLUE + "table/${Name}/*",
+          "Name");
+    }
   }
 
   @Test
   void dataBucketsAreListedPerBucketUnderTheDataPrefixes() {
-    CloudFormationTemplate.ForEachLoop loop = template.resourceLoops().get("DataLocationProbe");
-    assertNotNull(loop);
-    assertEquals(Map.of("Ref", "DataBuckets"), loop.collection());
     List<Grant> probes =
-        grants().stream().filter(grant -> grant.policy().startsWith("DataLocationProbe/")).toList();
+        grants().stream().filter(grant -> grant.policy().equals("SchemaDiffData")).toList();
     assertEquals(1, probes.size());
-    assertEquals(
-        List.of(S3 + "${" + loop.identifier() + "}"),
-        probes.get(0).resources().stream().map(TemplatePolicyTest::describe).toList());
+    Grant probe = probes.get(0);
+    assertEquals("SchemaDiffRole", probe.role());
+    assertEquals(List.of("s3:ListBucket"), probe.actions());
+    List<Object> resources = listOrSingle(probe.statement().get("Resource"));
+    assertEquals(SLOTS, resources.size(), "one slot per data bucket");
+    for (int slot = 0; slot < SLOTS; slot++) {
+      assertSlot(
+          resources.get(slot), "DataBuckets", slot, "DataBucket", S3 + "${Bucket}", "Bucket");
+    }
+  }
+
+  /** Active tracing adds AWS's X-Ray write policy (X-Ray takes no resource ARNs), nothing else. */
+  @Test
+  void managedPoliciesOnlyForActiveTracing() {
+    for (String role : template.resourcesOfType("AWS::IAM::Role")) {
+      Object managed = template.properties(role).get("ManagedPolicyArns");
+      if (role.equals("SchedulerRole")) {
+        assertEquals(null, managed, role);
+        continue;
+      }
+      assertEquals(
+          Map.of(
+              "Fn::If",
+              List.of(
+                  "TracingOn",
+                  List.of(
+                      Map.of(
+                          "Fn::Sub",
+                          "arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess")),
+                  NO_VALUE)),
+          managed,
+          role);
+    }
   }
 
   @Test
@@ -366,9 +444,7 @@ class TemplatePolicyTest {
           Map<String, Object> statement = map(statements.get(0));
           assertEquals("sts:AssumeRole", statement.get("Action"), role);
           assertEquals(Map.of("Service", service), statement.get("Principal"), role);
-          assertFalse(
-              template.properties(role).containsKey("ManagedPolicyArns"),
-              role + ": no managed policies");
+          // Managed policies: managedPoliciesOnlyForActiveTracing.
         });
     assertEquals(
         Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))),
