@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks template.yaml offline, as `make test` does before Maven:
 #   1 cfn-lint on template.yaml (SAM and AWS::LanguageExtensions aware): no error, no warning
-#   2 the template as CloudFormation would deploy it: Fn::ForEach expanded over sample values
-#     (expanded.json) and, when aws-sam-translator is installed, the SAM transform applied
-#     (translated.json), both in target/template-check/ (scripts/expand-template.py)
+#   2 the template as CloudFormation would deploy it: as JSON (expanded.json; any Fn::ForEach
+#     would be expanded over sample values, though template.yaml has none, for the SAM CLI) and,
+#     when aws-sam-translator is installed, the SAM transform applied (translated.json), both in
+#     target/template-check/ (scripts/expand-template.py)
 #   3 cfn-lint on translated.json: the generated Lambda, Version, Alias, EventInvokeConfig and
 #     Scheduler resources (cfn-lint 1.x validates SAM resources by schema, not by transform)
 #   4 checkov on template.yaml and expanded.json: no failed check; each skip is justified in the
@@ -64,7 +65,7 @@ else
   fail "cfn-lint template.yaml (above)"
 fi
 
-echo "== expand Fn::ForEach, apply the SAM transform"
+echo "== apply the SAM transform"
 rm -rf "$out"
 status=0
 "$python" "$root/scripts/expand-template.py" "$template" "$out" || status=$?
