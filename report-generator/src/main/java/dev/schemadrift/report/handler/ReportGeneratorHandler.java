@@ -93,10 +93,16 @@ public final class ReportGeneratorHandler implements RequestStreamHandler {
 
   /** For tests: any object store and notifier. */
   public ReportGeneratorHandler(ObjectStore store, String bucket, Notifications notifications) {
+    this(store, bucket, notifications, JsonLog.standardOutput(System.getenv()));
+  }
+
+  /** For tests: any object store and notifier, logging to the given log. */
+  public ReportGeneratorHandler(
+      ObjectStore store, String bucket, Notifications notifications, JsonLog log) {
     this(
         new ReportGenerator(store, bucket, notifications),
         bucket,
-        JsonLog.standardOutput(System.getenv()),
+        log,
         EmbeddedMetrics.UNKNOWN_STACK,
         new AwsCallCounter());
   }
