@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -216,6 +217,68 @@ class LambdaJarsIT {
           loader.getResource("software/amazon/awssdk/services/sns/SnsClient.class") != null,
           "the SNS client is in the jar");
     }
+  }
+
+  /**
+   * The AWS SDK's own log records reach the function's log: each Lambda jar registers exactly the
+   * JSON SLF4J binding, so a warning the SDK logs (a retry, throttling) is printed to standard
+   * output as one JSON object with its level.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"SchemaDiffFunction", "ReportGeneratorFunction"})
+  void sdkWarningsBecomeJsonLinesInsideTheJar(String function) throws Exception {
+    Path jar = jarOf(function);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry providers = zip.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+      assertTrue(providers != null, jar + " registers no SLF4J binding");
+      assertEquals(
+          List.of("dev.schemadrift.log.JsonLoggerProvider"),
+          new String(zip.getInputStream(providers).readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+              .toList());
+    }
+    List<String> printed = printedBy(jar, "software.amazon.awssdk.retries");
+    assertEquals(1, printed.size(), printed.toString());
+    JsonNode record = Json.mapper().readTree(printed.getFirst());
+    assertEquals("WARN", record.path("level").asText(), printed.getFirst());
+    assertEquals("software.amazon.awssdk.retries", record.path("logger").asText());
+    assertEquals("attempt 2 of 3 throttled", record.path("message").asText());
+    assertEquals("slf4j", record.path("source").asText());
+  }
+
+  /** The CLI binds slf4j-nop: the SDK's records print nothing, and SLF4J prints no warning. */
+  @Test
+  void cliJarPrintsNoLogging() throws Exception {
+    Path jar = ROOT.resolve("cli/target/schema-drift.jar");
+    assertTrue(Files.isRegularFile(jar), jar + " does not exist: build the CLI jar first");
+    assertEquals(List.of(), printedBy(jar, "software.amazon.awssdk.retries"));
+  }
+
+  /**
+   * What one SDK-style warning prints (standard output and error, line by line) through SLF4J in a
+   * class loader of the jar alone.
+   */
+  private static List<String> printedBy(Path jar, String logger) throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    try (URLClassLoader loader = isolated(jar)) {
+      System.setOut(capture);
+      System.setErr(capture);
+      Class<?> factory = Class.forName("org.slf4j.LoggerFactory", true, loader);
+      Object slf4j = factory.getMethod("getLogger", String.class).invoke(null, logger);
+      slf4j
+          .getClass()
+          .getMethod("warn", String.class, Object.class, Object.class)
+          .invoke(slf4j, "attempt {} of {} throttled", 2, 3);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return printed.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
   /** What the Java runtime needs: a public class with a no-arg constructor and the method. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param latestWrites latest.html objects written
  * @param indexTables tables listed in the last index.html written
  * @param notifications notification messages published
+ * @param newBreaking tables notified as newly BREAKING (known only when notifications are on)
+ * @param newError tables notified as newly ERROR (known only when notifications are on)
  */
 public record GenerationSummary(
     int tables,
@@ -19,8 +21,11 @@ public record GenerationSummary(
     int indexWrites,
     int latestWrites,
     int indexTables,
-    int notifications) {
+    int notifications,
+    int newBreaking,
+    int newError) {
 
+  /** The invocation's response fields (the new-alert counts go to the log and metrics only). */
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("tables", tables);

@@ -98,7 +98,8 @@ public final class Notifications {
   record Candidate(DiffArtifact artifact, String diffKey, List<String> alerts) {}
 
   /** What one pass did. */
-  record Outcome(IndexState state, int published, List<String> failures) {}
+  record Outcome(
+      IndexState state, int published, List<String> failures, int newBreaking, int newError) {}
 
   /** A table to notify: its entry in the merged state, its result, the keys not covered yet. */
   private record Due(IndexState.TableState entry, Candidate candidate, Set<String> pending) {}
@@ -116,7 +117,7 @@ public final class Notifications {
       String manifestKey,
       BoundedParallelism parallelism) {
     if (notifier == null) {
-      return new Outcome(state, 0, List.of());
+      return new Outcome(state, 0, List.of(), 0, 0);
     }
     List<Due> due = new ArrayList<>();
     for (IndexState.TableState entry : state.tables().values()) {
@@ -131,7 +132,7 @@ public final class Notifications {
       }
     }
     if (due.isEmpty()) {
-      return new Outcome(state, 0, List.of());
+      return new Outcome(state, 0, List.of(), 0, 0);
     }
     List<Notification> messages = new ArrayList<>(due.size());
     for (Due table : due) {
@@ -140,12 +141,21 @@ public final class Notifications {
     List<String> outcomes = parallelism.map(messages, this::publish);
     TreeMap<String, IndexState.TableState> tables = new TreeMap<>(state.tables());
     int published = 0;
+    int newBreaking = 0;
+    int newError = 0;
     List<String> failures = new ArrayList<>();
     for (int index = 0; index < due.size(); index++) {
       IndexState.TableState entry = due.get(index).entry();
       String failure = outcomes.get(index);
       if (failure == null) {
         published++;
+        switch (due.get(index).candidate().artifact().status()) {
+          case BREAKING -> newBreaking++;
+          case ERROR -> newError++;
+          case OK, SAFE, RISKY, NO_DATA -> {
+            // Raises no alert keys, so it is never due.
+          }
+        }
         tables.put(
             BucketLayout.folder(entry.table()),
             entry.withNotified(due.get(index).candidate().alerts()));
@@ -153,7 +163,8 @@ public final class Notifications {
         failures.add(entry.table().qualified() + ": " + failure);
       }
     }
-    return new Outcome(new IndexState(tables), published, List.copyOf(failures));
+    return new Outcome(
+        new IndexState(tables), published, List.copyOf(failures), newBreaking, newError);
   }
 
   private String publish(Notification message) {

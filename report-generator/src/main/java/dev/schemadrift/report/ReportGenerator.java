@@ -114,7 +114,7 @@ public final class ReportGenerator {
   public GenerationSummary rebuildIndex() {
     Publication publication = publish(states.read(), new Merge(List.of(), Map.of(), null));
     return new GenerationSummary(
-        0, publication.conflicts, publication.indexWrites, 0, publication.indexTables, 0);
+        0, publication.conflicts, publication.indexWrites, 0, publication.indexTables, 0, 0, 0);
   }
 
   /**
@@ -127,6 +127,8 @@ public final class ReportGenerator {
     private final Map<String, Notifications.Candidate> candidates;
     private final String manifestKey;
     private int published;
+    private int newBreaking;
+    private int newError;
     private List<String> failures = List.of();
 
     Merge(
@@ -144,6 +146,8 @@ public final class ReportGenerator {
           notifications.publishPending(
               state.with(observations), candidates, manifestKey, parallelism);
       published += outcome.published();
+      newBreaking += outcome.newBreaking();
+      newError += outcome.newError();
       failures = outcome.failures();
       return outcome.state();
     }
@@ -188,7 +192,9 @@ public final class ReportGenerator {
         publication.indexWrites,
         publication.latestWrites,
         publication.indexTables,
-        merge.published);
+        merge.published,
+        merge.newBreaking,
+        merge.newError);
   }
 
   /** A table's result as read, or made up as an ERROR when its diff is unusable. */

@@ -9,6 +9,7 @@ import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.log.CapturedLog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.report.handler.ReportGeneratorHandler;
 import dev.schemadrift.report.it.Moto;
@@ -33,6 +34,7 @@ class NotificationsIT {
   private static final String BUCKET = Scenario.BUCKET;
   private static final String RUN = "20261121T080000Z";
 
+  private final CapturedLog log = new CapturedLog();
   private ObjectStore store;
   private SnsClient sns;
   private SqsClient sqs;
@@ -65,7 +67,8 @@ class NotificationsIT {
         "AWS_REGION", "us-east-1",
         "REPORT_BUCKET", BUCKET,
         "NOTIFICATION_TOPIC_ARN", topic,
-        "REPORT_BASE_URL", "https://d111111abcdef8.cloudfront.net");
+        "REPORT_BASE_URL", "https://d111111abcdef8.cloudfront.net",
+        "STACK_NAME", "notify-stack");
   }
 
   private void writeBreakingRun() {
@@ -98,11 +101,21 @@ class NotificationsIT {
   @Test
   void aBreakingTableReachesTheTopicsSubscribersOnce() throws Exception {
     writeBreakingRun();
-    ReportGeneratorHandler handler = new ReportGeneratorHandler(environment(topicArn));
+    ReportGeneratorHandler handler = new ReportGeneratorHandler(environment(topicArn), log.log());
 
     JsonNode response = invoke(handler);
 
     assertEquals(1, response.get("notifications").intValue());
+    // The operator's view: one generation record and one EMF document counting the new BREAKING.
+    JsonNode generated = log.withMessage("reports generated").getFirst();
+    assertEquals(1, generated.path("new_breaking").asInt(), generated.toString());
+    assertTrue(generated.path("aws_calls").asInt() > 0, generated.toString());
+    List<JsonNode> metrics = log.metricDocuments();
+    assertEquals(1, metrics.size(), log.lines().toString());
+    assertEquals("notify-stack", metrics.getFirst().path("Stack").asText());
+    assertEquals(2, metrics.getFirst().path("ReportsRendered").asInt(), metrics.toString());
+    assertEquals(1, metrics.getFirst().path("NewBreaking").asInt(), metrics.toString());
+    assertEquals(0, metrics.getFirst().path("NewError").asInt(), metrics.toString());
     List<Message> received = receive();
     assertEquals(1, received.size());
     // What SNS delivers to SQS: its envelope around our subject, body and attributes.
@@ -124,29 +137,39 @@ class NotificationsIT {
     assertTrue(store.get(BUCKET, "reports/nyc_parks.playgrounds/latest.html").isPresent());
 
     // Lambda delivers the event again: the state says it was told, nothing is sent.
+    log.clear();
     assertEquals(
         0,
-        invoke(new ReportGeneratorHandler(environment(topicArn))).get("notifications").intValue());
+        invoke(new ReportGeneratorHandler(environment(topicArn), log.log()))
+            .get("notifications")
+            .intValue());
     assertEquals(List.of(), receive());
+    assertEquals(0, log.metricDocuments().getFirst().path("NewBreaking").asInt(), "not new");
   }
 
   @Test
   void anUnpublishableTopicFailsTheInvocationAfterTheReports() throws Exception {
     writeBreakingRun();
     String missing = topicArn.replace("schema-drift-notifications", "deleted-topic");
-    ReportGeneratorHandler handler = new ReportGeneratorHandler(environment(missing));
+    ReportGeneratorHandler handler = new ReportGeneratorHandler(environment(missing), log.log());
 
     Notifier.NotificationException failure =
         assertThrows(Notifier.NotificationException.class, () -> invoke(handler));
 
     assertTrue(failure.getMessage().contains("nyc_parks.playgrounds"), failure.getMessage());
     assertTrue(failure.getMessage().contains(missing), failure.getMessage());
+    JsonNode failed = log.withMessage("generation failed").getFirst();
+    assertEquals("ERROR", failed.path("level").asText());
+    assertEquals("NotificationException", failed.path("kind").asText());
+    assertTrue(log.metricDocuments().isEmpty(), "a failed generation emits no metrics");
     assertTrue(store.get(BUCKET, BucketLayout.INDEX).isPresent(), "index.html is written");
     assertTrue(store.get(BUCKET, "reports/nyc_parks.playgrounds/latest.html").isPresent());
     // With the topic back (here: the right one), the retry publishes what was missed.
     assertEquals(
         1,
-        invoke(new ReportGeneratorHandler(environment(topicArn))).get("notifications").intValue());
+        invoke(new ReportGeneratorHandler(environment(topicArn), log.log()))
+            .get("notifications")
+            .intValue());
     assertEquals(1, receive().size());
   }
 

@@ -10,6 +10,7 @@ import dev.schemadrift.artifact.Status;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.local.MemoryObjectStore;
+import dev.schemadrift.log.CapturedLog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.report.handler.ReportGeneratorHandler;
@@ -126,9 +127,20 @@ class ReportGeneratorFunctionIT {
         copy(prepared, BucketLayout.diff(artifact.table(), run));
       }
     }
-    ReportGeneratorHandler handler = new ReportGeneratorHandler(store, Scenario.BUCKET);
+    CapturedLog log = new CapturedLog();
+    ReportGeneratorHandler handler =
+        new ReportGeneratorHandler(store, Scenario.BUCKET, Notifications.off(), log.log());
     for (String run : Scenario.RUNS) {
-      invoke(handler, "{\"manifest_key\": \"runs/" + run + ".json\"}");
+      log.clear();
+      JsonNode response = invoke(handler, "{\"manifest_key\": \"runs/" + run + ".json\"}");
+      // What the operator sees: JSON lines only, one generation record, one valid EMF document.
+      JsonNode generated = log.withMessage("reports generated").getFirst();
+      assertEquals(response.get("tables"), generated.get("tables"), generated.toString());
+      List<JsonNode> metrics = log.metricDocuments();
+      assertEquals(1, metrics.size(), log.lines().toString());
+      assertEquals(
+          response.get("tables").asInt(), metrics.getFirst().path("ReportsRendered").asInt());
+      assertEquals(2, log.records().size(), log.lines().toString());
     }
 
     String last = Scenario.RUNS.getLast();

@@ -43,6 +43,9 @@ public final class SchemaDiffRun {
     /** One table is done and its artifact written. */
     void tableDone(TableResult result);
 
+    /** Registry entries left for the next scheduled runs of this cycle (MaxTablesPerRun). */
+    default void tablesLeft(int tables) {}
+
     /** A listener that ignores everything. */
     Listener NONE =
         new Listener() {
@@ -90,6 +93,7 @@ public final class SchemaDiffRun {
     loaded = LoadedContract.markDuplicates(loaded, request.runId());
     Map<String, DatabaseTables> databases = DatabaseTables.read(loaded, catalog, parallelism);
     listener.started(loaded.size());
+    listener.tablesLeft(selection.tablesLeft());
     List<TableResult> results =
         parallelism.map(
             loaded,

@@ -19,6 +19,17 @@ record Selection(
     RegistryCursor cursorAfterRun) {
 
   /**
+   * Registry entries after this run's slice that the next scheduled runs will check before the
+   * cycle starts again at the first entry; 0 when the registry fits in one run or is not used.
+   */
+  int tablesLeft() {
+    if (nextCursor == null || cursorAfterRun == null || nextCursor.index() == 0) {
+      return 0;
+    }
+    return cursorAfterRun.registrySize() - nextCursor.index();
+  }
+
+  /**
    * Chooses the contracts of a run: the event's explicit keys, one contract, a table subset of the
    * registry, or the registry's next slice (which reads the saved cursor).
    */

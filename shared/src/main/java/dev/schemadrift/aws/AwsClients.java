@@ -30,6 +30,7 @@ public final class AwsClients {
   private final AwsCredentialsProvider credentials;
   private final List<ExecutionInterceptor> interceptors;
   private final Limits limits;
+  private final AwsCallCounter calls = new AwsCallCounter();
 
   /**
    * How long and how often a call may try; {@link #DEFAULT} in production, shorter in fault tests.
@@ -72,6 +73,11 @@ public final class AwsClients {
     return new AwsClients(System.getenv(), List.of());
   }
 
+  /** What every client built here has called so far (calls, retries, throttles). */
+  public AwsCallCounter calls() {
+    return calls;
+  }
+
   public S3Client s3() {
     var builder = S3Client.builder();
     URI endpoint = endpoint("S3");
@@ -102,6 +108,7 @@ public final class AwsClients {
             ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy())
                 .executionInterceptors(interceptors)
+                .addMetricPublisher(calls)
                 .apiCallTimeout(limits.apiCallTimeout())
                 .build());
     if (endpoint != null) {

@@ -14,6 +14,7 @@ import dev.schemadrift.report.Notifications;
 import dev.schemadrift.report.ReportGenerator;
 import dev.schemadrift.report.ReportRequest;
 import dev.schemadrift.snapstart.SnapStartPriming;
+import dev.schemadrift.snapstart.TelemetryPriming;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -103,6 +104,7 @@ public final class Priming {
     new ReportGenerator(
             bucket, BUCKET, 1, Notifications.to(notification -> {}, BUCKET, "https://priming"))
         .generateRun(manifestKey);
+    TelemetryPriming.prime();
     return bucket.get(BUCKET, BucketLayout.INDEX).orElseThrow().length;
   }
 }

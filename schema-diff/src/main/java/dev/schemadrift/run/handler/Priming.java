@@ -11,6 +11,7 @@ import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.run.RunEvent;
 import dev.schemadrift.snapstart.SnapStartPriming;
+import dev.schemadrift.snapstart.TelemetryPriming;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -91,6 +92,7 @@ public final class Priming {
             table,
             new DiffArtifact.DataProbe(contract.dataLocation(), true),
             false);
+    TelemetryPriming.prime();
     return ArtifactJson.write(artifact).length;
   }
 }

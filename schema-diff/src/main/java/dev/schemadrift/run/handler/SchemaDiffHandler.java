@@ -3,8 +3,11 @@ package dev.schemadrift.run.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.schemadrift.artifact.BucketLayout;
+import dev.schemadrift.aws.AwsCallCounter;
 import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.aws.S3ObjectStore;
+import dev.schemadrift.log.JsonLog;
+import dev.schemadrift.metrics.EmbeddedMetrics;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
@@ -20,6 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -29,9 +35,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * (never during INIT, which SnapStart shares between restores).
  */
 public final class SchemaDiffHandler implements RequestStreamHandler {
-  private final RunSettings settings;
   private final SchemaDiffRun pipeline;
   private final Clock clock;
+  private final RunLog runLog;
+  private final AwsCallCounter calls;
   // SnapStart runs it before the snapshot (docs/PERFORMANCE.md); held here: CRaC keeps it weakly.
   private final SnapStartPriming priming = Priming.register();
 
@@ -45,6 +52,19 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
 
   /** Builds the AWS adapters from prepared clients settings (tests pass interceptors in). */
   public SchemaDiffHandler(RunSettings settings, AwsClients clients, Clock clock) {
+    this(settings, clients, clock, JsonLog.standardOutput(System.getenv()), System.getenv());
+  }
+
+  /**
+   * As above, logging to the given log (tests capture it); the stack dimension of the metrics from
+   * {@code STACK_NAME} in {@code environment}.
+   */
+  public SchemaDiffHandler(
+      RunSettings settings,
+      AwsClients clients,
+      Clock clock,
+      JsonLog log,
+      Map<String, String> environment) {
     this(
         settings,
         new S3ObjectStore(clients.s3()),
@@ -53,7 +73,9 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
             ? ReportTrigger.NONE
             : new LambdaReportTrigger(
                 clients.build(LambdaClient.builder(), "LAMBDA"), settings.reportFunction()),
-        clock);
+        clock,
+        clients.calls(),
+        new RunLog(log, EmbeddedMetrics.stack(environment)));
   }
 
   /** For tests: any ports (fakes, local folders). */
@@ -63,35 +85,63 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       Catalog catalog,
       ReportTrigger trigger,
       Clock clock) {
-    this.settings = settings;
-    this.pipeline = new SchemaDiffRun(settings, store, catalog, trigger);
+    this(settings, store, catalog, trigger, clock, JsonLog.standardOutput(System.getenv()));
+  }
+
+  /** For tests: any ports, logging to the given log. */
+  public SchemaDiffHandler(
+      RunSettings settings,
+      ObjectStore store,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Clock clock,
+      JsonLog log) {
+    this(
+        settings,
+        store,
+        catalog,
+        trigger,
+        clock,
+        new AwsCallCounter(),
+        new RunLog(log, EmbeddedMetrics.UNKNOWN_STACK));
+  }
+
+  private SchemaDiffHandler(
+      RunSettings settings,
+      ObjectStore store,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Clock clock,
+      AwsCallCounter calls,
+      RunLog runLog) {
+    this.pipeline = new SchemaDiffRun(settings, store, catalog, trigger, runLog);
     this.clock = clock;
+    this.calls = calls;
+    this.runLog = runLog;
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    RunRequest request = RunEvent.read(input.readAllBytes(), clock.instant());
-    RunManifest manifest = pipeline.execute(request);
-    String manifestKey = BucketLayout.manifest(request.runId().value());
-    if (context != null && context.getLogger() != null) {
-      // One line per run: counts only, never contracts, payloads or credentials.
-      context
-          .getLogger()
-          .log(
-              "schema-drift run "
-                  + request.runId()
-                  + " mode="
-                  + manifest.mode().jsonName()
-                  + " tables="
-                  + manifest.tables().size()
-                  + " totals="
-                  + manifest.totals()
-                  + " manifest=s3://"
-                  + settings.reportBucket()
-                  + "/"
-                  + manifestKey);
+    Instant start = clock.instant();
+    AwsCallCounter.Counts callsBefore = calls.counts();
+    RunRequest request = RunEvent.read(input.readAllBytes(), start);
+    runLog.starting();
+    RunManifest manifest;
+    try {
+      manifest = pipeline.execute(request);
+    } catch (RuntimeException failure) {
+      runLog.failed(request.runId().value(), failure, Duration.between(start, clock.instant()));
+      throw failure;
     }
+    String manifestKey = BucketLayout.manifest(request.runId().value());
+    Instant end = clock.instant();
+    runLog.finished(
+        manifest,
+        manifestKey,
+        Duration.between(start, end),
+        calls.counts().minus(callsBefore),
+        end);
     output.write(manifest.toSummaryJson(manifestKey));
   }
 }

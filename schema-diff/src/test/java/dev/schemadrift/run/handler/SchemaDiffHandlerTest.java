@@ -10,6 +10,8 @@ import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.log.JsonLog;
+import dev.schemadrift.log.LogLevel;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.fakes.FakeCatalog;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,19 +132,36 @@ class SchemaDiffHandlerTest {
         """
             .formatted(secretDescription));
     store.add("data-lake", "nyc_parks/parks/part-00000.parquet", "PAR1");
-    RecordingContext context = new RecordingContext();
+    List<String> lines = new ArrayList<>();
+    SchemaDiffHandler logging =
+        new SchemaDiffHandler(
+            SETTINGS,
+            store,
+            catalog,
+            trigger,
+            CLOCK,
+            new JsonLog(LogLevel.DEBUG, CLOCK, lines::add));
     String event =
         "{\"run_id\": \"20261126T080000Z\", \"contract_key\": \"contracts/nyc_parks/parks.json\","
             + " \"note\": \"EVENT-PAYLOAD-MARKER\"}";
 
-    handler.handleRequest(
+    logging.handleRequest(
         new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
         new ByteArrayOutputStream(),
-        context);
+        new RecordingContext());
 
-    assertEquals(1, context.lines().size(), context.lines().toString());
-    String line = context.lines().getFirst();
-    assertTrue(line.contains("20261126T080000Z") && line.contains("tables=1"), line);
+    // A table record (DEBUG), the run record, the metrics document: each one JSON object.
+    assertEquals(3, lines.size(), lines.toString());
+    JsonNode run = Json.mapper().readTree(lines.get(1));
+    assertEquals("run finished", run.get("message").asText(), lines.get(1));
+    assertEquals("20261126T080000Z", run.get("run_id").asText());
+    int tables = 0;
+    for (JsonNode count : run.get("tables")) {
+      tables += count.asInt();
+    }
+    assertEquals(1, tables, lines.get(1));
+    assertTrue(Json.mapper().readTree(lines.get(2)).has("_aws"), lines.get(2));
+    String line = String.join("\n", lines);
     for (String secret :
         List.of(
             "CONTRACT-BODY-MARKER",

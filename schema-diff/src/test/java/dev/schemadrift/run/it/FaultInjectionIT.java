@@ -12,6 +12,7 @@ import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.log.CapturedLog;
 import dev.schemadrift.run.RunFailedException;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.aws.GlueCatalog;
@@ -74,6 +75,7 @@ class FaultInjectionIT {
   static final AwsClients.Limits TEST_LIMITS = FaultProxy.CLIENT_LIMITS;
 
   private final AttemptCounter attempts = new AttemptCounter();
+  private final CapturedLog log = new CapturedLog();
   private FaultProxy proxy;
   private S3Client s3;
   private SchemaDiffHandler handler;
@@ -149,7 +151,9 @@ class FaultInjectionIT {
                 REPORT_FUNCTION,
                 null),
             proxied,
-            Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC),
+            log.log(),
+            Map.of("STACK_NAME", "fault-stack"));
   }
 
   @AfterEach
@@ -191,6 +195,10 @@ class FaultInjectionIT {
     if (point.outcome() == FaultPoint.Outcome.RUN_FAILS) {
       RunFailedException failure = assertThrows(RunFailedException.class, this::invoke);
       observed = "run fails: " + failure.getMessage();
+      List<JsonNode> failed = log.withMessage("run failed");
+      assertEquals(1, failed.size(), log.lines().toString());
+      assertEquals("ERROR", failed.getFirst().path("level").asText());
+      assertTrue(log.metricDocuments().isEmpty(), "a failed run is no completed run");
       assertFalse(failure.getMessage().contains("\tat "));
       if (point == FaultPoint.REGISTRY_READ) {
         assertTrue(keys("diffs/").isEmpty(), "nothing checked without the registry");
@@ -213,6 +221,10 @@ class FaultInjectionIT {
         assertEquals(expectedKind(point, fault), artifact.at("/error/kind").asText());
       }
       observed = victim.path("status").asText() + " " + victim.path("error").asText();
+      List<JsonNode> warnings = log.withMessage("table check failed");
+      assertEquals(1, warnings.size(), log.lines().toString());
+      assertEquals("WARN", warnings.getFirst().path("level").asText());
+      assertEquals(expectedKind(point, fault), warnings.getFirst().path("kind").asText());
     }
     System.out.printf(
         "fault matrix: %s %s -> %s; SDK attempts %d, injected %d, %d ms%n",
@@ -241,8 +253,18 @@ class FaultInjectionIT {
 
     JsonNode summary = invoke();
     byte[] manifest = bytes("runs/" + RUN + ".json");
+    List<JsonNode> metrics = log.metricDocuments();
 
     assertEquals(1, proxy.injected());
+    // Every SDK attempt after the first is a retry in the run's metrics (a reset connection may be
+    // retried inside the JDK's HTTP client, unseen by the SDK); a throttle is counted as such.
+    assertEquals(1, metrics.size(), log.lines().toString());
+    assertEquals(
+        attempts.count() - 1, metrics.getFirst().path("AwsRetries").asInt(), metrics.toString());
+    assertEquals(
+        fault == Fault.THROTTLE ? 1 : 0,
+        metrics.getFirst().path("AwsThrottles").asInt(),
+        metrics.toString());
     assertTrue(attempts.count() >= 1 && attempts.count() <= TEST_LIMITS.maxAttempts());
     assertEquals("OK", line(summary, VICTIM).path("status").asText(), summary.toString());
     assertEquals("OK", line(summary, BYSTANDER).path("status").asText(), summary.toString());
@@ -339,6 +361,7 @@ class FaultInjectionIT {
   }
 
   private JsonNode invoke() throws IOException {
+    log.clear();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
         new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, null);

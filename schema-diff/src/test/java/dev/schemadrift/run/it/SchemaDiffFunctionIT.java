@@ -18,6 +18,7 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.log.CapturedLog;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.RunFailedException;
 import dev.schemadrift.run.RunSettings;
@@ -65,6 +66,7 @@ class SchemaDiffFunctionIT {
   private static final Path EXAMPLES = Path.of("../contracts");
 
   private final CallCounter calls = new CallCounter();
+  private final CapturedLog log = new CapturedLog();
   private final List<InvokeRequest> invokes = new CopyOnWriteArrayList<>();
   private AwsClients clients;
   private S3Client s3;
@@ -111,14 +113,60 @@ class SchemaDiffFunctionIT {
 
   private SchemaDiffHandler handler(RunSettings settings) {
     return new SchemaDiffHandler(
-        settings, clients, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+        settings,
+        clients,
+        Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC),
+        log.log(),
+        Map.of("STACK_NAME", "it-stack"));
   }
 
+  /**
+   * One invocation; what it logged must be JSON lines only: a DEBUG record per table, one run
+   * record and one valid EMF document agreeing with the summary.
+   */
   private JsonNode invoke(SchemaDiffHandler handler, String event) throws IOException {
+    log.clear();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
         new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-    return Json.mapper().readTree(out.toByteArray());
+    JsonNode summary = Json.mapper().readTree(out.toByteArray());
+    assertLogged(summary);
+    return summary;
+  }
+
+  private void assertLogged(JsonNode summary) {
+    List<JsonNode> documents = log.metricDocuments();
+    assertEquals(1, documents.size(), log.lines().toString());
+    JsonNode metrics = documents.getFirst();
+    assertEquals("it-stack", metrics.path("Stack").asText());
+    assertEquals(1, metrics.path("RunsCompleted").asInt());
+    assertEquals(summary.path("run_id").asText(), metrics.path("run_id").asText());
+    List<JsonNode> runs = log.withMessage("run finished");
+    assertEquals(1, runs.size(), log.lines().toString());
+    JsonNode run = runs.getFirst();
+    assertEquals(summary.path("run_id").asText(), run.path("run_id").asText());
+    assertEquals(summary.path("mode").asText(), run.path("mode").asText());
+    assertEquals(summary.path("totals"), run.path("tables"), run.toString());
+    assertTrue(run.path("aws_calls").asInt() > 0, "the SDK's calls are counted: " + run);
+    assertEquals(metrics.path("AwsRetries").asLong(), run.path("aws_retries").asLong());
+    Map<String, String> statusMetrics =
+        Map.of(
+            "OK", "TablesOk",
+            "SAFE", "TablesSafe",
+            "RISKY", "TablesRisky",
+            "BREAKING", "TablesBreaking",
+            "NO_DATA", "TablesNoData",
+            "ERROR", "TablesError");
+    assertEquals(statusMetrics.size(), summary.path("totals").size());
+    for (Map.Entry<String, String> status : statusMetrics.entrySet()) {
+      assertEquals(
+          summary.path("totals").path(status.getKey()).asInt(),
+          metrics.path(status.getValue()).asInt(),
+          status.getValue());
+    }
+    assertEquals(run.path("tables_left").asInt(), metrics.path("TablesLeft").asInt());
+    assertEquals(
+        summary.path("tables").size(), log.withMessage("table checked").size(), "one per table");
   }
 
   private void put(String bucket, String key, String body) {
@@ -501,6 +549,7 @@ class SchemaDiffFunctionIT {
     int runs = 0;
     String[] times = {"2026-11-26T08:00:00Z", "2026-11-26T09:00:00Z", "2026-11-26T10:00:00Z"};
     int[] sizes = {10, 10, 8};
+    int[] left = {18, 8, 0};
     JsonNode last = null;
     for (String time : times) {
       // The EventBridge schedule envelope: the run id comes from its time.
@@ -514,6 +563,10 @@ class SchemaDiffFunctionIT {
           last.get("next_cursor").get("index"),
           "the registry is cut: next_cursor says where to go on");
       assertEquals(sizes[runs], last.get("tables").size(), "run " + runs);
+      assertEquals(
+          left[runs],
+          log.metricDocuments().getFirst().path("TablesLeft").asInt(),
+          "tables left for the next runs of the cycle, run " + runs);
       runs++;
       for (JsonNode table : last.get("tables")) {
         seen.merge(table.get("contract_key").asText(), 1, Integer::sum);
