@@ -461,17 +461,14 @@ public final class ArtifactJson {
     return value;
   }
 
-  /** A rename's evidence by its artifact spelling; an unknown one is a problem. */
+  /** A rename's evidence by its artifact spelling; null for other rules, a problem if unknown. */
   private static RenameEvidence evidence(StrictObject object) {
-    String value = nullableString(object, "evidence");
-    if (value == null) {
-      return null;
-    }
-    RenameEvidence evidence = RenameEvidence.fromJsonName(value).orElse(null);
-    if (evidence == null) {
-      object.problems().add(object.childPath("evidence"), "unknown value '" + value + "'");
-    }
-    return evidence;
+    return constant(
+        nullableString(object, "evidence"),
+        object.childPath("evidence"),
+        object.problems(),
+        RenameEvidence.class,
+        Spelling.LOWER_CASE);
   }
 
   /** An enum constant by its spelling; an unknown one is a problem. */

@@ -13,6 +13,20 @@ public enum FileFamily {
   ICEBERG,
   UNKNOWN;
 
+  /** How the family is named in prose: "text", "Parquet", "unrecognised". */
+  public String displayName() {
+    return switch (this) {
+      case TEXT -> "text";
+      case PARQUET -> "Parquet";
+      case ORC -> "ORC";
+      case AVRO -> "Avro";
+      case JSON -> "JSON";
+      case ION -> "Ion";
+      case ICEBERG -> "Iceberg";
+      case UNKNOWN -> "unrecognised";
+    };
+  }
+
   /** The lower-case name used in artifacts. */
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);

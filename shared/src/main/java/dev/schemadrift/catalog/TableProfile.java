@@ -149,13 +149,8 @@ public record TableProfile(
     String files =
         switch (family) {
           case TEXT -> "text files";
-          case PARQUET -> "Parquet";
-          case ORC -> "ORC";
-          case AVRO -> "Avro";
-          case JSON -> "JSON";
-          case ION -> "Ion";
-          case ICEBERG -> "Iceberg";
           case UNKNOWN -> "an unrecognised format";
+          case PARQUET, ORC, AVRO, JSON, ION, ICEBERG -> family.displayName();
         };
     return switch (profile) {
       case POSITIONAL -> files + " (read by position)";

@@ -1,6 +1,6 @@
 package dev.schemadrift.diff;
 
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Why a removed and an added column (or key, or struct field) were judged one rename. The one
@@ -8,23 +8,21 @@ import java.util.Optional;
  */
 public enum RenameEvidence {
   /** The contract lists the Glue name under the column's {@code previous_names}. */
-  PREVIOUS_NAMES("previous_names", "matched through the contract's previous_names"),
+  PREVIOUS_NAMES("matched through the contract's previous_names"),
   /** An Iceberg history column of the contract name has the new column's field id. */
-  ICEBERG_FIELD_ID("iceberg_field_id", "matched by Iceberg field id"),
+  ICEBERG_FIELD_ID("matched by Iceberg field id"),
   /** The only removed and the only added item, at the same position with the same type. */
-  POSITION_AND_TYPE("position_and_type", "matched by position and type");
+  POSITION_AND_TYPE("matched by position and type");
 
-  private final String jsonName;
   private final String reportWording;
 
-  RenameEvidence(String jsonName, String reportWording) {
-    this.jsonName = jsonName;
+  RenameEvidence(String reportWording) {
     this.reportWording = reportWording;
   }
 
-  /** The value of a finding's {@code evidence} in the diff artifact. */
+  /** The value of a finding's {@code evidence} in the diff artifact: the name in lower case. */
   public String jsonName() {
-    return jsonName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** How a report states the evidence: "matched by position and type". */
@@ -43,15 +41,5 @@ public enum RenameEvidence {
       case ICEBERG_FIELD_ID -> "same Iceberg field id";
       case POSITION_AND_TYPE -> "the only removed and added " + noun + ", same position and type";
     };
-  }
-
-  /** The evidence an artifact names, if it is one of ours. */
-  public static Optional<RenameEvidence> fromJsonName(String name) {
-    for (RenameEvidence evidence : values()) {
-      if (evidence.jsonName.equals(name)) {
-        return Optional.of(evidence);
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -165,7 +165,7 @@ public final class SeverityModel {
       if (!families.isEmpty()) {
         List<String> names = new ArrayList<>();
         for (FileFamily family : EnumSet.copyOf(families)) {
-          names.add(familyName(family));
+          names.add(family.displayName());
         }
         parts.add(alternatives(names) + " files");
       }
@@ -205,19 +205,6 @@ public final class SeverityModel {
         names.add(profile.name());
       }
       return String.join(" and ", names);
-    }
-
-    private static String familyName(FileFamily family) {
-      return switch (family) {
-        case TEXT -> "text";
-        case PARQUET -> "Parquet";
-        case ORC -> "ORC";
-        case AVRO -> "Avro";
-        case JSON -> "JSON";
-        case ION -> "Ion";
-        case ICEBERG -> "Iceberg";
-        case UNKNOWN -> "unrecognised";
-      };
     }
   }
 }
