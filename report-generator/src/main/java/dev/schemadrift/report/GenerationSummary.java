@@ -12,8 +12,9 @@ import java.util.Map;
  * @param latestWrites latest.html objects written
  * @param indexTables tables listed in the last index.html written
  * @param notifications notification messages published
- * @param newBreaking tables notified as newly BREAKING (known only when notifications are on)
- * @param newError tables notified as newly ERROR (known only when notifications are on)
+ * @param newBreaking tables newly BREAKING (alert keys not announced before), with or without a
+ *     topic
+ * @param newError tables newly ERROR, with or without a topic
  */
 public record GenerationSummary(
     int tables,

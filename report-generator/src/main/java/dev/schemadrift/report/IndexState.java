@@ -62,6 +62,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
    * @param history oldest first, at most {@value #HISTORY}, one entry per run
    * @param notified the alert keys of the latest result a notification has covered, sorted ({@link
    *     Notifications}); empty when notifications are off or nothing alerts
+   * @param alerted the alert keys of the latest result already counted as news by the NewBreaking
+   *     and NewError metrics, sorted; kept with or without notifications, empty when nothing alerts
    */
   public record TableState(
       TableName table,
@@ -73,7 +75,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
       String lastChanged,
       String findings,
       List<RunStatus> history,
-      List<String> notified) {
+      List<String> notified,
+      List<String> alerted) {
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -84,6 +87,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
       tags = List.copyOf(tags);
       history = List.copyOf(history);
       notified = List.copyOf(new TreeSet<>(notified));
+      alerted = List.copyOf(new TreeSet<>(alerted));
     }
 
     /** This entry with another set of notified alert keys. */
@@ -98,6 +102,23 @@ public record IndexState(SortedMap<String, TableState> tables) {
           lastChanged,
           findings,
           history,
+          List.copyOf(keys),
+          alerted);
+    }
+
+    /** This entry with another set of alert keys counted as news. */
+    public TableState withAlerted(Collection<String> keys) {
+      return new TableState(
+          table,
+          lastChecked,
+          status,
+          counts,
+          owner,
+          tags,
+          lastChanged,
+          findings,
+          history,
+          notified,
           List.copyOf(keys));
     }
   }
@@ -182,6 +203,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
           seen.runId(),
           seen.findings(),
           List.of(new RunStatus(seen.runId(), seen.status())),
+          List.of(),
           List.of());
     }
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
@@ -198,7 +220,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           old.lastChanged(),
           old.findings(),
           history,
-          old.notified());
+          old.notified(),
+          old.alerted());
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
@@ -207,6 +230,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
     // Keys the newer result no longer raises are forgotten: should they come back, they are news.
     List<String> notified = new ArrayList<>(old.notified());
     notified.retainAll(seen.alerts());
+    List<String> alerted = new ArrayList<>(old.alerted());
+    alerted.retainAll(seen.alerts());
     return new TableState(
         old.table(),
         seen.runId(),
@@ -217,7 +242,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         seen.findings(),
         history,
-        notified);
+        notified,
+        alerted);
   }
 
   private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
@@ -300,6 +326,13 @@ public record IndexState(SortedMap<String, TableState> tables) {
         }
         json.writeEndArray();
       }
+      if (!state.alerted().isEmpty()) {
+        json.writeArrayFieldStart("alerted");
+        for (String key : state.alerted()) {
+          json.writeString(key);
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
       json.writeRaw('\n');
     }
@@ -376,6 +409,13 @@ public record IndexState(SortedMap<String, TableState> tables) {
                 key.node().isTextual() && !key.node().textValue().isEmpty()
                     ? key.node().textValue()
                     : invalid(key, problems));
+    List<String> alerted =
+        object.optionalList(
+            "alerted",
+            key ->
+                key.node().isTextual() && !key.node().textValue().isEmpty()
+                    ? key.node().textValue()
+                    : invalid(key, problems));
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -396,7 +436,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         findings,
         history,
-        notified);
+        notified,
+        alerted);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {

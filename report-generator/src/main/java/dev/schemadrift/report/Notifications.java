@@ -51,7 +51,10 @@ public final class Notifications {
     this.reportBaseUrl = reportBaseUrl;
   }
 
-  /** No messages; the state records no notified keys. */
+  /**
+   * No messages; the state records no notified keys (a topic configured later tells each table's
+   * current problems once), but still the keys counted as news by the metrics.
+   */
   public static Notifications off() {
     return OFF;
   }
@@ -116,11 +119,30 @@ public final class Notifications {
       Map<String, Candidate> candidates,
       String manifestKey,
       BoundedParallelism parallelism) {
+    TreeMap<String, IndexState.TableState> tables = new TreeMap<>(state.tables());
+    int newBreaking = 0;
+    int newError = 0;
+    // News for the metrics, with or without a topic: keys this table's latest result raises that
+    // no earlier generation counted.
+    for (IndexState.TableState entry : state.tables().values()) {
+      Candidate candidate =
+          candidates.get(BucketLayout.folder(entry.table()) + "/" + entry.lastChecked());
+      if (candidate != null && !entry.alerted().containsAll(candidate.alerts())) {
+        switch (candidate.artifact().status()) {
+          case BREAKING -> newBreaking++;
+          case ERROR -> newError++;
+          case OK, SAFE, RISKY, NO_DATA -> {
+            // Raises no alert keys, so it is never news.
+          }
+        }
+        tables.put(BucketLayout.folder(entry.table()), entry.withAlerted(candidate.alerts()));
+      }
+    }
     if (notifier == null) {
-      return new Outcome(state, 0, List.of(), 0, 0);
+      return new Outcome(new IndexState(tables), 0, List.of(), newBreaking, newError);
     }
     List<Due> due = new ArrayList<>();
-    for (IndexState.TableState entry : state.tables().values()) {
+    for (IndexState.TableState entry : tables.values()) {
       Candidate candidate =
           candidates.get(BucketLayout.folder(entry.table()) + "/" + entry.lastChecked());
       if (candidate != null) {
@@ -132,30 +154,20 @@ public final class Notifications {
       }
     }
     if (due.isEmpty()) {
-      return new Outcome(state, 0, List.of(), 0, 0);
+      return new Outcome(new IndexState(tables), 0, List.of(), newBreaking, newError);
     }
     List<Notification> messages = new ArrayList<>(due.size());
     for (Due table : due) {
       messages.add(message(table, manifestKey));
     }
     List<String> outcomes = parallelism.map(messages, this::publish);
-    TreeMap<String, IndexState.TableState> tables = new TreeMap<>(state.tables());
     int published = 0;
-    int newBreaking = 0;
-    int newError = 0;
     List<String> failures = new ArrayList<>();
     for (int index = 0; index < due.size(); index++) {
       IndexState.TableState entry = due.get(index).entry();
       String failure = outcomes.get(index);
       if (failure == null) {
         published++;
-        switch (due.get(index).candidate().artifact().status()) {
-          case BREAKING -> newBreaking++;
-          case ERROR -> newError++;
-          case OK, SAFE, RISKY, NO_DATA -> {
-            // Raises no alert keys, so it is never due.
-          }
-        }
         tables.put(
             BucketLayout.folder(entry.table()),
             entry.withNotified(due.get(index).candidate().alerts()));

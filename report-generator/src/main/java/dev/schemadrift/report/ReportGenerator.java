@@ -146,8 +146,10 @@ public final class ReportGenerator {
           notifications.publishPending(
               state.with(observations), candidates, manifestKey, parallelism);
       published += outcome.published();
-      newBreaking += outcome.newBreaking();
-      newError += outcome.newError();
+      // The state finally written decides what was news: a conflict re-applies this to a newer
+      // state, which may have counted some of it already.
+      newBreaking = outcome.newBreaking();
+      newError = outcome.newError();
       failures = outcome.failures();
       return outcome.state();
     }

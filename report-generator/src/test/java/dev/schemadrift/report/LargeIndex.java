@@ -69,6 +69,7 @@ final class LargeIndex {
               lastChanged,
               status == Status.OK ? "" : Integer.toHexString(index),
               history,
+              List.of(),
               List.of()));
     }
     return new IndexState(tables);

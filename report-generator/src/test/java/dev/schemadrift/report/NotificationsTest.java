@@ -313,6 +313,45 @@ class NotificationsTest {
   }
 
   @Test
+  void withNotificationsOffTheMetricsStillCountNewsOnce() {
+    ReportGenerator quiet = new ReportGenerator(store, BUCKET, 2);
+    Scenario.writeRun(
+        store,
+        "20261120T080000Z",
+        List.of(orders("20261120T080000Z", "order_id", "amount", "customer", "note")));
+    GenerationSummary ok = quiet.generateRun("runs/20261120T080000Z.json");
+    assertEquals(List.of(0, 0), List.of(ok.newBreaking(), ok.newError()), "OK is never news");
+
+    Scenario.writeRun(
+        store, "20261121T080000Z", List.of(orders("20261121T080000Z", "order_id", "amount")));
+    GenerationSummary breaking = quiet.generateRun("runs/20261121T080000Z.json");
+    assertEquals(1, breaking.newBreaking(), "the table turned BREAKING");
+    assertEquals(0, breaking.notifications(), "no topic: nothing is published");
+    assertEquals(2, stateEntry("nyc_parks.orders").get("alerted").size());
+    assertTrue(stateEntry("nyc_parks.orders").path("notified").isMissingNode());
+
+    // The same event again, and a later run with the same findings: not news.
+    assertEquals(0, quiet.generateRun("runs/20261121T080000Z.json").newBreaking());
+    Scenario.writeRun(
+        store, "20261122T080000Z", List.of(orders("20261122T080000Z", "order_id", "amount")));
+    assertEquals(0, quiet.generateRun("runs/20261122T080000Z.json").newBreaking());
+
+    // A further BREAKING finding is news again.
+    Scenario.writeRun(store, "20261123T080000Z", List.of(orders("20261123T080000Z", "order_id")));
+    assertEquals(1, quiet.generateRun("runs/20261123T080000Z.json").newBreaking());
+
+    // An error is counted by kind.
+    Scenario.writeRun(
+        store,
+        "20261124T080000Z",
+        List.of(
+            Artifacts.error(
+                "20261124T080000Z", "nyc_parks", "orders", "GLUE_ACCESS_DENIED", "denied")));
+    GenerationSummary error = quiet.generateRun("runs/20261124T080000Z.json");
+    assertEquals(List.of(0, 1), List.of(error.newBreaking(), error.newError()));
+  }
+
+  @Test
   void messagesStayBounded() {
     StringBuilder contract = new StringBuilder("[");
     for (int index = 0; index < 60; index++) {

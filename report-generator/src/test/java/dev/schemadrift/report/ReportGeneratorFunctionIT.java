@@ -130,6 +130,7 @@ class ReportGeneratorFunctionIT {
     CapturedLog log = new CapturedLog();
     ReportGeneratorHandler handler =
         new ReportGeneratorHandler(store, Scenario.BUCKET, Notifications.off(), log.log());
+    int newBreaking = 0;
     for (String run : Scenario.RUNS) {
       log.clear();
       JsonNode response = invoke(handler, "{\"manifest_key\": \"runs/" + run + ".json\"}");
@@ -141,7 +142,11 @@ class ReportGeneratorFunctionIT {
       assertEquals(
           response.get("tables").asInt(), metrics.getFirst().path("ReportsRendered").asInt());
       assertEquals(2, log.records().size(), log.lines().toString());
+      assertEquals(
+          generated.get("new_breaking").asInt(), metrics.getFirst().path("NewBreaking").asInt());
+      newBreaking += metrics.getFirst().path("NewBreaking").asInt();
     }
+    assertTrue(newBreaking > 0, "tables turning BREAKING are counted without a topic too");
 
     String last = Scenario.RUNS.getLast();
     assertArrayEquals(golden("index.html"), object(BucketLayout.INDEX));
