@@ -141,6 +141,7 @@ MODE_PARAMETERS_single = 'RegistryBucket=' 'ContractKey=$(CONTRACT_KEY)'
 PACKAGE_COMMAND = $(AWS) cloudformation package --region $(REGION) --template-file template.yaml \
   --s3-bucket $(ARTIFACT_BUCKET) --s3-prefix $(STACK) --output-template-file $(PACKAGED)
 DEPLOY_COMMAND = $(AWS) cloudformation deploy --region $(REGION) --template-file $(PACKAGED) \
+  --s3-bucket $(ARTIFACT_BUCKET) --s3-prefix $(STACK) \
   --stack-name $(STACK) --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
   --parameter-overrides 'ContractBucket=$(CONTRACT_BUCKET)' 'ReportBucket=$(REPORT_BUCKET)' \
   $(MODE_PARAMETERS_$(MODE)) 'GlueDatabases=$(GLUE_DATABASES)' 'DataBuckets=$(DATA_BUCKETS)' \

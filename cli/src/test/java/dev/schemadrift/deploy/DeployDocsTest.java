@@ -72,6 +72,13 @@ class DeployDocsTest {
           all(OVERRIDE, makeDeploy), all(OVERRIDE, docDeploy), "deploy parameter overrides");
     }
     assertTrue(makeDeploy.contains("--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND"));
+    // CloudFormation takes an inline template body of at most 51,200 bytes; packaging only adds
+    // to the template, so from that size on deploy must upload it (a real deploy failed this way).
+    if (Files.size(ROOT.resolve("template.yaml")) > 51_200) {
+      assertTrue(
+          makeDeploy.contains("--s3-bucket $(ARTIFACT_BUCKET)"),
+          "a template over 51,200 bytes is deployed through the artifact bucket: " + makeDeploy);
+    }
   }
 
   @Test
