@@ -50,6 +50,7 @@ public final class SchemaDriftCommand implements Runnable {
   static final String EXIT_INTERNAL_LINE =
       "4:internal error, a bug (--debug shows the stack trace to report)";
 
+  // Inherited, so it may follow the command's name too; Failures.debug reads the parsed value.
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,

@@ -44,7 +44,7 @@ class BuildVersionTest {
     // What resource filtering leaves when git or the repository is missing at build time.
     Properties properties = new Properties();
     properties.setProperty("version", "1.2.3");
-    properties.setProperty("commit", "${git.commit.id.abbrev}");
+    properties.setProperty("commit", "${git.commit}");
 
     assertEquals("schema-drift 1.2.3 (unknown commit)", BuildVersion.of(properties).describe());
   }
