@@ -44,16 +44,18 @@ import software.amazon.awssdk.services.glue.GlueClient;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs the whole pipeline: loads contracts, probes for data, creates missing tables from",
-      "their contracts, diffs, writes diff artifacts, Markdown and HTML reports and index.html.",
-      "Local by default (folders, Glue snapshots); --aws uses real Glue and S3."
+      "Checks every contract against its table and writes diffs and reports.",
+      "Runs the whole pipeline: loads the contracts, probes for data, creates missing tables from"
+          + " their contracts, compares, and writes diff artifacts, Markdown and HTML reports and"
+          + " index.html. Local by default (folders, Glue snapshots); --aws uses real Glue and S3."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every table's status is below --fail-on (and none is ERROR)",
       "1:a table's status is at or above --fail-on",
       "2:usage or configuration error",
-      "3:a table is ERROR"
+      "3:a table is ERROR",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
     })
 final class CheckCommand implements Callable<Integer> {
   static final String CONTRACT_BUCKET = "schema-drift-contracts";
@@ -68,7 +70,9 @@ final class CheckCommand implements Callable<Integer> {
         names = "--contracts",
         arity = "1..*",
         paramLabel = "DIR|FILE",
-        description = "Contract files, or folders searched for *.json, *.odcs.yaml, *.odcs.yml.")
+        description =
+            "Contract files, or folders searched for contracts (files named *.json, *.odcs.yaml"
+                + " or *.odcs.yml).")
     List<Path> contracts;
 
     @Option(
@@ -114,18 +118,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--data-buckets",
       paramLabel = "BUCKETS",
-      description = {
-        "Comma-separated buckets a contract's data_location may name (or *, the default: any",
-        "bucket your credentials can list). Other locations are neither probed nor used to",
-        "create tables: the table is ERROR DATA_LOCATION_NOT_ALLOWED."
-      })
+      description =
+          "Comma-separated buckets a contract's data_location may name (or *, the default: any"
+              + " bucket your credentials can list). Other locations are neither probed nor used"
+              + " to create tables: the table is ERROR DATA_LOCATION_NOT_ALLOWED.")
   String dataBuckets;
 
   @Option(
       names = "--out",
-      paramLabel = "DIR|s3://bucket",
+      paramLabel = "DIR|S3_URL",
       defaultValue = "out",
-      description = "Where diffs, reports and index.html go (default: out).")
+      description =
+          "Where diffs, reports and index.html go: a folder, or s3://bucket with --aws (default:"
+              + " out).")
   String out;
 
   @Option(
@@ -151,6 +156,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       defaultValue = "8",
+      paramLabel = "N",
       description = "Tables checked at once (default: 8).")
   int concurrency;
 
@@ -226,10 +232,11 @@ final class CheckCommand implements Callable<Integer> {
     // The data store has no mounts: s3://bucket/key is <data-root>/bucket/key for every bucket.
     ObjectStore fallback =
         dataRoot == null
-            ? new S3ObjectStore(clients.s3())
+            ? Failures.watched(spec, ObjectStore.class, new S3ObjectStore(clients.s3()))
             : new LocalFolderObjectStore(dataRoot.toAbsolutePath().normalize());
     if (catalogs.aws && outFolder == null) {
-      mounted.put(outBucket, new S3ObjectStore(clients.s3()));
+      mounted.put(
+          outBucket, Failures.watched(spec, ObjectStore.class, new S3ObjectStore(clients.s3())));
     }
     ObjectStore store = new RoutingObjectStore(mounted, fallback);
 
@@ -268,9 +275,11 @@ final class CheckCommand implements Callable<Integer> {
     try {
       catalog =
           catalogs.aws
-              ? new GlueCatalog(clients.build(GlueClient.builder(), "GLUE"))
+              ? Failures.watched(
+                  spec, Catalog.class, new GlueCatalog(clients.build(GlueClient.builder(), "GLUE")))
               : new SnapshotCatalog(catalogs.folder);
     } catch (StoreException e) {
+      Failures.details(spec, e);
       return usage(err, e.getMessage());
     }
     RunSettings settings =
@@ -298,6 +307,7 @@ final class CheckCommand implements Callable<Integer> {
     } catch (RunFailedException | StoreException e) {
       progress.finish();
       err.println("schema-drift check: " + e.getMessage());
+      Failures.details(spec, e);
       return SchemaDriftCommand.EXIT_USAGE;
     }
     progress.finish();

@@ -36,15 +36,17 @@ import picocli.CommandLine.Option;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares one contract with one Glue table (the JSON that `aws glue get-table` prints)",
-      "and prints the diff artifact to standard output."
+      "Compares one contract with one Glue table and prints the diff artifact.",
+      "The table is the JSON that `aws glue get-table` prints; the diff artifact goes to standard"
+          + " output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:an artifact was produced and its status is below --fail-on",
       "1:the status is at or above --fail-on",
       "2:usage error (missing option, unreadable file)",
-      "3:the status is ERROR (invalid contract or Glue table; the artifact is printed)"
+      "3:the status is ERROR (invalid contract or Glue table; the artifact is printed)",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
     })
 final class DiffCommand implements Callable<Integer> {
   private static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
@@ -225,7 +227,7 @@ final class DiffCommand implements Callable<Integer> {
   private record Input(byte[] bytes, String tooLarge) {}
 
   /** The file's bytes, or null (after printing why) when it cannot be read at all. */
-  private static Input read(Path file, int maxBytes, PrintWriter err) {
+  private Input read(Path file, int maxBytes, PrintWriter err) {
     try {
       Optional<byte[]> bytes = LocalFile.read(file, maxBytes);
       if (bytes.isEmpty()) {
@@ -238,6 +240,7 @@ final class DiffCommand implements Callable<Integer> {
         return new Input(new byte[0], e.getMessage());
       }
       err.println("schema-drift diff: " + oneLine(e.getMessage()));
+      Failures.details(spec, e);
       return null;
     }
   }

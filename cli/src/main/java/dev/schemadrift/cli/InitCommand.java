@@ -31,12 +31,17 @@ import software.amazon.awssdk.services.glue.GlueClient;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes a contract for an existing Glue table: columns with exact types (nested structs,",
-      "maps, decimals, varchar lengths), comments, partition keys, format and SerDe options.",
-      "Checking the table against it finds nothing; edit it to add policy and descriptions."
+      "Writes a first contract for an existing Glue table.",
+      "The contract holds the columns with exact types (nested structs, maps, decimals, varchar"
+          + " lengths), comments, partition keys, format and SerDe options. Checking the table"
+          + " against it finds nothing; edit it to add policy and descriptions."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:contract written", "2:usage error, or the table cannot become a contract"})
+    exitCodeList = {
+      "0:contract written",
+      "2:usage error, or the table cannot become a contract",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
+    })
 final class InitCommand implements Callable<Integer> {
   @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -57,7 +62,7 @@ final class InitCommand implements Callable<Integer> {
       names = "--contract-version",
       defaultValue = "1.0.0",
       paramLabel = "SEMVER",
-      description = "Default: 1.0.0.")
+      description = "The contract's version (default: 1.0.0).")
   String version;
 
   @Option(names = "--owner", paramLabel = "WHO", description = "The owning team or address.")
@@ -132,8 +137,10 @@ final class InitCommand implements Callable<Integer> {
       return 0;
     } catch (InvalidDocumentException | StoreException e) {
       err.println("schema-drift init: " + e.getMessage());
+      Failures.details(spec, e);
     } catch (IllegalArgumentException e) {
       err.println("schema-drift init: " + e.getMessage());
+      Failures.details(spec, e);
     }
     return SchemaDriftCommand.EXIT_USAGE;
   }

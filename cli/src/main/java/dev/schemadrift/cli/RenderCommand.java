@@ -21,11 +21,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Renders Markdown and HTML reports and index.html from existing diff artifacts in an",
-      "output folder (what `check --out` wrote): one run's manifest, given diffs, or just the index."
+      "Renders reports and index.html again from diffs already written.",
+      "Reads the diff artifacts in an output folder (what `check --out` wrote) and writes Markdown"
+          + " and HTML reports and index.html: for one run's manifest, for given diffs, or just"
+          + " the index."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:rendered", "2:usage error, or the inputs could not be read"})
+    exitCodeList = {
+      "0:rendered",
+      "2:usage error, or the inputs could not be read",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
+    })
 final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--out",
@@ -77,6 +83,7 @@ final class RenderCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException | InvalidDocumentException | StoreException e) {
       err.println("schema-drift render: " + e.getMessage());
+      Failures.details(spec, e);
       return SchemaDriftCommand.EXIT_USAGE;
     }
     spec.commandLine().getOut().println("Report: " + folder.resolve("index.html"));

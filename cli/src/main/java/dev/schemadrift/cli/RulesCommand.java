@@ -13,7 +13,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Lists every rule with its default severity per format profile (S/R/B, – = n/a).")
+    description = {
+      "Lists every rule with its default severity per format profile.",
+      "Severities are S (SAFE), R (RISKY) and B (BREAKING); – means the rule does not apply to"
+          + " the profile."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:listed", SchemaDriftCommand.EXIT_INTERNAL_LINE})
 final class RulesCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print the Markdown table of docs/RULES.md.")
   boolean markdown;

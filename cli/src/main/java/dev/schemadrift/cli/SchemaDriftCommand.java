@@ -1,11 +1,13 @@
 package dev.schemadrift.cli;
 
 import dev.schemadrift.concurrent.FixedStack;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code schema-drift} command: compares data contracts with the AWS Glue Data Catalog. */
 @Command(
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       RenderCommand.class,
       DiffCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -27,7 +30,8 @@ import picocli.CommandLine.Command;
       "0:an artifact was produced and its status is below --fail-on",
       "1:the status is at or above --fail-on",
       "2:usage or configuration error",
-      "3:a table's status is ERROR (the artifact is still printed)"
+      "3:a table's status is ERROR (the artifact is still printed)",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
     })
 public final class SchemaDriftCommand implements Runnable {
   /** Exit code: status at or above --fail-on. */
@@ -38,6 +42,20 @@ public final class SchemaDriftCommand implements Runnable {
 
   /** Exit code: a table is ERROR. */
   public static final int EXIT_ERROR = 3;
+
+  /** Exit code: an internal failure (an unexpected exception, a bug). */
+  public static final int EXIT_INTERNAL = 4;
+
+  /** The exit-code line every command's help shows for {@link #EXIT_INTERNAL}. */
+  static final String EXIT_INTERNAL_LINE =
+      "4:internal error, a bug (--debug shows the stack trace to report)";
+
+  // Inherited, so it may follow the command's name too; Failures.debug reads the parsed value.
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the causes and stack traces of failures on standard error.")
+  boolean debug;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,18 +83,13 @@ public final class SchemaDriftCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> EXIT_USAGE);
-    commandLine.setParameterExceptionHandler(
-        (exception, arguments) -> {
-          err.println("schema-drift: " + exception.getMessage());
-          exception.getCommandLine().usage(err);
-          return EXIT_USAGE;
-        });
-    commandLine.setExecutionExceptionHandler(
-        (exception, command, parseResult) -> {
-          // Users see one clear line, never a stack trace.
-          err.println("schema-drift: " + exception.getMessage());
-          return EXIT_USAGE;
-        });
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Every command answers --version alike (picocli asks the command's own provider).
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      subcommand.getCommandSpec().versionProvider(new Version());
+    }
+    commandLine.setParameterExceptionHandler(Failures::usageError);
+    commandLine.setExecutionExceptionHandler(Failures::executionFailed);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
@@ -112,12 +125,11 @@ public final class SchemaDriftCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads the version from the jar manifest, or says it is a development build. */
+  /** The project version and git commit that the build wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String version = SchemaDriftCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"schema-drift " + (version == null ? "development build" : version)};
+    public String[] getVersion() throws IOException {
+      return new String[] {BuildVersion.read().describe()};
     }
   }
 }

@@ -29,11 +29,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Validates contracts and a registry without touching AWS: every problem is printed as",
-      "FILE: JSON-PATH: MESSAGE. A registry's contracts are validated too."
+      "Validates contracts and a registry without touching AWS.",
+      "Every problem is printed as FILE: JSON-PATH: MESSAGE. A registry's contracts are validated"
+          + " too."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:everything is valid", "1:problems were found", "2:usage error"})
+    exitCodeList = {
+      "0:everything is valid",
+      "1:problems were found",
+      "2:usage error",
+      SchemaDriftCommand.EXIT_INTERNAL_LINE
+    })
 final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--contracts",

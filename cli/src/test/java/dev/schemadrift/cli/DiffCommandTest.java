@@ -312,7 +312,7 @@ class DiffCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CRITICAL", "risky", ""})
+  @ValueSource(strings = {"CRITICAL", "RISKIER", ""})
   void badFailOnValueIsAUsageError(String value) throws IOException {
     Run run = diff(CONTRACT, BREAKING_TABLE, "--fail-on", value);
 
