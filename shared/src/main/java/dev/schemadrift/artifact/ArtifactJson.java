@@ -119,7 +119,8 @@ public final class ArtifactJson {
     json.writeEndObject();
   }
 
-  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+  /** Writes one finding, as in the artifact and in a compat report. */
+  static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
     json.writeStringField("rule", finding.rule().name());
     json.writeStringField("severity", finding.severity().name());
