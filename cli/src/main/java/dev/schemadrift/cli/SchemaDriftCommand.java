@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       RenderCommand.class,
       DiffCommand.class,
+      CompatCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
