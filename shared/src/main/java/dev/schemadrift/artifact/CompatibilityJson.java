@@ -46,14 +46,7 @@ public final class CompatibilityJson {
     json.writeBooleanField("ok", compatibility.bumpSufficient());
     json.writeStringField("message", compatibility.versionVerdict());
     json.writeEndObject();
-    if (comparison.error() == null) {
-      json.writeNullField("error");
-    } else {
-      json.writeObjectFieldStart("error");
-      json.writeStringField("kind", comparison.error().kindName());
-      json.writeStringField("message", comparison.error().message());
-      json.writeEndObject();
-    }
+    ArtifactJson.writeError(json, comparison.error());
     json.writeEndObject();
   }
 

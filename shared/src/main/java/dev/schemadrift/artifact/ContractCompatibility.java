@@ -54,46 +54,36 @@ public record ContractCompatibility(
     ContractVersion oldVersion = ContractVersion.parse(oldContract.contractVersion());
     ContractVersion newVersion = ContractVersion.parse(newContract.contractVersion());
     VersionBump made = newVersion.bumpFrom(oldVersion);
-    DiffArtifact.TableName name =
-        new DiffArtifact.TableName(oldContract.database(), oldContract.table());
     if (!oldContract.qualifiedName().equals(newContract.qualifiedName())) {
-      return new ContractCompatibility(
-          TableCheck.error(
-              run,
-              name,
-              oldInfo,
-              ErrorKind.INVALID_CONTRACT,
-              oldInfo.key()
-                  + " describes table "
-                  + oldContract.qualifiedName()
-                  + " and "
-                  + newInfo.key()
-                  + " describes "
-                  + newContract.qualifiedName()
-                  + ": compat compares two versions of one table's contract"),
+      return uncomparable(
+          run,
+          oldInfo,
+          oldContract,
           newInfo,
-          oldVersion,
           newVersion,
           made,
-          VersionBump.NONE);
+          oldInfo.key()
+              + " describes table "
+              + oldContract.qualifiedName()
+              + " and "
+              + newInfo.key()
+              + " describes "
+              + newContract.qualifiedName()
+              + ": compat compares two versions of one table's contract");
     }
     Optional<GlueTable> described = TableDefinitions.describedBy(newContract);
     if (described.isEmpty()) {
-      return new ContractCompatibility(
-          TableCheck.error(
-              run,
-              name,
-              oldInfo,
-              ErrorKind.INVALID_CONTRACT,
-              newInfo.key()
-                  + ": format "
-                  + newContract.format().jsonName()
-                  + " describes no Glue table the monitor can derive from a contract"),
+      return uncomparable(
+          run,
+          oldInfo,
+          oldContract,
           newInfo,
-          oldVersion,
           newVersion,
           made,
-          VersionBump.NONE);
+          newInfo.key()
+              + ": format "
+              + newContract.format().jsonName()
+              + " describes no Glue table the monitor can derive from a contract");
     }
     DiffArtifact comparison =
         TableCheck.compared(run, oldInfo, oldContract, described.get(), null, false);
@@ -102,6 +92,26 @@ public record ContractCompatibility(
             ? VersionBump.NONE
             : requirements.requiredFor(comparison.status().severity());
     return new ContractCompatibility(comparison, newInfo, oldVersion, newVersion, made, required);
+  }
+
+  /** Two contracts that cannot be compared: ERROR, and no bump is required. */
+  private static ContractCompatibility uncomparable(
+      RunId run,
+      DiffArtifact.ContractInfo oldInfo,
+      Contract oldContract,
+      DiffArtifact.ContractInfo newInfo,
+      ContractVersion newVersion,
+      VersionBump made,
+      String message) {
+    DiffArtifact.TableName name =
+        new DiffArtifact.TableName(oldContract.database(), oldContract.table());
+    return new ContractCompatibility(
+        TableCheck.error(run, name, oldInfo, ErrorKind.INVALID_CONTRACT, message),
+        newInfo,
+        ContractVersion.parse(oldContract.contractVersion()),
+        newVersion,
+        made,
+        VersionBump.NONE);
   }
 
   /** Whether the new version is below the old one. */
