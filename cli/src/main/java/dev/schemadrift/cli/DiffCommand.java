@@ -212,7 +212,7 @@ final class DiffCommand implements Callable<Integer> {
    * that may hold a line break: spell line breaks out instead. The artifact keeps the message as
    * is.
    */
-  private static String oneLine(String message) {
+  static String oneLine(String message) {
     return message.replace("\r", "\\r").replace("\n", "\\n");
   }
 

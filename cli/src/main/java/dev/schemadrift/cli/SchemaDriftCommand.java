@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       RulesCommand.class,
       RenderCommand.class,
       DiffCommand.class,
+      CompatCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -67,15 +67,20 @@ public final class ArtifactJson {
       json.writeEndObject();
     }
     json.writeEndArray();
-    if (artifact.error() == null) {
+    writeError(json, artifact.error());
+    json.writeEndObject();
+  }
+
+  /** Writes the {@code error} field (null, or kind and message), as in a compat report. */
+  static void writeError(JsonGenerator json, DiffArtifact.ErrorInfo error) throws IOException {
+    if (error == null) {
       json.writeNullField("error");
     } else {
       json.writeObjectFieldStart("error");
-      json.writeStringField("kind", artifact.error().kindName());
-      json.writeStringField("message", artifact.error().message());
+      json.writeStringField("kind", error.kindName());
+      json.writeStringField("message", error.message());
       json.writeEndObject();
     }
-    json.writeEndObject();
   }
 
   /** Writes the {@code counts} object, as in the artifact and in the run manifest. */
@@ -119,7 +124,8 @@ public final class ArtifactJson {
     json.writeEndObject();
   }
 
-  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+  /** Writes one finding, as in the artifact and in a compat report. */
+  static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
     json.writeStringField("rule", finding.rule().name());
     json.writeStringField("severity", finding.severity().name());

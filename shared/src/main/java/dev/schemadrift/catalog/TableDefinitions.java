@@ -135,15 +135,61 @@ public final class TableDefinitions {
             null));
   }
 
+  /**
+   * The table a contract describes as Glue would show it, for comparing two contract versions: the
+   * definition {@link #fromContract} makes, and for Iceberg the columns, keys, location and
+   * nullability Glue shows of an Iceberg table (which only an Iceberg writer can create). Empty
+   * when neither applies.
+   */
+  public static Optional<GlueTable> describedBy(Contract contract) {
+    if (contract.format() != dev.schemadrift.contract.ContractFormat.ICEBERG) {
+      return fromContract(contract);
+    }
+    return Optional.of(
+        new GlueTable(
+            contract.database(),
+            contract.table(),
+            "EXTERNAL_TABLE",
+            Map.of("table_type", "ICEBERG"),
+            icebergColumns(contract.columns()),
+            icebergColumns(contract.partitionKeys()),
+            contract.dataLocation(),
+            null,
+            null,
+            null,
+            Map.of(),
+            true,
+            null,
+            null));
+  }
+
   private static List<GlueColumn> columns(List<ContractColumn> columns) {
     List<GlueColumn> glue = new ArrayList<>(columns.size());
     for (ContractColumn column : columns) {
-      String comment = column.description();
-      if (comment != null && comment.length() > MAX_COMMENT) {
-        comment = comment.substring(0, MAX_COMMENT);
-      }
-      glue.add(new GlueColumn(column.name(), column.type().canonical(), comment, Map.of()));
+      glue.add(new GlueColumn(column.name(), column.type().canonical(), comment(column), Map.of()));
     }
     return glue;
+  }
+
+  /** Glue's Iceberg columns carry the field's nullability; no field id, since none is promised. */
+  private static List<GlueColumn> icebergColumns(List<ContractColumn> columns) {
+    List<GlueColumn> glue = new ArrayList<>(columns.size());
+    for (ContractColumn column : columns) {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("iceberg.field.current", "true");
+      if (column.required() != null) {
+        parameters.put("iceberg.field.optional", column.required() ? "false" : "true");
+      }
+      glue.add(
+          new GlueColumn(column.name(), column.type().canonical(), comment(column), parameters));
+    }
+    return glue;
+  }
+
+  private static String comment(ContractColumn column) {
+    String comment = column.description();
+    return comment != null && comment.length() > MAX_COMMENT
+        ? comment.substring(0, MAX_COMMENT)
+        : comment;
   }
 }
