@@ -62,6 +62,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
    * @param history oldest first, at most {@value #HISTORY}, one entry per run
    * @param notified the alert keys of the latest result a notification has covered, sorted ({@link
    *     Notifications}); empty when notifications are off or nothing alerts
+   * @param created the run that created the table from its contract, or null when none did
    */
   public record TableState(
       TableName table,
@@ -73,7 +74,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
       String lastChanged,
       String findings,
       List<RunStatus> history,
-      List<String> notified) {
+      List<String> notified,
+      String created) {
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -84,6 +86,32 @@ public record IndexState(SortedMap<String, TableState> tables) {
       tags = List.copyOf(tags);
       history = List.copyOf(history);
       notified = List.copyOf(new TreeSet<>(notified));
+    }
+
+    /** A table no run of the monitor created. */
+    public TableState(
+        TableName table,
+        String lastChecked,
+        Status status,
+        Counts counts,
+        String owner,
+        List<String> tags,
+        String lastChanged,
+        String findings,
+        List<RunStatus> history,
+        List<String> notified) {
+      this(
+          table,
+          lastChecked,
+          status,
+          counts,
+          owner,
+          tags,
+          lastChanged,
+          findings,
+          history,
+          notified,
+          null);
     }
 
     /** This entry with another set of notified alert keys. */
@@ -98,7 +126,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           lastChanged,
           findings,
           history,
-          List.copyOf(keys));
+          List.copyOf(keys),
+          created);
     }
   }
 
@@ -107,6 +136,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
    *
    * @param metadata null when unknown: the table keeps its owner and tags
    * @param alerts the result's alert keys ({@link Notifications#alertKeys}), sorted
+   * @param createdTable whether this run created the table from its contract
    */
   public record Observation(
       TableName table,
@@ -115,10 +145,23 @@ public record IndexState(SortedMap<String, TableState> tables) {
       Counts counts,
       String findings,
       TableMetadata metadata,
-      List<String> alerts) {
+      List<String> alerts,
+      boolean createdTable) {
 
     public Observation {
       alerts = List.copyOf(alerts);
+    }
+
+    /** An observation of a run that did not create the table. */
+    public Observation(
+        TableName table,
+        String runId,
+        Status status,
+        Counts counts,
+        String findings,
+        TableMetadata metadata,
+        List<String> alerts) {
+      this(table, runId, status, counts, findings, metadata, alerts, false);
     }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
@@ -129,7 +172,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           artifact.counts(),
           digest(artifact),
           metadata,
-          Notifications.alertKeys(artifact));
+          Notifications.alertKeys(artifact),
+          artifact.createdTable());
     }
   }
 
@@ -182,8 +226,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
           seen.runId(),
           seen.findings(),
           List.of(new RunStatus(seen.runId(), seen.status())),
-          List.of());
+          List.of(),
+          seen.createdTable() ? seen.runId() : null);
     }
+    String created = created(old.created(), seen);
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
     int age = seen.runId().compareTo(old.lastChecked());
     if (age < 0) {
@@ -198,7 +244,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           old.lastChanged(),
           old.findings(),
           history,
-          old.notified());
+          old.notified(),
+          created);
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
@@ -217,7 +264,16 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         seen.findings(),
         history,
-        notified);
+        notified,
+        created);
+  }
+
+  /** The earliest run known to have created the table: a retry or a rerun never moves it. */
+  private static String created(String known, Observation seen) {
+    if (!seen.createdTable()) {
+      return known;
+    }
+    return known == null || seen.runId().compareTo(known) < 0 ? seen.runId() : known;
   }
 
   private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
@@ -300,6 +356,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
         }
         json.writeEndArray();
       }
+      // Only tables the monitor created carry it, for the same reason.
+      if (state.created() != null) {
+        json.writeStringField("created", state.created());
+      }
       json.writeEndObject();
       json.writeRaw('\n');
     }
@@ -376,6 +436,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
                 key.node().isTextual() && !key.node().textValue().isEmpty()
                     ? key.node().textValue()
                     : invalid(key, problems));
+    String created =
+        object.optionalString("created") == null ? null : runId(object, "created", runIds);
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -396,7 +458,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         findings,
         history,
-        notified);
+        notified,
+        created);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {

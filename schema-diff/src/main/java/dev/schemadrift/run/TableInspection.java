@@ -116,6 +116,19 @@ final class TableInspection {
     if (table != null) {
       return TableCheck.compared(run, item.info(), contract, table, probe, createdBy(table, run));
     }
+    switch (settings.tableCreation()) {
+      case NEVER -> {
+        return TableCheck.missing(
+            run,
+            item.info(),
+            contract,
+            probe,
+            "the check is read-only: --create-missing creates it");
+      }
+      case AS_POLICY_ALLOWS -> {
+        // The contract's policy decides below.
+      }
+    }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
     }
