@@ -116,19 +116,6 @@ final class TableInspection {
     if (table != null) {
       return TableCheck.compared(run, item.info(), contract, table, probe, createdBy(table, run));
     }
-    switch (settings.tableCreation()) {
-      case NEVER -> {
-        return TableCheck.missing(
-            run,
-            item.info(),
-            contract,
-            probe,
-            "the check is read-only: --create-missing creates it");
-      }
-      case AS_POLICY_ALLOWS -> {
-        // The contract's policy decides below.
-      }
-    }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
     }
@@ -142,6 +129,21 @@ final class TableInspection {
           "the monitor does not create "
               + contract.format().jsonName()
               + " tables: they need metadata only their writer makes");
+    }
+    // Last: only when creating is all that stands between the table and the catalog does the
+    // reason point at --create-missing.
+    switch (settings.tableCreation()) {
+      case NEVER -> {
+        return TableCheck.missing(
+            run,
+            item.info(),
+            contract,
+            probe,
+            "the check is read-only: --create-missing creates it");
+      }
+      case AS_POLICY_ALLOWS -> {
+        // Allowed by the policy above: create it.
+      }
     }
     if (!database.exists()) {
       catalog.createDatabase(
