@@ -49,7 +49,7 @@ $(JAR): $(SOURCES)
 demo: jdk $(JAR)
 	@rm -rf out && mkdir -p out && cp -r examples/catalog out/catalog
 	@status=0; bin/schema-drift check --registry configs/tables.json --catalog out/catalog \
-	  --data-root examples/data --out out --format junit,sarif || status=$$?; \
+	  --data-root examples/data --out out --format junit,sarif --create-missing || status=$$?; \
 	if [ $$status -eq 2 ]; then echo "demo failed (exit 2)" >&2; exit 2; fi; \
 	echo; echo "Demo finished (exit $$status: the demo includes BREAKING and ERROR tables on purpose)."; \
 	if [ -f out/index.html ]; then echo "Open $$(pwd)/out/index.html"; fi

@@ -27,7 +27,8 @@
   var totals = document.querySelectorAll(".totals button");
   var headers = table.tHead.rows[0].cells;
 
-  // [database, table, status, breaking, risky, safe, waived, owner, [tags], checked, changed]
+  // [database, table, status, breaking, risky, safe, waived, owner, [tags], checked, changed,
+  //  created (the run that created the table from its contract, or null)]
   var rows = JSON.parse(data.textContent).rows.map(function (row, order) {
     var name = row[0] + "." + row[1];
     return {
@@ -44,6 +45,7 @@
       tags: row[8],
       checked: row[9],
       changed: row[10],
+      created: row[11],
       text: (name + "\n" + (row[7] || "") + "\n" + row[8].join("\n")).toLowerCase()
     };
   });
@@ -77,6 +79,15 @@
     link.appendChild(document.createElement("wbr"));
     link.appendChild(document.createTextNode(row.table));
     th.appendChild(link);
+    if (row.created) {
+      var created = document.createElement("span");
+      created.className = "tag-created";
+      created.textContent = "created " + when(row.created);
+      created.title = "The monitor created this Glue table from its contract in the run of " +
+        when(row.created) + " UTC";
+      th.appendChild(document.createTextNode(" "));
+      th.appendChild(created);
+    }
     tr.appendChild(th);
     var status = document.createElement("span");
     status.className = "badge st-" + row.status.toLowerCase().replace("_", "-");

@@ -17,6 +17,7 @@ import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.RunRequest;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.SchemaDiffRun;
+import dev.schemadrift.run.TableCreation;
 import dev.schemadrift.run.TableResult;
 import dev.schemadrift.run.aws.GlueCatalog;
 import java.io.IOException;
@@ -45,9 +46,10 @@ import software.amazon.awssdk.services.glue.GlueClient;
     sortOptions = false,
     description = {
       "Checks every contract against its table and writes diffs and reports.",
-      "Runs the whole pipeline: loads the contracts, probes for data, creates missing tables from"
-          + " their contracts, compares, and writes diff artifacts, Markdown and HTML reports and"
-          + " index.html. Local by default (folders, Glue snapshots); --aws uses real Glue and S3."
+      "Runs the whole pipeline: loads the contracts, probes for data, compares, and writes diff"
+          + " artifacts, Markdown and HTML reports and index.html. Read-only on the catalog: a"
+          + " missing table is TABLE_MISSING unless --create-missing is given. Local by default"
+          + " (folders, Glue snapshots); --aws uses real Glue and S3."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -123,6 +125,14 @@ final class CheckCommand implements Callable<Integer> {
               + " bucket your credentials can list). Other locations are neither probed nor used"
               + " to create tables: the table is ERROR DATA_LOCATION_NOT_ALLOWED.")
   String dataBuckets;
+
+  @Option(
+      names = "--create-missing",
+      description =
+          "Creates a missing table (and its database) from its contract where the contract's"
+              + " create_if_missing policy allows: in Glue with --aws, else as a snapshot file in"
+              + " --catalog. Without it, check never changes the catalog.")
+  boolean createMissing;
 
   @Option(
       names = "--out",
@@ -211,9 +221,48 @@ final class CheckCommand implements Callable<Integer> {
       return usage(err, "no such --data-root folder: " + dataRoot);
     }
     Path root = contractsRoot.toAbsolutePath().normalize();
+    // A set: a folder and a file in it name one contract once, not as a duplicate of itself.
+    Set<String> contractKeys = new LinkedHashSet<>();
+    String registryKey = null;
+    // Where contract keys are relative to: --contracts-root, or for --contracts files outside it
+    // the nearest folder holding both, so any file can be checked and keys inside stay as they are.
+    Path contractFolder = root;
+    if (sources.registry != null) {
+      Path registry = sources.registry.toAbsolutePath().normalize();
+      if (!Files.isRegularFile(registry)) {
+        return usage(err, "no such registry file: " + sources.registry);
+      }
+      if (!registry.startsWith(root)) {
+        return usage(
+            err, "the registry " + sources.registry + " must be inside --contracts-root " + root);
+      }
+      registryKey = root.relativize(registry).toString().replace('\\', '/');
+    } else {
+      List<Path> files = new ArrayList<>();
+      for (Path path : sources.contracts) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+          return usage(err, "no such contract file or folder: " + path);
+        }
+        files.addAll(contractFiles(absolute));
+      }
+      if (files.isEmpty()) {
+        return usage(err, "no contracts (*.json, *.odcs.yaml) found in " + sources.contracts);
+      }
+      try {
+        contractFolder = commonFolder(root, files);
+      } catch (IllegalArgumentException e) {
+        return usage(err, e.getMessage());
+      }
+      for (Path file : files) {
+        contractKeys.add(contractFolder.relativize(file).toString().replace('\\', '/'));
+      }
+    }
     AwsClients clients = catalogs.aws ? new AwsClients(environment, List.of()) : null;
     Map<String, ObjectStore> mounted = new HashMap<>();
-    mounted.put(CONTRACT_BUCKET, new LocalFolderObjectStore(root, Map.of(CONTRACT_BUCKET, root)));
+    mounted.put(
+        CONTRACT_BUCKET,
+        new LocalFolderObjectStore(contractFolder, Map.of(CONTRACT_BUCKET, contractFolder)));
     String outBucket;
     Path outFolder = null;
     if (out.startsWith("s3://")) {
@@ -240,37 +289,6 @@ final class CheckCommand implements Callable<Integer> {
     }
     ObjectStore store = new RoutingObjectStore(mounted, fallback);
 
-    // A set: a folder and a file in it name one contract once, not as a duplicate of itself.
-    Set<String> contractKeys = new LinkedHashSet<>();
-    String registryKey = null;
-    if (sources.registry != null) {
-      Path registry = sources.registry.toAbsolutePath().normalize();
-      if (!Files.isRegularFile(registry)) {
-        return usage(err, "no such registry file: " + sources.registry);
-      }
-      if (!registry.startsWith(root)) {
-        return usage(
-            err, "the registry " + sources.registry + " must be inside --contracts-root " + root);
-      }
-      registryKey = root.relativize(registry).toString().replace('\\', '/');
-    } else {
-      for (Path path : sources.contracts) {
-        Path absolute = path.toAbsolutePath().normalize();
-        if (!Files.exists(absolute)) {
-          return usage(err, "no such contract file or folder: " + path);
-        }
-        for (Path file : contractFiles(absolute)) {
-          if (!file.startsWith(root)) {
-            return usage(err, "contract " + file + " is outside --contracts-root " + root);
-          }
-          contractKeys.add(root.relativize(file).toString().replace('\\', '/'));
-        }
-      }
-      if (contractKeys.isEmpty()) {
-        return usage(err, "no contracts (*.json, *.odcs.yaml) found in " + sources.contracts);
-      }
-    }
-
     Catalog catalog;
     try {
       catalog =
@@ -292,7 +310,8 @@ final class CheckCommand implements Callable<Integer> {
             concurrency,
             null,
             null,
-            allowedData);
+            allowedData,
+            createMissing ? TableCreation.AS_POLICY_ALLOWS : TableCreation.NEVER);
     Progress progress =
         new Progress(
             err,
@@ -353,6 +372,34 @@ final class CheckCommand implements Callable<Integer> {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * The deepest folder holding {@code root} and every file, following where a file that is a link
+   * really is: the store refuses a link that leads out of its folder.
+   */
+  static Path commonFolder(Path root, List<Path> files) throws IOException {
+    Path folder = root;
+    for (Path file : files) {
+      folder = commonFolder(folder, file);
+      if (!file.toRealPath().startsWith(folder.toRealPath())) {
+        folder = commonFolder(folder, file.toRealPath());
+      }
+    }
+    return folder;
+  }
+
+  private static Path commonFolder(Path folder, Path file) {
+    Path common = folder;
+    while (common != null && !file.startsWith(common)) {
+      common = common.getParent();
+    }
+    if (common == null) {
+      // Another file-system root (a Windows drive): nothing holds both.
+      throw new IllegalArgumentException(
+          "contract " + file + " and --contracts-root " + folder + " share no folder");
+    }
+    return common;
   }
 
   static boolean isContractFile(Path file) {

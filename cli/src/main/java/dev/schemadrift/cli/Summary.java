@@ -7,10 +7,14 @@ import dev.schemadrift.run.TableResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The final summary of {@code check}: tables per status, then every table that is not OK. */
+/**
+ * The final summary of {@code check}: tables per status, every table that is not OK, and the tables
+ * the run created.
+ */
 final class Summary {
   private Summary() {}
 
@@ -50,6 +54,15 @@ final class Summary {
           artifact.status(),
           artifact.table().qualified(),
           detail(table));
+    }
+    List<String> created =
+        manifest.tables().stream()
+            .filter(table -> table.artifact().createdTable())
+            .map(table -> table.artifact().table().qualified())
+            .toList();
+    if (!created.isEmpty()) {
+      out.println();
+      out.println("  Created from their contracts: " + String.join(", ", created));
     }
     if (!manifest.skipped().isEmpty()) {
       out.println();

@@ -1,6 +1,7 @@
 package dev.schemadrift.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,6 +180,77 @@ class CheckAwsIT {
     JsonNode created =
         Json.readTree("created", lambda.get("diffs/it_hr.created/" + RUN_ID + ".diff.json"));
     assertTrue(created.get("created_table").asBoolean(), created.toString());
+    // The function keeps the registry's create_if_missing policy and its summary shows it.
+    List<String> createdByLambda = new ArrayList<>();
+    for (JsonNode table : summary.get("tables")) {
+      if (table.get("created_table").asBoolean()) {
+        createdByLambda.add(table.get("database").asText() + "." + table.get("table").asText());
+      }
+    }
+    assertEquals(List.of("it_hr.created"), createdByLambda);
+  }
+
+  /**
+   * {@code check --aws} is read-only unless told (issue 15): without --create-missing Glue keeps no
+   * trace of the missing table or its database and the table is TABLE_MISSING; with it the table is
+   * created and the summary, manifest, report and index say so.
+   */
+  @Test
+  void checkCreatesNothingInGlueWithoutCreateMissingAndShowsWhatItCreatesWithIt()
+      throws IOException {
+    Path out = root.resolve("out");
+    List<String> arguments =
+        List.of(
+            "check",
+            "--aws",
+            "--registry",
+            root.resolve("configs/tables.json").toString(),
+            "--contracts-root",
+            root.toString(),
+            "--out",
+            out.toString());
+
+    CliRun readOnly = cli(concat(arguments, "--run-id", RUN_ID));
+
+    assertEquals(3, readOnly.exitCode(), readOnly.describe());
+    assertTrue(catalog.tables("it_hr", List.of("created")).isEmpty(), "no database it_hr");
+    assertTrue(catalog.table("it_ops", "not_created").isEmpty());
+    JsonNode missing =
+        Json.readTree(
+            "missing",
+            Files.readAllBytes(out.resolve("diffs/it_hr.created/" + RUN_ID + ".diff.json")));
+    assertEquals("BREAKING", missing.get("status").asText(), missing.toString());
+    assertEquals("TABLE_MISSING", missing.at("/findings/0/rule").asText());
+    assertFalse(missing.get("created_table").asBoolean());
+    assertFalse(readOnly.out().contains("Created"), readOnly.out());
+    assertEquals(List.of(), createdInManifest(out, RUN_ID));
+
+    String next = "20261127T080000Z";
+    CliRun creating = cli(concat(arguments, "--run-id", next, "--create-missing"));
+
+    assertEquals(3, creating.exitCode(), creating.describe());
+    GlueTable created = catalog.table("it_hr", "created").orElseThrow();
+    assertEquals(next, created.parameters().get("schema_drift_created_by_run"));
+    assertTrue(catalog.table("it_ops", "not_created").isEmpty(), "its policy still says no");
+    JsonNode artifact =
+        Json.readTree(
+            "created",
+            Files.readAllBytes(out.resolve("diffs/it_hr.created/" + next + ".diff.json")));
+    assertEquals("OK", artifact.get("status").asText(), artifact.toString());
+    assertTrue(artifact.get("created_table").asBoolean());
+    assertTrue(
+        creating.out().contains("\n  Created from their contracts: it_hr.created\n"),
+        creating.out());
+    assertEquals(List.of("it_hr.created"), createdInManifest(out, next));
+    assertTrue(
+        Files.readString(out.resolve("reports/it_hr.created/" + next + ".report.html"))
+            .contains("This run created the Glue table from the contract."));
+    assertTrue(
+        Files.readString(out.resolve("state/index.json"))
+            .contains("\"table\":\"created\",\"last_checked\":\"" + next + "\""));
+    assertTrue(
+        Files.readString(out.resolve("state/index.json")).contains("\"created\":\"" + next + "\""),
+        "the index keeps the run that created it");
   }
 
   @Test
@@ -344,6 +416,25 @@ class CheckAwsIT {
             "it_sales.risky", "RISKY",
             "it_sales.safe", "SAFE"),
         statuses);
+  }
+
+  private static String[] concat(List<String> arguments, String... more) {
+    List<String> all = new ArrayList<>(arguments);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  /** The tables the manifest of a run says it created. */
+  private static List<String> createdInManifest(Path out, String run) throws IOException {
+    JsonNode manifest =
+        Json.readTree("manifest", Files.readAllBytes(out.resolve("runs/" + run + ".json")));
+    List<String> created = new ArrayList<>();
+    for (JsonNode table : manifest.get("tables")) {
+      if (table.get("created_table").asBoolean()) {
+        created.add(table.get("database").asText() + "." + table.get("table").asText());
+      }
+    }
+    return created;
   }
 
   private JsonNode invokeLambda(RunSettings settings, String event) throws IOException {

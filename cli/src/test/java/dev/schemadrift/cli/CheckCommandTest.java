@@ -56,7 +56,7 @@ class CheckCommandTest {
     ERROR,
     /** Glue matches, but the data folder holds only a _SUCCESS marker: NO_DATA. */
     NO_DATA,
-    /** No snapshot at all: the run creates the table from the contract. */
+    /** No snapshot at all: TABLE_MISSING, or with --create-missing made from the contract. */
     MISSING
   }
 
@@ -380,13 +380,80 @@ class CheckCommandTest {
     assertUsageError(check("--contracts", empty.toString()), "no contracts");
   }
 
+  /**
+   * --contracts takes any file or folder (issue 15): outside --contracts-root, keys are relative to
+   * the nearest folder holding both, so a run mixing the two still names the inside ones alike.
+   */
   @Test
-  void contractOutsideContractsRootIsAUsageError() throws IOException {
+  void contractsOutsideContractsRootAreChecked() throws IOException {
     table("orders", Shape.OK);
+    Path inside = Files.createDirectories(root.resolve("inside"));
+    write(inside.resolve("x.json"), "{\"unrelated\": true}");
 
-    CliRun run = check("--contracts-root", catalog.toString());
+    CliRun folder =
+        check("--contracts", contracts.toString(), "--contracts-root", inside.toString());
 
-    assertUsageError(run, "outside --contracts-root");
+    assertEquals(0, folder.exitCode(), folder.describe());
+    assertEquals("OK", artifact("orders").get("status").asText());
+    assertEquals(
+        "contracts/sales/orders.json",
+        artifact("orders").at("/contract/key").asText(),
+        "from root");
+
+    Path file = contracts.resolve("sales/orders.json");
+    CliRun absoluteFile =
+        check(
+            "--contracts",
+            file.toString(),
+            "--contracts-root",
+            inside.toString(),
+            "--run-id",
+            "20261127T080000Z");
+
+    assertEquals(0, absoluteFile.exitCode(), absoluteFile.describe());
+    assertEquals(
+        "OK",
+        json(out.resolve("diffs/sales.orders/20261127T080000Z.diff.json")).get("status").asText());
+  }
+
+  /** A relative path that leaves the current folder (the test's working folder) is a path too. */
+  @Test
+  void aRelativeContractPathOutsideTheCurrentFolderIsChecked() throws IOException {
+    table("orders", Shape.OK);
+    Path current = Path.of("").toAbsolutePath();
+    Path relative = current.relativize(contracts.resolve("sales/orders.json"));
+    assertTrue(relative.startsWith(".."), "the fixture is outside the current folder: " + relative);
+
+    CliRun run = check("--contracts", relative.toString());
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("contracts/sales/orders.json", artifact("orders").at("/contract/key").asText());
+  }
+
+  /** --contracts-root bounds the registry's keys: one that leaves it is that entry's ERROR. */
+  @Test
+  void aRegistryKeyThatLeavesTheContractsRootIsThatEntrysError() throws IOException {
+    table("orders", Shape.OK);
+    Path registry = registry(registryJson("contracts/sales/orders.json", "../outside.json"));
+    write(
+        root.resolveSibling("outside.json"),
+        contract(DATABASE, "outside", column("id", "int"), ""));
+
+    CliRun run = check("--registry", registry.toString());
+
+    assertEquals(3, run.exitCode(), run.describe());
+    assertEquals("OK", artifact("orders").get("status").asText(), "the other entry is checked");
+    JsonNode escaped = null;
+    for (JsonNode line : manifest().get("tables")) {
+      if ("CONTRACT_LOCATION_NOT_ALLOWED".equals(line.path("error").asText())) {
+        escaped = json(out.resolve(line.get("diff_key").asText()));
+      }
+    }
+    assertTrue(escaped != null, manifest().toString());
+    assertEquals("ERROR", escaped.get("status").asText());
+    assertTrue(
+        escaped.at("/error/message").asText().contains("'../outside.json'"), escaped.toString());
+    assertTrue(run.out().contains("CONTRACT_LOCATION_NOT_ALLOWED"), run.out());
   }
 
   @Test
@@ -490,18 +557,72 @@ class CheckCommandTest {
 
   // ---------------------------------------------------------------------- contracts, tables
 
+  /** Read-only by default (issue 15): a missing table is reported, and nothing is written. */
+  @Test
+  void withoutCreateMissingAMissingTableIsReportedAndTheCatalogIsUntouched() throws IOException {
+    table("orders", Shape.MISSING);
+    table("customers", Shape.OK);
+    write(
+        contracts.resolve("fresh/orders.json"),
+        contract("fresh", "orders", column("id", "bigint"), ""));
+    dataFile("s3://lake/fresh/orders/part-00000.parquet", "PAR1");
+    List<String> catalogBefore = CliRun.files(catalog);
+
+    CliRun run = check("--fail-on", "BREAKING");
+
+    assertEquals(1, run.exitCode(), run.describe());
+    assertEquals(catalogBefore, CliRun.files(catalog), "no snapshot file, no database folder");
+    for (String table : List.of("sales.orders", "fresh.orders")) {
+      JsonNode artifact = json(out.resolve("diffs/" + table + "/" + RUN_ID + ".diff.json"));
+      assertEquals("BREAKING", artifact.get("status").asText(), artifact.toString());
+      assertEquals("TABLE_MISSING", artifact.at("/findings/0/rule").asText(), table);
+      assertTrue(
+          artifact.at("/findings/0/reason").asText().contains("--create-missing"),
+          artifact.toString());
+      assertFalse(artifact.get("created_table").asBoolean(), table);
+    }
+    for (JsonNode line : manifest().get("tables")) {
+      assertFalse(line.get("created_table").asBoolean(), line.toString());
+    }
+    assertFalse(run.out().contains("Created"), run.out());
+    String report =
+        Files.readString(out.resolve("reports/sales.orders/" + RUN_ID + ".report.html"));
+    assertFalse(report.contains("created the Glue table"), "the report says nothing was created");
+  }
+
   @Test
   void aMissingTableIsCreatedInTheCatalogFolder() throws IOException {
     table("orders", Shape.MISSING);
+    table("customers", Shape.OK);
     Path snapshot = catalog.resolve("sales/orders.json");
     assertFalse(Files.exists(snapshot));
 
-    CliRun run = check("--fail-on", "SAFE");
+    CliRun run = check("--fail-on", "SAFE", "--create-missing");
 
     assertEquals(0, run.exitCode(), run.describe());
     JsonNode artifact = artifact("orders");
     assertEquals("OK", artifact.get("status").asText(), artifact.toString());
     assertTrue(artifact.get("created_table").asBoolean());
+    // Shown everywhere: the summary, the manifest, the report and the index.
+    assertTrue(run.out().contains("\n  Created from their contracts: sales.orders\n"), run.out());
+    Map<String, Boolean> createdInManifest = new TreeMap<>();
+    for (JsonNode line : manifest().get("tables")) {
+      createdInManifest.put(line.get("table").asText(), line.get("created_table").asBoolean());
+    }
+    assertEquals(Map.of("customers", false, "orders", true), createdInManifest);
+    assertTrue(
+        Files.readString(out.resolve("reports/sales.orders/" + RUN_ID + ".report.html"))
+            .contains("This run created the Glue table from the contract."));
+    assertTrue(
+        Files.readString(out.resolve("reports/sales.orders/" + RUN_ID + ".report.md"))
+            .contains("This run created the Glue table from the contract."));
+    String index = Files.readString(out.resolve("index.html"));
+    assertTrue(index.contains("\"orders\",") && index.contains(",\"" + RUN_ID + "\"]"), index);
+    assertTrue(
+        Files.readString(out.resolve("state/index.json")).contains("\"table\":\"orders\"")
+            && Files.readString(out.resolve("state/index.json"))
+                .contains("\"created\":\"" + RUN_ID + "\""),
+        "the index state keeps the run that created it");
     assertTrue(Files.isRegularFile(snapshot), "the created table is saved as a snapshot");
     JsonNode table = json(snapshot).get("Table");
     assertEquals("orders", table.get("Name").asText());
@@ -510,7 +631,7 @@ class CheckCommandTest {
     assertEquals("s3://lake/sales/orders/", table.at("/StorageDescriptor/Location").asText());
 
     // The next run finds it as any other table: no longer created by this run.
-    CliRun next = check("--run-id", "20261127T080000Z");
+    CliRun next = check("--run-id", "20261127T080000Z", "--create-missing");
 
     assertEquals(0, next.exitCode(), next.describe());
     JsonNode again = json(out.resolve("diffs/sales.orders/20261127T080000Z.diff.json"));
@@ -525,7 +646,7 @@ class CheckCommandTest {
         contract("fresh", "orders", column("id", "bigint"), ""));
     dataFile("s3://lake/fresh/orders/part-00000.parquet", "PAR1");
 
-    CliRun run = check();
+    CliRun run = check("--create-missing");
 
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(Files.isRegularFile(catalog.resolve("fresh/orders.json")));
@@ -559,7 +680,7 @@ class CheckCommandTest {
     write(taken, snapshot);
     byte[] before = Files.readAllBytes(taken);
 
-    CliRun run = check();
+    CliRun run = check("--create-missing");
 
     assertEquals(3, run.exitCode(), run.describe());
     assertEquals("OK", artifact("customers").get("status").asText(), "the other table is checked");
@@ -590,7 +711,7 @@ class CheckCommandTest {
     dataFile("s3://lake/sales/orders/part-00000.parquet", "PAR1");
     Path registry = registry(registryJson("contracts/lookalike.json", missing));
 
-    CliRun run = check("--registry", registry.toString());
+    CliRun run = check("--registry", registry.toString(), "--create-missing");
 
     assertEquals(3, run.exitCode(), run.describe());
     JsonNode lines = manifest().get("tables");
@@ -1009,7 +1130,8 @@ class CheckCommandTest {
         "--run-id",
         RUN_ID,
         "--format",
-        "junit,sarif");
+        "junit,sarif",
+        "--create-missing");
   }
 
   // -------------------------------------------------------------------------------- helpers

@@ -210,7 +210,9 @@ class CorpusCliTest {
                 out.toString(),
                 "--run-id",
                 RUN,
-                "--quiet"));
+                "--quiet",
+                // Some cases are about creating a missing table (a snapshot file already taken).
+                "--create-missing"));
     args.addAll(List.of(extra));
     if (!registry.startsWith(Corpus.root())) {
       Path contracts = temp.resolve("contracts");

@@ -107,7 +107,8 @@ class ProfileRegionIT {
             "--run-id",
             RUN_ID,
             "--fail-on",
-            "SAFE");
+            "SAFE",
+            "--create-missing");
 
     assertEquals(0, check.exitCode(), check.describe());
     for (String table : List.of("events", "created")) {

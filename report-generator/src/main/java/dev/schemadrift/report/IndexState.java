@@ -64,6 +64,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
    *     Notifications}); empty when notifications are off or nothing alerts
    * @param alerted the alert keys of the latest result already counted as news by the NewBreaking
    *     and NewError metrics, sorted; kept with or without notifications, empty when nothing alerts
+   * @param created the run that created the table from its contract, or null when none did
    */
   public record TableState(
       TableName table,
@@ -76,7 +77,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
       String findings,
       List<RunStatus> history,
       List<String> notified,
-      List<String> alerted) {
+      List<String> alerted,
+      String created) {
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -88,6 +90,33 @@ public record IndexState(SortedMap<String, TableState> tables) {
       history = List.copyOf(history);
       notified = List.copyOf(new TreeSet<>(notified));
       alerted = List.copyOf(new TreeSet<>(alerted));
+    }
+
+    /** A table no run of the monitor created. */
+    public TableState(
+        TableName table,
+        String lastChecked,
+        Status status,
+        Counts counts,
+        String owner,
+        List<String> tags,
+        String lastChanged,
+        String findings,
+        List<RunStatus> history,
+        List<String> notified) {
+      this(
+          table,
+          lastChecked,
+          status,
+          counts,
+          owner,
+          tags,
+          lastChanged,
+          findings,
+          history,
+          notified,
+          List.of(),
+          null);
     }
 
     /** This entry with another set of notified alert keys. */
@@ -103,7 +132,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           findings,
           history,
           List.copyOf(keys),
-          alerted);
+          alerted,
+          created);
     }
 
     /** This entry with another set of alert keys counted as news. */
@@ -119,7 +149,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           findings,
           history,
           notified,
-          List.copyOf(keys));
+          List.copyOf(keys),
+          created);
     }
   }
 
@@ -128,6 +159,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
    *
    * @param metadata null when unknown: the table keeps its owner and tags
    * @param alerts the result's alert keys ({@link Notifications#alertKeys}), sorted
+   * @param createdTable whether this run created the table from its contract
    */
   public record Observation(
       TableName table,
@@ -136,10 +168,23 @@ public record IndexState(SortedMap<String, TableState> tables) {
       Counts counts,
       String findings,
       TableMetadata metadata,
-      List<String> alerts) {
+      List<String> alerts,
+      boolean createdTable) {
 
     public Observation {
       alerts = List.copyOf(alerts);
+    }
+
+    /** An observation of a run that did not create the table. */
+    public Observation(
+        TableName table,
+        String runId,
+        Status status,
+        Counts counts,
+        String findings,
+        TableMetadata metadata,
+        List<String> alerts) {
+      this(table, runId, status, counts, findings, metadata, alerts, false);
     }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
@@ -150,7 +195,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           artifact.counts(),
           digest(artifact),
           metadata,
-          Notifications.alertKeys(artifact));
+          Notifications.alertKeys(artifact),
+          artifact.createdTable());
     }
   }
 
@@ -204,8 +250,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
           seen.findings(),
           List.of(new RunStatus(seen.runId(), seen.status())),
           List.of(),
-          List.of());
+          List.of(),
+          seen.createdTable() ? seen.runId() : null);
     }
+    String created = created(old.created(), seen);
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
     int age = seen.runId().compareTo(old.lastChecked());
     if (age < 0) {
@@ -221,7 +269,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           old.findings(),
           history,
           old.notified(),
-          old.alerted());
+          old.alerted(),
+          created);
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
@@ -243,7 +292,16 @@ public record IndexState(SortedMap<String, TableState> tables) {
         seen.findings(),
         history,
         notified,
-        alerted);
+        alerted,
+        created);
+  }
+
+  /** The earliest run known to have created the table: a retry or a rerun never moves it. */
+  private static String created(String known, Observation seen) {
+    if (!seen.createdTable()) {
+      return known;
+    }
+    return known == null || seen.runId().compareTo(known) < 0 ? seen.runId() : known;
   }
 
   private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
@@ -333,6 +391,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
         }
         json.writeEndArray();
       }
+      // Only tables the monitor created carry it, for the same reason.
+      if (state.created() != null) {
+        json.writeStringField("created", state.created());
+      }
       json.writeEndObject();
       json.writeRaw('\n');
     }
@@ -416,6 +478,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
                 key.node().isTextual() && !key.node().textValue().isEmpty()
                     ? key.node().textValue()
                     : invalid(key, problems));
+    String created =
+        object.optionalString("created") == null ? null : runId(object, "created", runIds);
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -437,7 +501,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         findings,
         history,
         notified,
-        alerted);
+        alerted,
+        created);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {

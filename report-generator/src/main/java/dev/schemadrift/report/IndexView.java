@@ -41,6 +41,7 @@ public record IndexView(
    * @param owner null when the registry names none
    * @param lastChecked the run id of the latest result
    * @param lastChanged the run id of the last change of status or findings
+   * @param created the run id of the run that created the table from its contract, or null
    */
   public record Row(
       String database,
@@ -53,7 +54,8 @@ public record IndexView(
       String owner,
       List<String> tags,
       String lastChecked,
-      String lastChanged) {}
+      String lastChanged,
+      String created) {}
 
   /** Tables by status as of each recent run, as stacked SVG bars. */
   public record Trend(List<Bar> bars, int width, int height, int max) {}
@@ -102,7 +104,8 @@ public record IndexView(
               owner,
               shownTags,
               table.lastChecked(),
-              table.lastChanged()));
+              table.lastChanged(),
+              table.created()));
       totals.merge(table.status(), 1, Integer::sum);
       databases.add(table.table().database());
       if (owner != null && !owner.isEmpty()) {

@@ -62,6 +62,8 @@ public final class RunManifestReader {
     String database = glueName(object, "database");
     String table = glueName(object, "table");
     object.requiredString("status");
+    // Also in the artifact, which is what the reports and the index read it from.
+    object.optionalBoolean("created_table");
     String diffKey = object.optionalString("diff_key");
     object.optionalString("contract_key");
     String owner = object.optionalString("owner");

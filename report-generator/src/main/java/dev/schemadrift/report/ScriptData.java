@@ -17,7 +17,7 @@ public final class ScriptData {
 
   /**
    * One array per table: database, table, status, breaking, risky, safe, waived, owner (or null),
-   * tags, last checked run, last changed run.
+   * tags, last checked run, last changed run, the run that created the table (or null).
    */
   public static String rows(List<IndexView.Row> rows) {
     return Json.writeText(
@@ -43,6 +43,7 @@ public final class ScriptData {
             json.writeEndArray();
             json.writeString(row.lastChecked());
             json.writeString(row.lastChanged());
+            json.writeString(row.created());
             json.writeEndArray();
           }
           json.writeEndArray();

@@ -39,6 +39,40 @@ class IndexStateTest {
         parks.history().stream().map(IndexState.RunStatus::runId).toList());
   }
 
+  /**
+   * The index keeps the run that created a table from its contract through later runs, retries and
+   * a round trip through state/index.json; tables nobody created carry no field at all.
+   */
+  @Test
+  void theRunThatCreatedATableIsKeptAndWritten() {
+    IndexState state =
+        IndexState.EMPTY
+            .with(List.of(created(seen(PARKS, "20261125T080000Z", Status.OK, "", null))))
+            .with(List.of(seen(PARKS, "20261126T080000Z", Status.OK, "", null)))
+            .with(List.of(seen(TREES, "20261126T080000Z", Status.OK, "", null)))
+            // A late retry of an older run that also says "created" keeps the earliest.
+            .with(List.of(created(seen(PARKS, "20261124T080000Z", Status.OK, "", null))));
+
+    assertEquals("20261124T080000Z", state.table(PARKS).created());
+    assertEquals(null, state.table(TREES).created());
+    String json = new String(state.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"created\":\"20261124T080000Z\""), json);
+    assertEquals(1, json.split("\"created\"", -1).length - 1, "only the created table: " + json);
+    IndexState read = IndexState.read("state", state.toJson());
+    assertEquals(state, read);
+    assertEquals(
+        "20261124T080000Z",
+        IndexView.of(read).rows().stream()
+            .filter(row -> row.table().equals(PARKS.name()))
+            .findFirst()
+            .orElseThrow()
+            .created());
+    assertThrows(
+        InvalidDocumentException.class,
+        () ->
+            IndexState.read("state", Artifacts.bytes(json.replace("20261124T080000Z\"}", "x\"}"))));
+  }
+
   @Test
   void lastChangedIsTheLastRunWhoseStatusOrFindingsDiffered() {
     IndexState state = IndexState.EMPTY;
@@ -166,6 +200,18 @@ class IndexStateTest {
                 "s",
                 Artifacts.bytes(
                     "{\"state_version\": 1, \"tables\": [{\"database\": \"../x\", \"table\": \"t\"}]}")));
+  }
+
+  private static IndexState.Observation created(IndexState.Observation seen) {
+    return new IndexState.Observation(
+        seen.table(),
+        seen.runId(),
+        seen.status(),
+        seen.counts(),
+        seen.findings(),
+        seen.metadata(),
+        seen.alerts(),
+        true);
   }
 
   private static IndexState.Observation seen(

@@ -69,7 +69,6 @@ final class LargeIndex {
               lastChanged,
               status == Status.OK ? "" : Integer.toHexString(index),
               history,
-              List.of(),
               List.of()));
     }
     return new IndexState(tables);

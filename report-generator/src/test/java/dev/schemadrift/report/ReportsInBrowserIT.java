@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * index.html and reports opened from a folder (file://) in Debian's headless Chromium: rows,
  * filtering, search, sorting, the address fragment, links, hostile values, 10,000 rows, and a
- * console without errors. Screenshots (desktop 1280 px, phone 375 px) go to target/screenshots/.
- * Without Chromium the test skips locally and fails in CI ({@code CI=true}).
+ * console without errors, and no page or card wider than its room at 1280 px and at 375 px (every
+ * page opened is measured at both). Screenshots (desktop 1280 px, phone 375 px) go to
+ * target/screenshots/. Without Chromium the test skips locally and fails in CI ({@code CI=true}).
  */
 class ReportsInBrowserIT {
   private static final Path SITES = Path.of("target/browser").toAbsolutePath();
@@ -37,7 +38,63 @@ class ReportsInBrowserIT {
           + ".filter(function (row) { return !row.hidden; })"
           + ".map(function (row) { return row.cells[0].textContent; });";
 
+  /**
+   * Everything wider than its room: the page against the window, and inside each card (and the
+   * status banner) any element reaching past the card's edges or scrolling sideways within it, as a
+   * findings table whose last columns are scrolled out of sight does. Elements hidden for sighted
+   * readers (visually-hidden, a stacked table's 1 px header) do not count.
+   */
+  private static final String OVERFLOWS =
+      """
+      var problems = [];
+      var page = document.documentElement;
+      function describe(element) {
+        var name = element.tagName.toLowerCase();
+        var css = element.getAttribute('class');
+        return '<' + name + (css ? ' class="' + css + '"' : '') + '> '
+          + JSON.stringify((element.textContent || '').trim().slice(0, 40));
+      }
+      if (page.scrollWidth > page.clientWidth) {
+        problems.push('the page is ' + page.scrollWidth + ' px wide in ' + page.clientWidth + ' px');
+        // Name the outermost elements that stick out, so a failure says what to fix.
+        document.body.querySelectorAll('*').forEach(function (element) {
+          var parent = element.parentElement;
+          if (element.getBoundingClientRect().right > page.clientWidth + 1
+              && parent.getBoundingClientRect().right <= page.clientWidth + 1) {
+            problems.push('sticks out of the page: ' + describe(element));
+          }
+        });
+      }
+      document.querySelectorAll('.card, .banner').forEach(function (card) {
+        var box = card.getBoundingClientRect();
+        var heading = card.querySelector('h1, h2');
+        var where = heading ? heading.textContent.trim() : card.getAttribute('class');
+        card.querySelectorAll('*').forEach(function (element) {
+          var hidden = element.closest('.visually-hidden, thead');
+          if (hidden && hidden.getBoundingClientRect().width <= 1) return;
+          var rect = element.getBoundingClientRect();
+          if (rect.width === 0 && rect.height === 0) return;
+          var style = getComputedStyle(element);
+          // A tag cut short with an ellipsis (its title holds all of it) is shortened, not hidden.
+          var scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll'
+            || (style.overflowX === 'hidden' && style.textOverflow !== 'ellipsis');
+          if (scrolls && element.scrollWidth > element.clientWidth + 1) {
+            problems.push(where + ': ' + describe(element) + ' scrolls sideways, '
+              + element.scrollWidth + ' px in ' + element.clientWidth + ' px');
+          }
+          if (rect.right > box.right + 1 || rect.left < box.left - 1) {
+            problems.push(where + ': ' + describe(element) + ' spans ' + Math.round(rect.left)
+              + '..' + Math.round(rect.right) + ' px, the card ' + Math.round(box.left) + '..'
+              + Math.round(box.right) + ' px');
+          }
+        });
+      });
+      return problems.slice(0, 12);
+      """;
+
   private static ChromeSession chrome;
+  private static int viewportWidth = 1280;
+  private static boolean viewportMobile;
 
   @BeforeAll
   static void startBrowser() throws Exception {
@@ -65,7 +122,7 @@ class ReportsInBrowserIT {
 
   @Test
   void indexListsEveryTableAndFilters() throws Exception {
-    chrome.viewport(1280, 900, false);
+    viewport(1280, false);
     open("scenario/index.html");
     assertEquals(7, visible().size());
     assertEquals(
@@ -139,7 +196,7 @@ class ReportsInBrowserIT {
   @Test
   void reportsShowFindingsAndEveryLinkResolves() throws Exception {
     String last = Scenario.RUNS.getLast();
-    chrome.viewport(1280, 900, false);
+    viewport(1280, false);
     open("scenario/reports/nyc_parks.parks_properties/latest.html");
     assertEquals(7, count("table.findings tbody tr"));
     assertTrue(text("h1").contains("Breaking changes"), text("h1"));
@@ -154,7 +211,7 @@ class ReportsInBrowserIT {
         "nothing wider than a 375 px phone");
 
     for (String table : Scenario.LAST_STATUS.keySet()) {
-      chrome.viewport(1280, 900, false);
+      viewport(1280, false);
       open("scenario/reports/" + table + "/" + last + ".report.html");
       String status = Scenario.LAST_STATUS.get(table);
       assertTrue(
@@ -166,7 +223,7 @@ class ReportsInBrowserIT {
       }
       chrome.screenshot(SHOTS.resolve(name + "-desktop.png"), 1280, false);
     }
-    chrome.viewport(375, 800, true);
+    viewport(375, true);
     open("scenario/reports/nyc_schools.test_results/latest.html");
     chrome.screenshot(SHOTS.resolve("report-no-data-phone.png"), 375, true);
     open("scenario/reports/nyc_schools.school_directory/latest.html");
@@ -205,7 +262,7 @@ class ReportsInBrowserIT {
     new ReportGenerator(store, Scenario.BUCKET).generateRun("runs/" + run + ".json");
     SiteWriter.copy(store, Scenario.BUCKET, SITES.resolve("hostile"));
 
-    chrome.viewport(1280, 900, false);
+    viewport(1280, false);
     open("hostile/index.html");
     assertEquals(corpus.size(), visible().size());
     assertInert(1);
@@ -232,7 +289,7 @@ class ReportsInBrowserIT {
     long breaking =
         state.tables().values().stream().filter(table -> table.status() == Status.BREAKING).count();
 
-    chrome.viewport(1280, 900, false);
+    viewport(1280, false);
     open("large/index.html");
     double loaded =
         chrome
@@ -293,11 +350,33 @@ class ReportsInBrowserIT {
 
   // ------------------------------------------------------------------------------ helpers
 
+  /** Opens a page of a site folder, and checks that it fits at 1280 px and at 375 px. */
   private static void open(String path) {
     String[] parts = path.split("#", 2);
     String url = SITES.resolve(parts[0]).toUri() + (parts.length > 1 ? "#" + parts[1] : "");
     chrome.open("about:blank");
     chrome.open(url);
+    assertFits(path);
+  }
+
+  private static void viewport(int width, boolean mobile) {
+    viewportWidth = width;
+    viewportMobile = mobile;
+    chrome.viewport(width, mobile ? 800 : 900, mobile);
+  }
+
+  /** Nothing overflows the window or a card on a desktop or a phone; the viewport is restored. */
+  private static void assertFits(String path) {
+    try {
+      for (int width : new int[] {1280, 375}) {
+        chrome.viewport(width, 900, width < 720);
+        List<String> problems = new ArrayList<>();
+        chrome.execute(OVERFLOWS).forEach(problem -> problems.add(problem.asText()));
+        assertEquals(List.of(), problems, path + " at " + width + " px");
+      }
+    } finally {
+      chrome.viewport(viewportWidth, viewportMobile ? 800 : 900, viewportMobile);
+    }
   }
 
   private static List<String> visible() {

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run checked ({@code runs/<run>.json}): every table's status and diff key, the totals,
- * skipped entries and where the next scheduled run continues. The report generator reads it; the
- * handler returns it (plus the manifest key) as the invocation's summary. Deterministic bytes.
+ * What one run checked ({@code runs/<run>.json}): every table's status, diff key and whether the
+ * run created it from its contract, the totals, skipped entries and where the next scheduled run
+ * continues. The report generator reads it; the handler returns it (plus the manifest key) as the
+ * invocation's summary. Deterministic bytes.
  */
 public record RunManifest(
     RunId runId,
@@ -79,6 +80,7 @@ public record RunManifest(
       json.writeStringField("database", artifact.table().database());
       json.writeStringField("table", artifact.table().name());
       json.writeStringField("status", artifact.status().name());
+      json.writeBooleanField("created_table", artifact.createdTable());
       json.writeStringField("diff_key", table.diffKey());
       json.writeStringField("contract_key", table.contractKey());
       json.writeStringField("owner", table.owner());

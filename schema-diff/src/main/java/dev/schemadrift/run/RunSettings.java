@@ -3,6 +3,7 @@ package dev.schemadrift.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * @param contractKey the default contract in single-table mode when the event names none
  * @param dataBuckets the buckets a contract's {@code data_location} may name ({@code
  *     DATA_BUCKETS}); null allows any bucket, leaving the boundary to the function's IAM role
+ * @param tableCreation whether missing tables may be created: the function follows the contract's
+ *     {@code create_if_missing} policy; the CLI creates none unless asked to
  */
 public record RunSettings(
     String contractBucket,
@@ -27,7 +30,8 @@ public record RunSettings(
     int concurrency,
     String reportFunction,
     String contractKey,
-    Set<String> dataBuckets) {
+    Set<String> dataBuckets,
+    TableCreation tableCreation) {
 
   public static final int DEFAULT_MAX_TABLES = 1000;
   public static final int DEFAULT_CONCURRENCY = 16;
@@ -38,6 +42,31 @@ public record RunSettings(
       registryKey = "configs/tables.json";
     }
     dataBuckets = dataBuckets == null ? null : Set.copyOf(dataBuckets);
+    Objects.requireNonNull(tableCreation, "tableCreation");
+  }
+
+  /** Settings that create missing tables as each contract's policy allows (the function's way). */
+  public RunSettings(
+      String contractBucket,
+      String reportBucket,
+      String registryBucket,
+      String registryKey,
+      int maxTablesPerRun,
+      int concurrency,
+      String reportFunction,
+      String contractKey,
+      Set<String> dataBuckets) {
+    this(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        TableCreation.AS_POLICY_ALLOWS);
   }
 
   /** Settings that allow a data location in any bucket. */

@@ -130,6 +130,21 @@ final class TableInspection {
               + contract.format().jsonName()
               + " tables: they need metadata only their writer makes");
     }
+    // Last: only when creating is all that stands between the table and the catalog does the
+    // reason point at --create-missing.
+    switch (settings.tableCreation()) {
+      case NEVER -> {
+        return TableCheck.missing(
+            run,
+            item.info(),
+            contract,
+            probe,
+            "the check is read-only: --create-missing creates it");
+      }
+      case AS_POLICY_ALLOWS -> {
+        // Allowed by the policy above: create it.
+      }
+    }
     if (!database.exists()) {
       catalog.createDatabase(
           contract.database(), "Created by schema-drift from contract " + item.key());

@@ -237,6 +237,61 @@ class SchemaDiffRunTest {
         List.of(GlueColumn.of("id", "bigint"), GlueColumn.of("name", "string")), created.columns());
   }
 
+  /** The CLI's read-only default: no CreateDatabase, no CreateTable, whatever the policy says. */
+  @Test
+  void aRunThatCreatesNoTableReportsAMissingTableAndLeavesTheCatalogAlone() {
+    givenContract(
+        "contracts/parks.json",
+        contract(
+            "nyc_parks",
+            "parks",
+            "parquet",
+            "\"policy\": {\"create_if_missing\": true},",
+            "id:bigint"));
+    givenData("nyc_parks", "parks");
+    RunSettings readOnly =
+        new RunSettings(
+            CONTRACTS,
+            REPORTS,
+            null,
+            null,
+            1000,
+            4,
+            "report-function",
+            null,
+            null,
+            TableCreation.NEVER);
+
+    RunManifest manifest =
+        new SchemaDiffRun(readOnly, store, catalog, trigger)
+            .execute(new RunRequest(RUN, "contracts/parks.json", List.of()));
+
+    JsonNode artifact = artifact("nyc_parks", "parks");
+    assertEquals("BREAKING", artifact.path("status").asText());
+    assertEquals("TABLE_MISSING", artifact.path("findings").get(0).path("rule").asText());
+    assertTrue(
+        artifact.path("findings").get(0).path("reason").asText().contains("read-only"),
+        artifact.toString());
+    assertFalse(artifact.path("created_table").asBoolean());
+    assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_DATABASE));
+    assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_TABLE));
+    assertFalse(catalog.hasDatabase("nyc_parks"));
+    assertFalse(manifest(RUN).path("tables").get(0).path("created_table").asBoolean());
+    assertFalse(manifest.tables().getFirst().artifact().createdTable());
+  }
+
+  /** The manifest says which tables the run created, as their artifacts do. */
+  @Test
+  void theManifestSaysWhichTablesTheRunCreated() {
+    givenContract("contracts/parks.json", contract("nyc_parks", "parks", "parquet", "", "id:int"));
+    givenData("nyc_parks", "parks");
+
+    runSingle("contracts/parks.json");
+
+    JsonNode line = manifest(RUN).path("tables").get(0);
+    assertTrue(line.path("created_table").asBoolean(), line.toString());
+  }
+
   @Test
   void aMissingTableIsCreatedInAnExistingDatabaseWithoutRecreatingIt() {
     catalog.addDatabase("nyc_parks");
