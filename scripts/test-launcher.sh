@@ -214,6 +214,19 @@ else
   not_ok "SCHEMA_DRIFT_ARCHIVE=off: no archive" "$(files "$work/opted-out/schema-drift")"
 fi
 
+# The JDK 21-24 path (AppCDS), forced on a newer JDK.
+run appcds_first XDG_CACHE_HOME="$work/appcds" SCHEMA_DRIFT_ARCHIVE=appcds
+run appcds_second XDG_CACHE_HOME="$work/appcds" SCHEMA_DRIFT_ARCHIVE=appcds LAUNCHER_TEST_JVM_ARGUMENTS="$work/appcds.jvm"
+same_as_plain appcds_first "SCHEMA_DRIFT_ARCHIVE=appcds, first run: the output of a plain start"
+same_as_plain appcds_second "SCHEMA_DRIFT_ARCHIVE=appcds, second run: the output of a plain start"
+appcds_archive=$(cd "$work/appcds/schema-drift" && ls -- cli-*.appcds 2>/dev/null || true)
+if [ -n "$appcds_archive" ] && grep -qxF -- "-XX:SharedArchiveFile=$work/appcds/schema-drift/$appcds_archive" "$work/appcds.jvm"; then
+  ok "SCHEMA_DRIFT_ARCHIVE=appcds: the second run starts with the AppCDS archive"
+else
+  not_ok "SCHEMA_DRIFT_ARCHIVE=appcds: the second run starts with the AppCDS archive" \
+    "found: $(files "$work/appcds/schema-drift")" "JVM options: $(tr '\n' ' ' <"$work/appcds.jvm")"
+fi
+
 # Concurrent first runs: each trains into a file of its own and renames it; one archive remains.
 together=$work/together
 for index in 1 2 3; do
