@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The performance suite behind `make bench` (docs/PERFORMANCE.md): JMH (parse + diff against ORC,
 # Iceberg and Avro; shapes and depth; first call in a fresh JVM), the peers' findings, the
-# cold-start proxy, the local 10,000-table run and the 1,000-table run against moto.
+# cold-start proxy, the CLI's start before and after its class-data archive, the local 10,000-table run and the 1,000-table run against moto.
 # Expects benchmarks/target/benchmarks.jar and cli/target/schema-drift.jar (make bench builds them).
 # Everything lands in target/bench/; the summary is printed at the end and kept in summary.txt.
 #   BENCH_QUICK=1   fewer iterations and tables (a smoke run, not for the figures)
 #   BENCH_NO_MOTO=1 skip the two runs against moto
+#   CLI_BEFORE_COMMIT the commit whose launcher and CLI jar are the CLI start's baseline (default
+#                   9412c7c, before the class-data archive; built once into target/bench/cli-before/)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,11 +26,11 @@ note() { echo "$*" | tee -a "$summary"; }
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   jmh_options=(-wi 1 -w 1 -i 2 -r 1 -f 1)
   first_forks=(-f 3)
-  rounds=3 databases=10 per_database=100 moto_databases=2 moto_per_database=50
+  rounds=3 cli_rounds=6 databases=10 per_database=100 moto_databases=2 moto_per_database=50
 else
   jmh_options=()
   first_forks=()
-  rounds=6 databases=100 per_database=100 moto_databases=10 moto_per_database=100
+  rounds=6 cli_rounds=20 databases=100 per_database=100 moto_databases=10 moto_per_database=100
 fi
 
 note "schema-drift benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -65,6 +67,24 @@ else
   scripts/with-moto.sh "${coldstart[@]}" >"$out/coldstart.txt" 2>&1
 fi
 grep '^coldstart' "$out/coldstart.txt" | tee -a "$summary"
+
+# The CLI's start through bin/schema-drift: the project as it was at CLI_BEFORE_COMMIT (its
+# launcher, find-jdk.sh and CLI jar, built here once from `git archive`) against today's, alternating;
+# the ratio's budget is 0.60.
+step "CLI start: before and after the class-data archive"
+before_commit=$(git rev-parse --short "${CLI_BEFORE_COMMIT:-9412c7c}" 2>/dev/null || true)
+before=$out/cli-before
+if [ -n "$before_commit" ] && { [ "$(cat "$before/commit" 2>/dev/null)" = "$before_commit" ] || {
+  rm -rf "$before" && mkdir -p "$before" && git archive "$before_commit" | tar -x -C "$before" &&
+    (cd "$before" && ./mvnw -q -pl cli -am package -DskipTests -Djacoco.skip=true \
+      -Dspotless.check.skip=true) >"$out/cli-before-build.txt" 2>&1 && echo "$before_commit" >"$before/commit"
+}; }; then
+  "$java" -cp "$jar" dev.schemadrift.bench.CliStartupBench "$root" "$before/bin/schema-drift" \
+    bin/schema-drift "$out/cli-cache" "$cli_rounds" >"$out/clistartup.txt" 2>&1 || true
+  grep '^clistartup' "$out/clistartup.txt" | tee -a "$summary"
+else
+  note "clistartup: skipped (commit ${CLI_BEFORE_COMMIT:-9412c7c} not in git history, or its build failed: $out/cli-before-build.txt)"
+fi
 
 step "jar sizes"
 for file in schema-diff/target/schema-diff-lambda.jar report-generator/target/report-generator-lambda.jar \

@@ -4,7 +4,8 @@
 # It makes contracts and a registry in a temporary folder, uploads them into fresh buckets, checks
 # keys, contents and content types with `aws s3api`, and checks every failure message (no bucket,
 # missing folder or file, invalid JSON, no credentials, a bucket that does not exist, an
-# unreachable endpoint). Ends with the line "N passed, M failed"; exits 1 when any check failed.
+# unreachable endpoint); then bin/schema-drift's cache (scripts/test-launcher.sh). Ends with the
+# line "N passed, M failed"; exits 1 when any check failed.
 # Refuses to run unless AWS_ENDPOINT_URL points at this machine, so it never touches real AWS.
 set -euo pipefail
 
@@ -173,6 +174,13 @@ expect "registry: an endpoint nobody answers" 1 "error: cannot reach AWS at http
   env AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_MAX_ATTEMPTS=1 "$scripts/upload_registry.sh" "$bucket"
 check "failures: nothing else was written" "$(keys "$bucket")" \
   "$(printf '%s\n' configs/tables.json "$expected_contract_keys" | LC_ALL=C sort)"
+
+echo "# bin/schema-drift (scripts/test-launcher.sh)"
+if launcher_output=$("$scripts/test-launcher.sh" 2>&1); then
+  ok "launcher self-test: ${launcher_output##*$'\n'}"
+else
+  not_ok "launcher self-test" "${launcher_output//$'\n'/$'\n'    }"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

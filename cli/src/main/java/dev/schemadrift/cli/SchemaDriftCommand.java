@@ -4,6 +4,7 @@ import dev.schemadrift.concurrent.FixedStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,17 +16,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = SchemaDriftCommand.Version.class,
     description = "Compares data contracts with AWS Glue tables and classifies every difference.",
-    subcommands = {
-      CheckCommand.class,
-      InitCommand.class,
-      ValidateCommand.class,
-      RulesCommand.class,
-      RenderCommand.class,
-      DiffCommand.class,
-      CompatCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:an artifact was produced and its status is below --fail-on",
@@ -58,6 +48,38 @@ public final class SchemaDriftCommand implements Runnable {
       description = "Print the causes and stack traces of failures on standard error.")
   boolean debug;
 
+  /**
+   * The subcommands, in the order help lists them. Registered by {@link #execute} rather than in
+   * {@code @Command}, because picocli builds each one's model by reflection when it is registered:
+   * for all of them that is about a third of the CLI's start (docs/PERFORMANCE.md#cli-startup).
+   */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CheckCommand.class,
+          InitCommand.class,
+          ValidateCommand.class,
+          RulesCommand.class,
+          RenderCommand.class,
+          DiffCommand.class,
+          CompatCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * The subcommands that run the same with none of the others registered, so that a command line
+   * starting with one of these names registers that one alone. Not {@code help} (it lists the
+   * others) nor any command that reads the whole tree.
+   */
+  private static final List<Class<?>> STANDALONE =
+      List.of(
+          CheckCommand.class,
+          InitCommand.class,
+          ValidateCommand.class,
+          RulesCommand.class,
+          RenderCommand.class,
+          DiffCommand.class,
+          CompatCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -81,6 +103,9 @@ public final class SchemaDriftCommand implements Runnable {
   private static int execute(
       String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
     CommandLine commandLine = new CommandLine(new SchemaDriftCommand(), factory);
+    for (Class<?> subcommand : subcommandsFor(args)) {
+      commandLine.addSubcommand(subcommand);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> EXIT_USAGE);
@@ -95,6 +120,18 @@ public final class SchemaDriftCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The subcommand the arguments name exactly if it is {@link #STANDALONE}, else all of them. */
+  static List<Class<?>> subcommandsFor(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> subcommand : STANDALONE) {
+        if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(subcommand);
+        }
+      }
+    }
+    return SUBCOMMANDS;
   }
 
   /**
