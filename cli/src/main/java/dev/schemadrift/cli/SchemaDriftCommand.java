@@ -102,10 +102,7 @@ public final class SchemaDriftCommand implements Runnable {
 
   private static int execute(
       String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-    CommandLine commandLine = new CommandLine(new SchemaDriftCommand(), factory);
-    for (Class<?> subcommand : subcommandsFor(args)) {
-      commandLine.addSubcommand(subcommand);
-    }
+    CommandLine commandLine = withSubcommands(subcommandsFor(args), factory);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> EXIT_USAGE);
@@ -120,6 +117,20 @@ public final class SchemaDriftCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command with every subcommand registered, as help shows it (used by tests). */
+  static CommandLine wholeTree() {
+    return withSubcommands(SUBCOMMANDS, CommandLine.defaultFactory());
+  }
+
+  private static CommandLine withSubcommands(
+      List<Class<?>> subcommands, CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new SchemaDriftCommand(), factory);
+    for (Class<?> subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
+    return commandLine;
   }
 
   /** The subcommand the arguments name exactly if it is {@link #STANDALONE}, else all of them. */

@@ -48,7 +48,7 @@ class CiWorkflowTest {
         int or = command.indexOf("||");
         List<String> words = words(or < 0 ? command : command.substring(0, or));
         CommandLine.ParseResult result =
-            new CommandLine(new SchemaDriftCommand()).parseArgs(words.toArray(String[]::new));
+            SchemaDriftCommand.wholeTree().parseArgs(words.toArray(String[]::new));
         commands.put(words.getFirst(), result.subcommand());
       }
     }

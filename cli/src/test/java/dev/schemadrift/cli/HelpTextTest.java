@@ -32,7 +32,7 @@ class HelpTextTest {
   /** Every command and subcommand, by the words that name it on the command line. */
   static Stream<List<String>> commands() {
     List<List<String>> names = new ArrayList<>();
-    collect(new CommandLine(new SchemaDriftCommand()).getCommandSpec(), List.of(), names);
+    collect(SchemaDriftCommand.wholeTree().getCommandSpec(), List.of(), names);
     return names.stream();
   }
 
@@ -46,7 +46,7 @@ class HelpTextTest {
   }
 
   private static CommandSpec spec(List<String> path) {
-    CommandSpec spec = new CommandLine(new SchemaDriftCommand()).getCommandSpec();
+    CommandSpec spec = SchemaDriftCommand.wholeTree().getCommandSpec();
     for (String name : path) {
       spec = spec.subcommands().get(name).getCommandSpec();
     }
@@ -109,7 +109,7 @@ class HelpTextTest {
 
   /** The help after the synopsis (and a header before it), which picocli wraps its own way. */
   private static String afterSynopsis(String help, List<String> path) {
-    CommandLine commandLine = new CommandLine(new SchemaDriftCommand());
+    CommandLine commandLine = SchemaDriftCommand.wholeTree();
     for (String name : path) {
       commandLine = commandLine.getSubcommands().get(name);
     }
