@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A pull-request comment in GitHub-flavoured Markdown: one line of counts per status, then each
- * table that is not OK with its top findings. Bounded, so that a run with many tables still fits a
- * comment (GitHub refuses bodies over 65,536 characters).
+ * table that is not OK with its top findings. Bounded (tables, findings per table, text per cell
+ * and {@link #MAX_CHARACTERS} in all), so that a run with many tables still fits a comment (GitHub
+ * refuses bodies over 65,536 characters).
  */
 final class PullRequestComment {
   /** Findings shown per table, worst first; the rest are counted. */
@@ -24,6 +25,9 @@ final class PullRequestComment {
 
   /** Characters of a reason or an error message before it is cut. */
   static final int TEXT = 200;
+
+  /** The comment's length at most: GitHub's limit, less room for a workflow's own lines. */
+  static final int MAX_CHARACTERS = 60_000;
 
   /** Statuses in the order a reviewer reads them: worst first, OK last. */
   private static final List<Status> ORDER =
@@ -63,12 +67,20 @@ final class PullRequestComment {
       out.append("\nEvery table matches its contract.\n");
       return out.toString();
     }
-    for (TableResult table : notOk.subList(0, Math.min(TABLES, notOk.size()))) {
-      table(out, table);
+    int shown = 0;
+    for (TableResult table : notOk) {
+      StringBuilder section = new StringBuilder();
+      table(section, table);
+      // The closing line needs room too: about 80 characters.
+      if (shown == TABLES || out.length() + section.length() + 80 > MAX_CHARACTERS) {
+        break;
+      }
+      out.append(section);
+      shown++;
     }
-    if (notOk.size() > TABLES) {
+    if (shown < notOk.size()) {
       out.append("\n… and ")
-          .append(notOk.size() - TABLES)
+          .append(notOk.size() - shown)
           .append(" more tables that are not OK; see the reports.\n");
     }
     return out.toString();
@@ -116,7 +128,7 @@ final class PullRequestComment {
           .append(" | `")
           .append(finding.rule())
           .append("` | ")
-          .append(escape(finding.path()))
+          .append(escape(cut(finding.path())))
           .append(" | ")
           .append(escape(cut(finding.reason())))
           .append(" |\n");

@@ -420,6 +420,33 @@ class CiOutputsTest {
   }
 
   @Test
+  void markdownCommentStaysWithinGithubsLimitForARunOfManyBrokenTables() throws IOException {
+    for (int table = 1; table <= 30; table++) {
+      String name = "t%02d".formatted(table);
+      List<String> columns = new ArrayList<>(List.of("id"));
+      for (int column = 1; column <= 12; column++) {
+        columns.add("c%02d_".formatted(column) + "x".repeat(240));
+      }
+      contract(name, columns(columns.toArray(String[]::new)));
+      snapshot(name, glueColumns("id"), location(name));
+      dataFile(location(name) + "part-00000.parquet");
+    }
+
+    CliRun run = check("--format", "markdown");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    String comment = run.out();
+    assertTrue(comment.length() <= PullRequestComment.MAX_CHARACTERS, "" + comment.length());
+    assertTrue(comment.startsWith("### schema-drift: 30 BREAKING\n"), comment.substring(0, 80));
+    long shown = comment.lines().filter(line -> line.startsWith("#### BREAKING: ")).count();
+    assertTrue(shown >= 5 && shown < 30, shown + " tables shown");
+    assertTrue(
+        comment.endsWith(
+            "\n… and " + (30 - shown) + " more tables that are not OK; see the reports.\n"),
+        comment.substring(comment.length() - 200));
+  }
+
+  @Test
   void markdownCommentOfACleanRunSaysSo() throws IOException {
     contract("ok", columns("id", "amount"));
     snapshot("ok", glueColumns("id", "amount"), "s3://lake/sales/ok/");
