@@ -22,6 +22,7 @@ import dev.schemadrift.run.TableResult;
 import dev.schemadrift.run.aws.GlueCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -153,8 +154,11 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description =
-          "Extra outputs: junit (junit.xml), sarif (schema-drift.sarif), github (annotations on stdout).")
+      description = {
+        "Extra outputs: junit (junit.xml), sarif (schema-drift.sarif), github (annotations on",
+        "stdout); json (the summary as JSON) or markdown (a pull-request comment) replace the",
+        "text summary on stdout."
+      })
   List<ExtraOutputs.Format> formats = new ArrayList<>();
 
   @Option(
@@ -203,6 +207,10 @@ final class CheckCommand implements Callable<Integer> {
       run = runId == null ? RunId.of(clock.instant()) : new RunId(runId);
     } catch (IllegalArgumentException e) {
       return usage(err, e.getMessage());
+    }
+    String formatConflict = ExtraOutputs.conflict(formats);
+    if (formatConflict != null) {
+      return usage(err, formatConflict);
     }
     if (concurrency < 1 || concurrency > 256) {
       return usage(err, "--concurrency must be between 1 and 256");
@@ -330,19 +338,35 @@ final class CheckCommand implements Callable<Integer> {
       return SchemaDriftCommand.EXIT_USAGE;
     }
     progress.finish();
-    if (outFolder != null) {
-      ExtraOutputs.write(formats, manifest, outFolder, stdout);
+    ExtraOutputs.write(formats, manifest, outFolder, stdout, key -> contractText(store, key));
+    if (formats.contains(ExtraOutputs.Format.json)) {
+      stdout.print(
+          new String(
+              SummaryJson.write(manifest, new SummaryJson.Destination(outFolder, outBucket)),
+              StandardCharsets.UTF_8));
+      stdout.flush();
+    } else if (formats.contains(ExtraOutputs.Format.markdown)) {
+      stdout.print(PullRequestComment.write(run.value(), manifest.tables()));
+      stdout.flush();
     } else {
-      ExtraOutputs.write(formats, manifest, null, stdout);
+      Summary.print(
+          manifest,
+          stdout,
+          progress.elapsedSeconds(),
+          outFolder,
+          outBucket,
+          BucketLayout.manifest(run.value()));
     }
-    Summary.print(
-        manifest,
-        stdout,
-        progress.elapsedSeconds(),
-        outFolder,
-        outBucket,
-        BucketLayout.manifest(run.value()));
     return exitCode(manifest);
+  }
+
+  /** A contract's text for SARIF line numbers, or null: a location without a line is still one. */
+  private static byte[] contractText(ObjectStore store, String key) {
+    try {
+      return store.get(CONTRACT_BUCKET, key).orElse(null);
+    } catch (StoreException e) {
+      return null;
+    }
   }
 
   private int exitCode(RunManifest manifest) {

@@ -18,11 +18,13 @@ import dev.schemadrift.json.Json;
 import dev.schemadrift.local.LocalFile;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.rule.Severity;
+import dev.schemadrift.run.TableResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,8 +39,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Compares one contract with one Glue table and prints the diff artifact.",
-      "The table is the JSON that `aws glue get-table` prints; the diff artifact goes to standard"
-          + " output."
+      "The table is the JSON that `aws glue get-table` prints; the diff artifact (or, with --format"
+          + " markdown, a pull-request comment) goes to standard output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -77,6 +79,19 @@ final class DiffCommand implements Callable<Integer> {
       description = "Exit 1 when the status is at or above SAFE, RISKY or BREAKING.")
   Severity failOn;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "json (the diff artifact, the default) or markdown (a pull-request comment).")
+  Output format;
+
+  /** What diff prints on standard output. */
+  enum Output {
+    json,
+    markdown
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Clock clock;
@@ -106,7 +121,16 @@ final class DiffCommand implements Callable<Integer> {
       return SchemaDriftCommand.EXIT_USAGE;
     }
     DiffArtifact artifact = check(run, contractInput, tableInput);
-    out.print(new String(ArtifactJson.write(artifact), StandardCharsets.UTF_8));
+    switch (format) {
+      case json -> out.print(new String(ArtifactJson.write(artifact), StandardCharsets.UTF_8));
+      case markdown ->
+          out.print(
+              PullRequestComment.write(
+                  run.value(),
+                  List.of(
+                      new TableResult(
+                          artifact, contractFile.toString(), null, List.of(), null, null))));
+    }
     out.flush();
     if (artifact.status() == Status.ERROR) {
       err.println("schema-drift diff: ERROR: " + oneLine(artifact.error().message()));

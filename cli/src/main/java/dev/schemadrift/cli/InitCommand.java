@@ -7,6 +7,7 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractBootstrap;
 import dev.schemadrift.contract.ContractWriter;
 import dev.schemadrift.contract.Contracts;
+import dev.schemadrift.contract.OdcsContractWriter;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.local.LocalFile;
 import dev.schemadrift.port.StoreException;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
       "Writes a first contract for an existing Glue table.",
       "The contract holds the columns with exact types (nested structs, maps, decimals, varchar"
           + " lengths), comments, partition keys, format and SerDe options. Checking the table"
-          + " against it finds nothing; edit it to add policy and descriptions."
+          + " against it finds nothing; edit it to add policy and descriptions.",
+      "With --format odcs the contract is an ODCS v3 YAML document (name it *.odcs.yaml)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -67,6 +69,19 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--owner", paramLabel = "WHO", description = "The owning team or address.")
   String owner;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "json (our contract format, the default) or odcs (an ODCS v3 YAML document).")
+  Output format;
+
+  /** The contract formats init writes. */
+  enum Output {
+    json,
+    odcs
+  }
 
   @Option(
       names = {"-o", "--output"},
@@ -117,21 +132,34 @@ final class InitCommand implements Callable<Integer> {
         }
       }
       Contract contract = ContractBootstrap.fromTable(origin, table, version, owner);
-      byte[] json = ContractWriter.write(contract);
+      byte[] document = ContractWriter.write(contract);
       // The table may hold what Glue accepts but a contract does not (names, control characters,
       // a non-S3 location): validate's own reader decides, so init never writes what it rejects.
       try {
-        Contracts.read("the contract for " + origin, json);
+        Contracts.read("the contract for " + origin, document);
       } catch (InvalidDocumentException e) {
         err.println(
             "schema-drift init: the table cannot become a valid contract: " + e.getMessage());
         return SchemaDriftCommand.EXIT_USAGE;
       }
+      if (format == Output.odcs) {
+        List<String> unstatable = OdcsContractWriter.unstatable(contract);
+        if (!unstatable.isEmpty()) {
+          err.println(
+              "schema-drift init: ODCS cannot state what the contract for "
+                  + origin
+                  + " needs: "
+                  + String.join("; ", unstatable)
+                  + ". Write it with --format json.");
+          return SchemaDriftCommand.EXIT_USAGE;
+        }
+        document = OdcsContractWriter.write(contract);
+      }
       if (output == null) {
-        spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().print(new String(document, StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();
       } else {
-        Files.write(output, json);
+        Files.write(output, document);
         err.println("schema-drift init: wrote " + output);
       }
       return 0;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.Contracts;
+import dev.schemadrift.contract.OdcsContractReader;
+import dev.schemadrift.contract.OdcsContractWriter;
 import dev.schemadrift.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +68,101 @@ class InitCommandTest {
     assertEquals(0, artifact.get("findings").size(), artifact.toString());
     assertEquals(0, artifact.get("unused_waivers").size());
     assertFalse(artifact.get("created_table").asBoolean(), "the snapshot was found, not created");
+  }
+
+  /**
+   * init --format odcs: the ODCS document reads back to the very contract init writes as JSON, or,
+   * when the table needs what ODCS cannot state, init refuses and names it.
+   */
+  @ParameterizedTest
+  @MethodSource("snapshots")
+  void odcsReadsBackToTheSameContractAsJson(String snapshot) throws IOException {
+    String source =
+        CliRun.repositoryRoot().resolve("examples/catalog").resolve(snapshot).toString();
+
+    CliRun json = CliRun.of("init", "--table", source, "--owner", "sales-team");
+    CliRun odcs = CliRun.of("init", "--table", source, "--owner", "sales-team", "--format", "odcs");
+
+    assertEquals(0, json.exitCode(), json.describe());
+    Contract expected = Contracts.read("init.json", json.out().getBytes(StandardCharsets.UTF_8));
+    List<String> unstatable = OdcsContractWriter.unstatable(expected);
+    if (!unstatable.isEmpty()) {
+      assertEquals(2, odcs.exitCode(), odcs.describe());
+      assertEquals("", odcs.out());
+      assertTrue(odcs.err().contains(unstatable.getFirst()), odcs.describe());
+      assertTrue(odcs.err().contains("--format json"), odcs.describe());
+      return;
+    }
+    assertEquals(0, odcs.exitCode(), odcs.describe());
+    assertTrue(odcs.out().startsWith("apiVersion: v3."), odcs.out());
+    assertEquals(
+        expected,
+        OdcsContractReader.read("init.odcs.yaml", odcs.out().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The test above takes both branches: Parquet and ORC tables with default options are written,
+   * and tables whose SerDe options ODCS has no field for (CSV quotes, JSON mappings, Parquet column
+   * access by index) are refused.
+   */
+  @Test
+  void theExamplesHoldWritableAndRefusedTables() {
+    List<String> writable = new ArrayList<>();
+    for (String snapshot : snapshots()) {
+      String source =
+          CliRun.repositoryRoot().resolve("examples/catalog").resolve(snapshot).toString();
+      if (CliRun.of("init", "--table", source, "--format", "odcs").exitCode() == 0) {
+        writable.add(snapshot);
+      }
+    }
+    assertTrue(writable.contains("nyc_transit/hourly_ridership.json"), writable.toString());
+    assertTrue(writable.size() >= 4, writable.toString());
+    assertTrue(writable.size() < snapshots().size(), writable.toString());
+  }
+
+  /** The acceptance for ODCS: init --format odcs, then check of the same table, gives OK. */
+  @Test
+  void odcsInitThenCheckOfTheSameTableIsOk() throws IOException {
+    String snapshot = "nyc_transit/hourly_ridership.json";
+    Path source = CliRun.repositoryRoot().resolve("examples/catalog").resolve(snapshot);
+    Path catalog = Files.createDirectories(root.resolve("catalog/nyc_transit"));
+    Files.copy(source, catalog.resolve("hourly_ridership.json"));
+    Path contract = root.resolve("contracts/hourly_ridership.odcs.yaml");
+    Files.createDirectories(contract.getParent());
+
+    CliRun init =
+        CliRun.of(
+            "init", "--table", source.toString(), "--format", "odcs", "-o", contract.toString());
+
+    assertEquals(0, init.exitCode(), init.describe());
+    String location =
+        OdcsContractReader.read(contract.toString(), Files.readAllBytes(contract)).dataLocation();
+    Path dataFile =
+        root.resolve("data").resolve(location.substring("s3://".length())).resolve("part-00000");
+    Files.createDirectories(dataFile.getParent());
+    Files.writeString(dataFile, "data");
+    CliRun check =
+        CliRun.of(
+            "check",
+            "--contracts",
+            contract.toString(),
+            "--contracts-root",
+            root.toString(),
+            "--catalog",
+            root.resolve("catalog").toString(),
+            "--data-root",
+            root.resolve("data").toString(),
+            "--out",
+            root.resolve("out").toString(),
+            "--run-id",
+            RUN_ID,
+            "--fail-on",
+            "SAFE");
+    assertEquals(0, check.exitCode(), check.describe());
+    JsonNode artifact =
+        json(root.resolve("out/diffs/nyc_transit.hourly_ridership/" + RUN_ID + ".diff.json"));
+    assertEquals("OK", artifact.get("status").asText(), artifact.toString());
+    assertEquals(0, artifact.get("findings").size(), artifact.toString());
   }
 
   /** SerDes and options the examples do not show, each as (library, SerDe parameters, input). */

@@ -48,7 +48,12 @@ class RulesCommandTest {
     assertEquals(0, run.exitCode(), run.describe());
     assertEquals(RuleCatalogue.markdownTable(), run.out());
     for (RuleId rule : RuleId.values()) {
-      assertTrue(run.out().contains("| `" + rule.name() + "` |"), rule.name());
+      // Each row carries its anchor, the target of the rule's SARIF helpUri.
+      assertTrue(
+          run.out()
+              .contains(
+                  "| <a id=\"" + RuleCatalogue.anchor(rule) + "\"></a>`" + rule.name() + "` |"),
+          rule.name());
     }
   }
 

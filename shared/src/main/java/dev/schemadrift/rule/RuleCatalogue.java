@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,6 +83,14 @@ public final class RuleCatalogue {
     return String.join("/", letters) + (letters.size() > 1 ? mark : "");
   }
 
+  /**
+   * The id of the rule's row in docs/RULES.md, for links such as a SARIF rule's helpUri: the rule
+   * id in lower case, so a link stays valid as long as the id (which is permanent) does.
+   */
+  public static String anchor(RuleId rule) {
+    return rule.name().toLowerCase(Locale.ROOT);
+  }
+
   /** The Markdown table that docs/RULES.md carries between its generated-table markers. */
   public static String markdownTable() {
     StringBuilder out = new StringBuilder();
@@ -90,7 +99,9 @@ public final class RuleCatalogue {
     out.append("|---|---|---|---|---|\n");
     List<String> notes = new ArrayList<>();
     for (Row row : rows()) {
-      out.append("| `")
+      out.append("| <a id=\"")
+          .append(anchor(row.rule()))
+          .append("\"></a>`")
           .append(row.rule().name())
           .append("` | ")
           .append(row.rule().summary().replace("|", "\\|"));
