@@ -154,11 +154,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = {
-        "Extra outputs: junit (junit.xml), sarif (schema-drift.sarif), github (annotations on",
-        "stdout); json (the summary as JSON) or markdown (a pull-request comment) replace the",
-        "text summary on stdout."
-      })
+      description =
+          "Extra outputs: junit (junit.xml), sarif (schema-drift.sarif), github (annotations on"
+              + " stdout); json (the summary as JSON) or markdown (a pull-request comment) replace"
+              + " the text summary on stdout.")
   List<ExtraOutputs.Format> formats = new ArrayList<>();
 
   @Option(

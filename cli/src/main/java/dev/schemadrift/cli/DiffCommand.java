@@ -83,7 +83,9 @@ final class DiffCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "json (the diff artifact, the default) or markdown (a pull-request comment).")
+      description =
+          "What goes to standard output: json (the diff artifact, the default) or markdown (a"
+              + " pull-request comment).")
   Output format;
 
   /** What diff prints on standard output. */

@@ -74,7 +74,8 @@ final class InitCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "json (our contract format, the default) or odcs (an ODCS v3 YAML document).")
+      description =
+          "The contract format: json (ours, the default) or odcs (an ODCS v3 YAML document).")
   Output format;
 
   /** The contract formats init writes. */
