@@ -328,11 +328,11 @@ final class Reasons {
               + actual
               + "' where the table has '"
               + expected
-              + "', so Athena silently reads "
+              + "', so Athena silently reads the values of '"
               + actual
-              + "'s values as "
+              + "' as '"
               + expected
-              + ".";
+              + "'.";
       case RENAMED ->
           matched
               + ": the "
@@ -341,9 +341,9 @@ final class Reasons {
               + actual
               + "' where the table has '"
               + expected
-              + "', and its values still read as "
+              + "', and its values still read as '"
               + expected
-              + ".";
+              + "'.";
       case COERCED ->
           "The "
               + partition
