@@ -36,6 +36,7 @@ class TemplatePolicyTest {
           "glue:GetDatabase",
           "glue:GetTables",
           "glue:GetTable",
+          "glue:GetPartitions",
           "glue:CreateDatabase",
           "glue:CreateTable",
           "lambda:InvokeFunction",
@@ -314,6 +315,7 @@ class TemplatePolicyTest {
             "glue:GetDatabase",
             "glue:GetTables",
             "glue:GetTable",
+            "glue:GetPartitions",
             "glue:CreateDatabase",
             "glue:CreateTable"),
         Set.copyOf(grant.actions()));

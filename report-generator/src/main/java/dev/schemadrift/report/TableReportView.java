@@ -331,6 +331,9 @@ public record TableReportView(
       facts.add(new Fact("Format profile", profile(catalog.profile())));
       facts.add(new Fact("File family", catalog.fileFamily().jsonName()));
       facts.add(new Fact("Partitioned", catalog.partitioned() ? "yes" : "no"));
+      if (catalog.partitions() != null) {
+        facts.add(new Fact("Partitions compared", partitions(catalog.partitions())));
+      }
       facts.add(new Fact("Location", orDash(shown(catalog.location()))));
     } else {
       facts.add(new Fact("Glue table", "not read"));
@@ -346,6 +349,26 @@ public record TableReportView(
       facts.add(new Fact("Created", "this run created the Glue table from the contract"));
     }
     return facts;
+  }
+
+  /** Which partitions the sample covered, or why none was read. */
+  private static String partitions(DiffArtifact.PartitionsInfo sample) {
+    if (sample.skipped() != null) {
+      return "none: " + shown(sample.skipped());
+    }
+    if (sample.read() == 0) {
+      return "none: Glue lists no partitions";
+    }
+    String range =
+        sample.read() == 1
+            ? shown(sample.first())
+            : shown(sample.first()) + " to " + shown(sample.last());
+    return sample.read()
+        + " (the first page of at most "
+        + sample.limit()
+        + "): "
+        + range
+        + (sample.more() ? "; Glue holds more, which were not compared" : "");
   }
 
   private static String profile(FormatProfile profile) {

@@ -3,11 +3,15 @@ package dev.schemadrift.report;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GluePartition;
+import dev.schemadrift.catalog.GluePartitionReader;
 import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.error.ErrorKind;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Diff artifacts made the way SchemaDiffFunction makes them ({@link TableCheck} on a contract and a
@@ -64,6 +68,25 @@ final class Artifacts {
         info(contract),
         contract,
         GlueTableReader.readOne("table.json", bytes(tableJson)),
+        new DiffArtifact.DataProbe(contract.dataLocation(), true),
+        false);
+  }
+
+  /**
+   * A compared table with its partitions ({@code aws glue get-partitions} output), all of them in
+   * the sample of {@code limit}.
+   */
+  static DiffArtifact comparedWithPartitions(
+      String run, String contractJson, String tableJson, String partitionsJson, int limit) {
+    Contract contract = contract(contractJson);
+    List<GluePartition> partitions =
+        GluePartitionReader.read("partitions.json", bytes(partitionsJson));
+    return TableCheck.compared(
+        new RunId(run),
+        info(contract),
+        contract,
+        GlueTableReader.readOne("table.json", bytes(tableJson)),
+        PartitionSample.read(limit, partitions, false),
         new DiffArtifact.DataProbe(contract.dataLocation(), true),
         false);
   }

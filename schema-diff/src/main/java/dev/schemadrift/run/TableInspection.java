@@ -6,6 +6,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.error.ErrorKind;
@@ -114,7 +115,9 @@ final class TableInspection {
     }
     GlueTable table = database.tables().get(contract.table());
     if (table != null) {
-      return TableCheck.compared(run, item.info(), contract, table, probe, createdBy(table, run));
+      boolean created = createdBy(table, run);
+      return TableCheck.compared(
+          run, item.info(), contract, table, partitions(contract, table, created), probe, created);
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
@@ -166,6 +169,23 @@ final class TableInspection {
                             + " but does not return it",
                         null));
     return TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run));
+  }
+
+  /**
+   * The partitions to compare with the table: one catalog call for a partitioned table, none for a
+   * table this run created (it has no partitions yet), a table without Glue partitions (null) or
+   * one whose sample is off or projected (a skipped sample, which the artifact states).
+   */
+  private PartitionSample partitions(Contract contract, GlueTable table, boolean created) {
+    if (created || !PartitionSample.applies(table)) {
+      return null;
+    }
+    int limit = contract.policy().effectivePartitionSample();
+    String why = PartitionSample.whyNotRead(table, limit);
+    if (why != null) {
+      return PartitionSample.skipped(limit, why);
+    }
+    return catalog.partitions(table, limit).orElse(null);
   }
 
   /** Whether this run (or an earlier attempt of it) created the table. */

@@ -121,6 +121,18 @@ public final class ArtifactJson {
     json.writeStringField("file_family", catalog.fileFamily().jsonName());
     json.writeBooleanField("partitioned", catalog.partitioned());
     json.writeStringField("location", catalog.location());
+    DiffArtifact.PartitionsInfo partitions = catalog.partitions();
+    if (partitions != null) {
+      // Written only when partitions were asked for, so other tables' artifacts keep their bytes.
+      json.writeObjectFieldStart("partitions");
+      json.writeNumberField("limit", partitions.limit());
+      json.writeNumberField("read", partitions.read());
+      json.writeBooleanField("more", partitions.more());
+      json.writeStringField("first", partitions.first());
+      json.writeStringField("last", partitions.last());
+      json.writeStringField("skipped", partitions.skipped());
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 
@@ -256,6 +268,9 @@ public final class ArtifactJson {
     FileFamily family = constant(object, "file_family", FileFamily.class, Spelling.LOWER_CASE);
     Boolean partitioned = requiredBoolean(object, "partitioned");
     String location = nullableString(object, "location");
+    // Absent, not null, when no partitions were asked for: older artifacts read unchanged.
+    DiffArtifact.PartitionsInfo partitions =
+        object.field("partitions") == null ? null : partitions(object.optionalObject("partitions"));
     object.rejectUnknownFields();
     return new DiffArtifact.CatalogInfo(
         versionId,
@@ -264,7 +279,29 @@ public final class ArtifactJson {
         profile,
         family,
         Boolean.TRUE.equals(partitioned),
-        location);
+        location,
+        partitions);
+  }
+
+  private static DiffArtifact.PartitionsInfo partitions(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    Integer limit = object.optionalInteger("limit");
+    Integer read = object.optionalInteger("read");
+    Boolean more = requiredBoolean(object, "more");
+    String first = nullableString(object, "first");
+    String last = nullableString(object, "last");
+    String skipped = nullableString(object, "skipped");
+    object.rejectUnknownFields();
+    if (limit == null || read == null || limit < 0 || read < 0 || read > limit) {
+      object
+          .problems()
+          .add(object.path(), "needs a limit and a read count with 0 <= read <= limit");
+      return null;
+    }
+    return new DiffArtifact.PartitionsInfo(
+        limit, read, Boolean.TRUE.equals(more), first, last, skipped);
   }
 
   private static DiffArtifact.DataProbe probe(StrictObject object) {

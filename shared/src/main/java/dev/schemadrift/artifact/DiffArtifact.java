@@ -47,7 +47,12 @@ public record DiffArtifact(
   /** Which contract was compared: where it came from, its version and a hash of its bytes. */
   public record ContractInfo(String key, String version, String sha256) {}
 
-  /** Which Glue table definition was compared, and how it is read. */
+  /**
+   * Which Glue table definition was compared, and how it is read.
+   *
+   * @param partitions which partitions were compared with the table; null when none were asked for
+   *     (an unpartitioned or Iceberg table, a created table, a local snapshot without partitions)
+   */
   public record CatalogInfo(
       String versionId,
       String updateTime,
@@ -55,7 +60,35 @@ public record DiffArtifact(
       FormatProfile profile,
       FileFamily fileFamily,
       boolean partitioned,
-      String location) {}
+      String location,
+      PartitionsInfo partitions) {
+
+    /** A table definition whose partitions were not asked for. */
+    public CatalogInfo(
+        String versionId,
+        String updateTime,
+        String tableType,
+        FormatProfile profile,
+        FileFamily fileFamily,
+        boolean partitioned,
+        String location) {
+      this(versionId, updateTime, tableType, profile, fileFamily, partitioned, location, null);
+    }
+  }
+
+  /**
+   * The partition sample of a table: at most {@code limit} partitions, {@code read} of them from
+   * {@code first} to {@code last} (in the order of their values), whether Glue holds more, or why
+   * none was read ({@code skipped}, null when the sample was read).
+   */
+  public record PartitionsInfo(
+      int limit, int read, boolean more, String first, String last, String skipped) {
+    public PartitionsInfo {
+      if (limit < 0 || read < 0 || read > limit) {
+        throw new IllegalArgumentException("read " + read + " partitions of a limit " + limit);
+      }
+    }
+  }
 
   /** The result of looking for data files at the contract's location. */
   public record DataProbe(String location, boolean hasData) {}

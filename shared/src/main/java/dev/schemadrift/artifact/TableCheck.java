@@ -1,6 +1,8 @@
 package dev.schemadrift.artifact;
 
+import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.diff.Change;
@@ -32,6 +34,24 @@ public final class TableCheck {
       GlueTable table,
       DiffArtifact.DataProbe probe,
       boolean createdTable) {
+    return compared(runId, contractInfo, contract, table, null, probe, createdTable);
+  }
+
+  /**
+   * Compares an existing (or just created) table with its contract, and its sampled partitions with
+   * the table.
+   *
+   * @param partitions the partition sample, or null when none was asked for
+   * @param probe the data probe, or null when it was not made (the CLI's diff command)
+   */
+  public static DiffArtifact compared(
+      RunId runId,
+      DiffArtifact.ContractInfo contractInfo,
+      Contract contract,
+      GlueTable table,
+      PartitionSample partitions,
+      DiffArtifact.DataProbe probe,
+      boolean createdTable) {
     DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
     TableProfile profile = TableProfile.of(table);
     DiffArtifact.CatalogInfo catalog =
@@ -42,10 +62,12 @@ public final class TableCheck {
             profile.profile(),
             profile.family(),
             profile.partitioned(),
-            table.location());
+            table.location(),
+            partitions == null ? null : info(partitions, table));
     List<Change> changes;
     try {
-      changes = Judgement.of(SchemaComparison.compare(contract, table), table, runId.date());
+      changes =
+          Judgement.of(SchemaComparison.compare(contract, table, partitions), table, runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -62,6 +84,18 @@ public final class TableCheck {
           new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
     }
     return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
+  }
+
+  /** What the artifact says about a partition sample: its size, its first and last partition. */
+  private static DiffArtifact.PartitionsInfo info(PartitionSample sample, GlueTable table) {
+    List<GluePartition> read = sample.partitions();
+    return new DiffArtifact.PartitionsInfo(
+        sample.limit(),
+        read.size(),
+        sample.more(),
+        read.isEmpty() ? null : read.getFirst().name(table.partitionKeys()),
+        read.isEmpty() ? null : read.getLast().name(table.partitionKeys()),
+        sample.skipped());
   }
 
   /** The table is absent and was not created; {@code whyNotCreated} goes into the reason. */

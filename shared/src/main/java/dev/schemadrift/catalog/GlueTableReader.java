@@ -113,7 +113,7 @@ public final class GlueTableReader {
         updateTime);
   }
 
-  private static List<GlueColumn> columns(
+  static List<GlueColumn> columns(
       String source, JsonNode list, String path, List<Problem> problems) {
     List<GlueColumn> columns = new ArrayList<>();
     if (list == null || list.isNull()) {
@@ -144,7 +144,7 @@ public final class GlueTableReader {
     return columns;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -152,7 +152,7 @@ public final class GlueTableReader {
     return value.isValueNode() ? value.asText() : value.toString();
   }
 
-  private static Map<String, String> strings(JsonNode object) {
+  static Map<String, String> strings(JsonNode object) {
     Map<String, String> map = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
       object.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));

@@ -9,6 +9,9 @@ import java.util.Objects;
 /**
  * How a team wants its findings judged. Scalar settings are null when not stated, so that a
  * contract's policy can be layered over the registry's defaults ({@link #over}).
+ *
+ * @param partitionSample how many partitions of a partitioned table are read and compared with it
+ *     (0 turns the check off)
  */
 public record Policy(
     ExtraColumns extraColumns,
@@ -16,13 +19,36 @@ public record Policy(
     Boolean compareComments,
     Boolean createIfMissing,
     List<SeverityOverride> severityOverrides,
-    List<Waiver> waivers) {
+    List<Waiver> waivers,
+    Integer partitionSample) {
+
+  /** The partition sample when neither the contract nor the registry sets one. */
+  public static final int DEFAULT_PARTITION_SAMPLE = 100;
+
+  /** Glue's largest {@code MaxResults} for GetPartitions: one call reads at most this many. */
+  public static final int MAX_PARTITION_SAMPLE = 1000;
 
   public static final Policy EMPTY = new Policy(null, null, null, null, List.of(), List.of());
 
   public Policy {
     severityOverrides = severityOverrides == null ? List.of() : List.copyOf(severityOverrides);
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    if (partitionSample != null
+        && (partitionSample < 0 || partitionSample > MAX_PARTITION_SAMPLE)) {
+      throw new IllegalArgumentException("partition_sample must be 0.." + MAX_PARTITION_SAMPLE);
+    }
+  }
+
+  /** A policy that leaves the partition sample to the defaults. */
+  public Policy(
+      ExtraColumns extraColumns,
+      Widening widening,
+      Boolean compareComments,
+      Boolean createIfMissing,
+      List<SeverityOverride> severityOverrides,
+      List<Waiver> waivers) {
+    this(
+        extraColumns, widening, compareComments, createIfMissing, severityOverrides, waivers, null);
   }
 
   /**
@@ -40,7 +66,8 @@ public record Policy(
         compareComments != null ? compareComments : defaults.compareComments,
         createIfMissing != null ? createIfMissing : defaults.createIfMissing,
         overrides,
-        allWaivers);
+        allWaivers,
+        partitionSample != null ? partitionSample : defaults.partitionSample);
   }
 
   public ExtraColumns effectiveExtraColumns() {
@@ -57,6 +84,10 @@ public record Policy(
 
   public boolean effectiveCreateIfMissing() {
     return !Boolean.FALSE.equals(createIfMissing);
+  }
+
+  public int effectivePartitionSample() {
+    return partitionSample == null ? DEFAULT_PARTITION_SAMPLE : partitionSample;
   }
 
   /** What to do with columns the contract does not list. */

@@ -21,6 +21,17 @@ final class PolicyReader {
     Policy.Widening widening = choice(object, "widening", Policy.Widening.class, "risky, safe");
     Boolean compareComments = object.optionalBoolean("compare_comments");
     Boolean createIfMissing = object.optionalBoolean("create_if_missing");
+    Integer partitionSample = object.optionalInteger("partition_sample");
+    if (partitionSample != null
+        && (partitionSample < 0 || partitionSample > Policy.MAX_PARTITION_SAMPLE)) {
+      problems.add(
+          object.childPath("partition_sample"),
+          "must be 0 (off) to "
+              + Policy.MAX_PARTITION_SAMPLE
+              + " (Glue's most partitions per call) but is "
+              + partitionSample);
+      partitionSample = null;
+    }
     List<Policy.SeverityOverride> overrides =
         object.optionalList(
             "severity_overrides",
@@ -70,7 +81,8 @@ final class PolicyReader {
                   : new Policy.Waiver(rule, path, reason, owner, expires);
             });
     object.rejectUnknownFields();
-    return new Policy(extra, widening, compareComments, createIfMissing, overrides, waivers);
+    return new Policy(
+        extra, widening, compareComments, createIfMissing, overrides, waivers, partitionSample);
   }
 
   private static String nonBlank(StrictObject object, String field) {

@@ -32,7 +32,9 @@ public record Difference(
     TABLE,
     COLUMN,
     PARTITION_KEY,
-    STRUCT_FIELD
+    STRUCT_FIELD,
+    /** A sampled partition of the table, or one of its columns. */
+    PARTITION
   }
 
   public Difference {

@@ -215,6 +215,16 @@ final class Reasons {
               + (severity == Severity.BREAKING
                   ? "existing files split into the wrong columns."
                   : "some rows may be read differently.");
+      case PARTITION_SCHEMA_MISMATCH -> partitionSchemaMismatch(difference);
+      case PARTITION_FORMAT_MISMATCH ->
+          "Partition "
+              + PartitionComparison.partitionOf(path)
+              + " is stored as "
+              + actual
+              + " but the table as "
+              + expected
+              + ": Athena requires a table and its partitions to share a data format, so queries"
+              + " that read this partition fail or misread its files.";
       case TABLE_LOCATION_CHANGED ->
           "The table now reads files from "
               + (actual == null ? "no location" : actual)
@@ -268,10 +278,90 @@ final class Reasons {
           NESTED_FIELD_RENAMED,
           PARTITION_KEY_RENAMED,
           PARTITION_KEY_TYPE_CHANGED,
+          PARTITION_SCHEMA_MISMATCH,
+          PARTITION_FORMAT_MISMATCH,
           SERDE_PARAMETER_CHANGED,
           WAIVER_EXPIRED ->
           false;
     };
+  }
+
+  /** What Athena does with a sampled partition's column that differs from the table's. */
+  private String partitionSchemaMismatch(Difference difference) {
+    String partition = "partition " + PartitionComparison.partitionOf(difference.path());
+    String column = PartitionComparison.columnOf(difference.path());
+    String matched =
+        PartitionComparison.matchesByName(profile)
+            ? "Athena matches the partition's columns to the table's by name"
+            : "Athena matches the partition's columns to the table's by position";
+    String expected = difference.expected();
+    String actual = difference.actual();
+    return switch (difference.context().partitionRead()) {
+      case NONE -> throw new IllegalArgumentException("a partition finding without a read");
+      case REJECTED ->
+          expected == null
+              ? "The "
+                  + partition
+                  + " still has column '"
+                  + column
+                  + "' after the table's last column, and CSV/TSV tables do not allow removing"
+                  + " columns: Athena fails every query that reads it with"
+                  + " HIVE_PARTITION_SCHEMA_MISMATCH."
+              : "The "
+                  + partition
+                  + " declares '"
+                  + column
+                  + "' as "
+                  + actual
+                  + " and the table as "
+                  + expected
+                  + (isNested(expected, actual)
+                      ? ", and Athena does not convert nested types"
+                      : ", a type Athena cannot read as the table's")
+                  + ": every query that reads the partition fails with"
+                  + " HIVE_PARTITION_SCHEMA_MISMATCH.";
+      case SHIFTED ->
+          matched
+              + ": the "
+              + partition
+              + " has '"
+              + actual
+              + "' where the table has '"
+              + expected
+              + "', so Athena silently reads the values of '"
+              + actual
+              + "' as '"
+              + expected
+              + "'.";
+      case RENAMED ->
+          matched
+              + ": the "
+              + partition
+              + " names the column '"
+              + actual
+              + "' where the table has '"
+              + expected
+              + "', and its values still read as '"
+              + expected
+              + "'.";
+      case COERCED ->
+          "The "
+              + partition
+              + " declares '"
+              + column
+              + "' as "
+              + actual
+              + " and the table as "
+              + expected
+              + (difference.context().widening()
+                  ? ": Athena converts the partition's values to the wider type without loss."
+                  : ": Athena converts the partition's values, and those that do not fit read as"
+                      + " null or truncated.");
+    };
+  }
+
+  private static boolean isNested(String expected, String actual) {
+    return expected.contains("<") || actual.contains("<");
   }
 
   private static String columnRemoved(Difference difference, LocalDate today) {

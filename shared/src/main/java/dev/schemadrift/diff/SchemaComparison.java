@@ -1,6 +1,7 @@
 package dev.schemadrift.diff;
 
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Contract;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.List;
 /**
  * Compares a contract with a Glue table and lists every difference as a neutral fact: the table
  * guards first (a table that cannot be judged is undecidable), then the storage promises, then the
- * columns and partition keys. Verdicts come later ({@link Judgement}, then {@link
- * PolicyEvaluation}).
+ * columns and partition keys, then each sampled partition against the table. Verdicts come later
+ * ({@link Judgement}, then {@link PolicyEvaluation}).
  */
 public final class SchemaComparison {
   private SchemaComparison() {}
@@ -24,6 +25,17 @@ public final class SchemaComparison {
    *     parse, no StorageDescriptor, a Spark placeholder schema, names that clash ignoring case)
    */
   public static Result compare(Contract contract, GlueTable table) {
+    return compare(contract, table, null);
+  }
+
+  /**
+   * Compares one contract with one existing table, and the sampled partitions with the table.
+   *
+   * @param partitions the partitions read, or null when none were
+   * @throws UndecidableException as {@link #compare(Contract, GlueTable)}, and when a partition's
+   *     Glue type string does not parse
+   */
+  public static Result compare(Contract contract, GlueTable table, PartitionSample partitions) {
     TableProfile profile = TableProfile.of(table);
     TableGuards.Checked checked = TableGuards.check(table, profile);
     Differences differences = new Differences(profile);
@@ -35,6 +47,9 @@ public final class SchemaComparison {
             Items.ofContract(contract.partitionKeys()),
             checked.partitionKeys(),
             checked.icebergHistory());
+    if (partitions != null) {
+      new PartitionComparison(table, profile, checked.columns(), differences).compare(partitions);
+    }
     return new Result(profile, differences.list());
   }
 }

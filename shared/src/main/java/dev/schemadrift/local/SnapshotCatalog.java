@@ -1,8 +1,11 @@
 package dev.schemadrift.local;
 
+import dev.schemadrift.catalog.GluePartition;
+import dev.schemadrift.catalog.GluePartitionReader;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableJson;
 import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.Catalog;
@@ -29,9 +32,14 @@ import java.util.stream.Stream;
  * for the local demo and CI. Any {@code *.json} below the folder is read; a database is a
  * sub-folder ({@code <db>/}), so an empty sub-folder is an existing database without tables.
  * Writable: created tables are saved as {@code <db>/<table>.json} in get-table form, never over an
- * existing file (that table is then ERROR {@code SNAPSHOT_FILE_TAKEN}).
+ * existing file (that table is then ERROR {@code SNAPSHOT_FILE_TAKEN}). A table's partitions are
+ * the {@code aws glue get-partitions} JSON beside its snapshot, named {@code
+ * <table>.partitions.json}; such files are never read as table snapshots.
  */
 public final class SnapshotCatalog implements Catalog {
+  /** How a partitions file beside a table's snapshot ends: {@code orders.partitions.json}. */
+  public static final String PARTITIONS_SUFFIX = ".partitions.json";
+
   private final Path folder;
   private final Map<String, GlueTable> tables = new TreeMap<>();
 
@@ -55,6 +63,8 @@ public final class SnapshotCatalog implements Catalog {
       for (Path path : entries.sorted().toList()) {
         if (Files.isDirectory(path) && !path.equals(folder)) {
           databases.add(folder.relativize(path).getName(0).toString().toLowerCase(Locale.ROOT));
+        } else if (path.toString().endsWith(PARTITIONS_SUFFIX)) {
+          continue;
         } else if (path.toString().endsWith(".json")) {
           read(path);
         }
@@ -133,6 +143,35 @@ public final class SnapshotCatalog implements Catalog {
   public synchronized Optional<GlueTable> table(String database, String name) {
     failIfBroken(database);
     return Optional.ofNullable(tables.get(key(database, name)));
+  }
+
+  /**
+   * The first {@code limit} partitions of {@code <table>.partitions.json} in the folder of the
+   * table's snapshot; empty when there is no such file.
+   */
+  @Override
+  public synchronized Optional<PartitionSample> partitions(GlueTable table, int limit) {
+    String key = key(table.databaseName(), table.name());
+    String source = sources.get(key);
+    if (source == null) {
+      return Optional.empty();
+    }
+    Path snapshot = folder.resolve(source);
+    Path file = snapshot.resolveSibling(table.name().toLowerCase(Locale.ROOT) + PARTITIONS_SUFFIX);
+    String name = folder.relativize(file).toString().replace('\\', '/');
+    Optional<byte[]> bytes = LocalFile.read(file, GlueTableReader.MAX_BYTES);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      List<GluePartition> all = GluePartitionReader.read(name, bytes.get());
+      return Optional.of(
+          PartitionSample.read(
+              limit, all.subList(0, Math.min(limit, all.size())), all.size() > limit));
+    } catch (InvalidDocumentException e) {
+      throw new StoreException(
+          ErrorKind.INVALID_SNAPSHOT, "partition snapshot unreadable: " + e.getMessage(), e);
+    }
   }
 
   @Override

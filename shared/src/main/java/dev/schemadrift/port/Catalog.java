@@ -1,6 +1,7 @@
 package dev.schemadrift.port;
 
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,16 @@ public interface Catalog {
 
   /** One table, or empty when it (or its database) does not exist. */
   Optional<GlueTable> table(String database, String name);
+
+  /**
+   * At most {@code limit} (1 to 1,000) partitions of a table in one call: the first page the
+   * catalog returns, with whether it holds more. Empty when the catalog keeps no partition listing
+   * for the table (a local snapshot without a partitions file); catalogs that cannot list
+   * partitions at all keep this default.
+   */
+  default Optional<PartitionSample> partitions(GlueTable table, int limit) {
+    return Optional.empty();
+  }
 
   /** Creates a database; returns false when it already existed (not an error). */
   boolean createDatabase(String database, String description);

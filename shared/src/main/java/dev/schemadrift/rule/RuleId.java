@@ -11,6 +11,7 @@ import static dev.schemadrift.rule.Severity.SAFE;
 import static dev.schemadrift.rule.SeverityModel.Condition.acceptedWidening;
 import static dev.schemadrift.rule.SeverityModel.Condition.families;
 import static dev.schemadrift.rule.SeverityModel.Condition.insideMapKey;
+import static dev.schemadrift.rule.SeverityModel.Condition.partitionRead;
 import static dev.schemadrift.rule.SeverityModel.Condition.profiles;
 
 import dev.schemadrift.catalog.FormatProfile;
@@ -61,6 +62,16 @@ public enum RuleId {
       SeverityModel.when(acceptedWidening(), RISKY).otherwise(BREAKING)),
   COLUMN_MOVED_TO_PARTITION("a data column became a partition key", SeverityModel.always(BREAKING)),
   PARTITION_MOVED_TO_COLUMN("a partition key became a data column", SeverityModel.always(BREAKING)),
+  PARTITION_SCHEMA_MISMATCH(
+      "a sampled partition's column differs from the table's (Athena's partition schema check)",
+      SeverityModel.notApplicableTo(ICEBERG)
+          .notApplicableWhen(partitionRead(PartitionRead.NONE))
+          .when(partitionRead(PartitionRead.REJECTED, PartitionRead.SHIFTED), BREAKING)
+          .when(partitionRead(PartitionRead.COERCED).notWidening(), RISKY)
+          .otherwise(SAFE)),
+  PARTITION_FORMAT_MISMATCH(
+      "a sampled partition's SerDe or input format is another data format than the table's",
+      SeverityModel.notApplicableTo(ICEBERG).otherwise(BREAKING)),
   COLUMN_BECAME_OPTIONAL(
       "contract `required`, catalog optional (only Iceberg can say)", onlyIceberg(RISKY)),
   COLUMN_BECAME_REQUIRED("contract `required: false`, catalog required", onlyIceberg(SAFE)),

@@ -59,6 +59,12 @@ public final class SeverityModel {
       return this;
     }
 
+    /** A case saying that the rule does not apply where the condition holds. */
+    public Builder notApplicableWhen(Condition condition) {
+      cases.add(new Case(condition, null));
+      return this;
+    }
+
     /** The verdict when no earlier case holds. */
     public SeverityModel otherwise(Severity severity) {
       cases.add(new Case(Condition.ANY, Objects.requireNonNull(severity, "severity")));
@@ -108,14 +114,18 @@ public final class SeverityModel {
       Boolean whenPartitioned,
       Boolean whenInMapKey,
       Boolean whenWidening,
-      Boolean whenStructuralOption) {
+      Boolean whenStructuralOption,
+      Set<PartitionRead> partitionReads) {
 
     /** The condition that always holds. */
-    public static final Condition ANY = new Condition(Set.of(), Set.of(), null, null, null, null);
+    public static final Condition ANY =
+        new Condition(Set.of(), Set.of(), null, null, null, null, Set.of());
 
     public Condition {
       profiles = profiles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(profiles));
       families = families.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(families));
+      partitionReads =
+          partitionReads.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(partitionReads));
       for (FormatProfile profile : profiles) {
         if (profile.judgedAs() != profile) {
           throw new IllegalArgumentException(profile + " is judged as " + profile.judgedAs());
@@ -124,28 +134,52 @@ public final class SeverityModel {
     }
 
     public static Condition profiles(FormatProfile... judgedAs) {
-      return new Condition(Set.of(judgedAs), Set.of(), null, null, null, null);
+      return new Condition(Set.of(judgedAs), Set.of(), null, null, null, null, Set.of());
     }
 
     public static Condition families(FileFamily... families) {
-      return new Condition(Set.of(), Set.of(families), null, null, null, null);
+      return new Condition(Set.of(), Set.of(families), null, null, null, null, Set.of());
     }
 
     public static Condition insideMapKey() {
-      return new Condition(Set.of(), Set.of(), null, true, null, null);
+      return new Condition(Set.of(), Set.of(), null, true, null, null, Set.of());
     }
 
     public static Condition acceptedWidening() {
-      return new Condition(Set.of(), Set.of(), null, null, true, null);
+      return new Condition(Set.of(), Set.of(), null, null, true, null, Set.of());
+    }
+
+    /** A sampled partition's column that Athena reads in one of these ways. */
+    public static Condition partitionRead(PartitionRead... reads) {
+      return new Condition(Set.of(), Set.of(), null, null, null, null, Set.of(reads));
     }
 
     public Condition unpartitioned() {
       return new Condition(
-          profiles, families, false, whenInMapKey, whenWidening, whenStructuralOption);
+          profiles,
+          families,
+          false,
+          whenInMapKey,
+          whenWidening,
+          whenStructuralOption,
+          partitionReads);
     }
 
     public Condition structural() {
-      return new Condition(profiles, families, whenPartitioned, whenInMapKey, whenWidening, true);
+      return new Condition(
+          profiles, families, whenPartitioned, whenInMapKey, whenWidening, true, partitionReads);
+    }
+
+    /** The same condition, only for a change that is not an accepted widening. */
+    public Condition notWidening() {
+      return new Condition(
+          profiles,
+          families,
+          whenPartitioned,
+          whenInMapKey,
+          false,
+          whenStructuralOption,
+          partitionReads);
     }
 
     boolean holds(RuleContext context) {
@@ -154,11 +188,19 @@ public final class SeverityModel {
           && (whenPartitioned == null || whenPartitioned == context.partitioned())
           && (whenInMapKey == null || whenInMapKey == context.inMapKey())
           && (whenWidening == null || whenWidening == context.widening())
-          && (whenStructuralOption == null || whenStructuralOption == context.structuralOption());
+          && (whenStructuralOption == null || whenStructuralOption == context.structuralOption())
+          && (partitionReads.isEmpty() || partitionReads.contains(context.partitionRead()));
     }
 
     String describe() {
       List<String> parts = new ArrayList<>();
+      if (!partitionReads.isEmpty()) {
+        List<String> reads = new ArrayList<>();
+        for (PartitionRead read : EnumSet.copyOf(partitionReads)) {
+          reads.add(read.describe());
+        }
+        parts.add(alternatives(reads));
+      }
       if (!profiles.isEmpty()) {
         parts.add(names(profiles) + " tables");
       }
@@ -180,7 +222,7 @@ public final class SeverityModel {
             whenWidening
                 ? "a widening its readers accept (for Iceberg partition keys: int→bigint,"
                     + " float→double, decimal precision increase)"
-                : "not an accepted widening");
+                : "not a widening (a conversion that may lose values)");
       }
       if (whenStructuralOption != null) {
         parts.add(

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GluePartition;
+import dev.schemadrift.catalog.GluePartitionReader;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Finding;
@@ -60,7 +63,8 @@ class RuleCasesTest {
       GlueTable table =
           GlueTableReader.readOne(
               file + "#table", Json.mapper().writeValueAsBytes(root.get("table")));
-      artifact = TableCheck.compared(runId, info, contract, table, null, false);
+      artifact =
+          TableCheck.compared(runId, info, contract, table, partitions(file, root), null, false);
     }
     JsonNode expected = root.get("expected");
     List<String> expectedFindings = new ArrayList<>();
@@ -90,6 +94,25 @@ class RuleCasesTest {
     for (Finding finding : artifact.findings()) {
       assertFalse(finding.reason().isBlank(), context + "every finding needs a reason");
     }
+  }
+
+  /**
+   * The case's {@code partitions} ({@code aws glue get-partitions} output) as the pipeline samples
+   * them: the first {@code partition_sample} of the contract's policy; null when the case has none.
+   */
+  private static PartitionSample partitions(Path file, JsonNode root) throws IOException {
+    if (!root.hasNonNull("partitions")) {
+      return null;
+    }
+    Contract contract =
+        ContractReader.read(
+            file + "#contract", Json.mapper().writeValueAsBytes(root.get("contract")));
+    int limit = contract.policy().effectivePartitionSample();
+    List<GluePartition> all =
+        GluePartitionReader.read(
+            file + "#partitions", Json.mapper().writeValueAsBytes(root.get("partitions")));
+    return PartitionSample.read(
+        limit, all.subList(0, Math.min(limit, all.size())), all.size() > limit);
   }
 
   private static String describe(JsonNode finding) {

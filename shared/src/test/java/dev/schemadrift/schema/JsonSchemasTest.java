@@ -126,6 +126,7 @@ class JsonSchemasTest {
           "minLength",
           "maxLength",
           "minimum",
+          "maximum",
           "properties",
           "required",
           "additionalProperties",

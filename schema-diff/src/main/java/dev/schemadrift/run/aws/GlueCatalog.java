@@ -2,7 +2,9 @@ package dev.schemadrift.run.aws;
 
 import dev.schemadrift.aws.AwsErrors;
 import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.port.Catalog;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +21,9 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
+import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.SerDeInfo;
 import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -100,6 +104,51 @@ public final class GlueCatalog implements Catalog {
     } catch (SdkException e) {
       throw AwsErrors.classify("reading Glue table " + database + "." + name, e);
     }
+  }
+
+  /**
+   * One {@code GetPartitions} call with {@code MaxResults} = limit: its first page is the sample,
+   * and a next token says Glue holds more. Emulators that ignore paging may answer with more
+   * partitions than asked for; only the first {@code limit} count.
+   */
+  @Override
+  public Optional<PartitionSample> partitions(GlueTable table, int limit) {
+    try {
+      GetPartitionsResponse page =
+          glue.getPartitions(
+              request ->
+                  request
+                      .databaseName(table.databaseName())
+                      .tableName(table.name())
+                      .maxResults(limit));
+      List<GluePartition> read = new ArrayList<>();
+      for (Partition partition : page.partitions()) {
+        if (read.size() == limit) {
+          break;
+        }
+        read.add(fromGlue(partition));
+      }
+      boolean more = page.nextToken() != null || page.partitions().size() > limit;
+      return Optional.of(PartitionSample.read(limit, read, more));
+    } catch (EntityNotFoundException e) {
+      // The table went away between the batch read and now: no partitions to compare.
+      return Optional.of(PartitionSample.read(limit, List.of(), false));
+    } catch (SdkException e) {
+      throw AwsErrors.classify("reading partitions of Glue table " + table.qualifiedName(), e);
+    }
+  }
+
+  static GluePartition fromGlue(Partition partition) {
+    StorageDescriptor storage = partition.storageDescriptor();
+    SerDeInfo serde = storage == null ? null : storage.serdeInfo();
+    return new GluePartition(
+        partition.hasValues() ? partition.values() : List.of(),
+        storage == null || !storage.hasColumns() ? List.of() : fromColumns(storage.columns()),
+        storage == null ? null : storage.location(),
+        storage == null ? null : storage.inputFormat(),
+        serde == null ? null : serde.serializationLibrary(),
+        serde == null || !serde.hasParameters() ? null : serde.parameters(),
+        storage != null);
   }
 
   @Override

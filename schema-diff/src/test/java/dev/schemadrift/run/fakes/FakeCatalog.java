@@ -1,7 +1,9 @@
 package dev.schemadrift.run.fakes;
 
 import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.StoreException;
@@ -28,13 +30,16 @@ public final class FakeCatalog implements Catalog {
     TABLES,
     TABLE,
     CREATE_DATABASE,
-    CREATE_TABLE
+    CREATE_TABLE,
+    PARTITIONS
   }
 
   private final Map<String, Map<String, GlueTable>> databases = new TreeMap<>();
   private final Map<Method, Integer> counts = new HashMap<>();
   private final Map<String, ErrorKind> failingDatabases = new HashMap<>();
   private final Map<String, GlueTable> createdByOthers = new HashMap<>();
+  private final Map<String, List<GluePartition>> partitions = new HashMap<>();
+  private final List<Integer> partitionLimits = new ArrayList<>();
 
   /** Adds a database without counting a call. */
   public synchronized FakeCatalog addDatabase(String database) {
@@ -49,6 +54,18 @@ public final class FakeCatalog implements Catalog {
         .computeIfAbsent(stored.databaseName(), name -> new TreeMap<>())
         .put(stored.name(), stored);
     return this;
+  }
+
+  /** Registers a table's partitions, in the order Glue would list them, without counting a call. */
+  public synchronized FakeCatalog addPartitions(
+      String database, String table, List<GluePartition> listed) {
+    partitions.put(fold(database) + "." + fold(table), List.copyOf(listed));
+    return this;
+  }
+
+  /** The limits the partition calls asked for, in call order. */
+  public synchronized List<Integer> partitionLimits() {
+    return List.copyOf(partitionLimits);
   }
 
   /** Makes every read of the database's tables fail with a {@link StoreException} of that kind. */
@@ -104,6 +121,19 @@ public final class FakeCatalog implements Catalog {
     count(Method.TABLE);
     failIfTold(database);
     return stored(database, name);
+  }
+
+  /** As GetPartitions with MaxResults: the first page, and whether more follow. */
+  @Override
+  public synchronized Optional<PartitionSample> partitions(GlueTable table, int limit) {
+    count(Method.PARTITIONS);
+    partitionLimits.add(limit);
+    failIfTold(table.databaseName());
+    List<GluePartition> listed =
+        partitions.getOrDefault(fold(table.databaseName()) + "." + fold(table.name()), List.of());
+    return Optional.of(
+        PartitionSample.read(
+            limit, listed.subList(0, Math.min(limit, listed.size())), listed.size() > limit));
   }
 
   @Override
