@@ -42,6 +42,10 @@ public final class ArtifactJson {
     json.writeStringField("database", artifact.table().database());
     json.writeStringField("name", artifact.table().name());
     json.writeEndObject();
+    // Only for another account's catalog: artifacts of the own account keep their bytes.
+    if (artifact.catalogId() != null) {
+      json.writeStringField("catalog_id", artifact.catalogId());
+    }
     json.writeStringField("status", artifact.status().name());
     json.writeBooleanField("created_table", artifact.createdTable());
     writeContract(json, artifact.contract());
@@ -116,6 +120,13 @@ public final class ArtifactJson {
     json.writeStringField("file_family", catalog.fileFamily().jsonName());
     json.writeBooleanField("partitioned", catalog.partitioned());
     json.writeStringField("location", catalog.location());
+    if (!catalog.setAsideColumns().isEmpty()) {
+      json.writeArrayFieldStart("set_aside_columns");
+      for (String column : catalog.setAsideColumns()) {
+        json.writeString(column);
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 
@@ -177,6 +188,11 @@ public final class ArtifactJson {
       }
     }
     DiffArtifact.TableName table = tableName(required(root, "table"));
+    String catalogId = root.optionalString("catalog_id");
+    if (catalogId != null && !catalogId.matches("[0-9]{12}")) {
+      problems.add(
+          root.childPath("catalog_id"), "'" + catalogId + "' is not a 12-digit catalog id");
+    }
     Status status = constant(root, "status", Status.class, Spelling.NAME);
     Boolean createdTable = requiredBoolean(root, "created_table");
     DiffArtifact.ContractInfo contract = contract(nullable(root, "contract"));
@@ -204,7 +220,8 @@ public final class ArtifactJson {
         counts,
         findings,
         unused,
-        error);
+        error,
+        catalogId);
   }
 
   private static DiffArtifact.TableName tableName(StrictObject object) {
@@ -250,6 +267,16 @@ public final class ArtifactJson {
     FileFamily family = constant(object, "file_family", FileFamily.class, Spelling.LOWER_CASE);
     Boolean partitioned = requiredBoolean(object, "partitioned");
     String location = nullableString(object, "location");
+    List<String> setAside =
+        object.optionalList(
+            "set_aside_columns",
+            element -> {
+              if (!element.node().isTextual()) {
+                object.problems().add(element.path(), "expected a column name");
+                return null;
+              }
+              return element.node().textValue();
+            });
     object.rejectUnknownFields();
     return new DiffArtifact.CatalogInfo(
         versionId,
@@ -258,7 +285,8 @@ public final class ArtifactJson {
         profile,
         family,
         Boolean.TRUE.equals(partitioned),
-        location);
+        location,
+        setAside);
   }
 
   private static DiffArtifact.DataProbe probe(StrictObject object) {

@@ -24,10 +24,17 @@ public record DiffArtifact(
     Counts counts,
     List<Finding> findings,
     List<Policy.Waiver> unusedWaivers,
-    ErrorInfo error) {
+    ErrorInfo error,
+    String catalogId) {
 
   public static final int VERSION = 1;
 
+  /**
+   * Checks the parts.
+   *
+   * @param catalogId the Glue catalog (12-digit account id) the contract or registry named, or null
+   *     for the monitor's own account
+   */
   public DiffArtifact {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(table, "table");
@@ -35,6 +42,54 @@ public record DiffArtifact(
     Objects.requireNonNull(counts, "counts");
     findings = List.copyOf(findings);
     unusedWaivers = List.copyOf(unusedWaivers);
+  }
+
+  /** An artifact about a table of the monitor's own catalog. */
+  public DiffArtifact(
+      int artifactVersion,
+      String runId,
+      TableName table,
+      Status status,
+      boolean createdTable,
+      ContractInfo contract,
+      CatalogInfo catalog,
+      DataProbe dataProbe,
+      Counts counts,
+      List<Finding> findings,
+      List<Policy.Waiver> unusedWaivers,
+      ErrorInfo error) {
+    this(
+        artifactVersion,
+        runId,
+        table,
+        status,
+        createdTable,
+        contract,
+        catalog,
+        dataProbe,
+        counts,
+        findings,
+        unusedWaivers,
+        error,
+        null);
+  }
+
+  /** A copy that names the Glue catalog the table was looked up in (null: the own account's). */
+  public DiffArtifact withCatalogId(String newCatalogId) {
+    return new DiffArtifact(
+        artifactVersion,
+        runId,
+        table,
+        status,
+        createdTable,
+        contract,
+        catalog,
+        dataProbe,
+        counts,
+        findings,
+        unusedWaivers,
+        error,
+        newCatalogId);
   }
 
   /** The table the artifact is about. */
@@ -47,7 +102,12 @@ public record DiffArtifact(
   /** Which contract was compared: where it came from, its version and a hash of its bytes. */
   public record ContractInfo(String key, String version, String sha256) {}
 
-  /** Which Glue table definition was compared, and how it is read. */
+  /**
+   * Which Glue table definition was compared, and how it is read.
+   *
+   * @param setAsideColumns columns left out of the comparison before matching, in table order: the
+   *     Hudi metadata columns ({@code _hoodie_*}) the contract does not list
+   */
   public record CatalogInfo(
       String versionId,
       String updateTime,
@@ -55,7 +115,24 @@ public record DiffArtifact(
       FormatProfile profile,
       FileFamily fileFamily,
       boolean partitioned,
-      String location) {}
+      String location,
+      List<String> setAsideColumns) {
+    public CatalogInfo {
+      setAsideColumns = setAsideColumns == null ? List.of() : List.copyOf(setAsideColumns);
+    }
+
+    /** A table with nothing set aside. */
+    public CatalogInfo(
+        String versionId,
+        String updateTime,
+        String tableType,
+        FormatProfile profile,
+        FileFamily fileFamily,
+        boolean partitioned,
+        String location) {
+      this(versionId, updateTime, tableType, profile, fileFamily, partitioned, location, List.of());
+    }
+  }
 
   /** The result of looking for data files at the contract's location. */
   public record DataProbe(String location, boolean hasData) {}

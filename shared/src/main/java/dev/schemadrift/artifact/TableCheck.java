@@ -45,7 +45,20 @@ public final class TableCheck {
             table.location());
     List<Change> changes;
     try {
-      changes = Judgement.of(SchemaComparison.compare(contract, table), table, runId.date());
+      SchemaComparison.Result result = SchemaComparison.compare(contract, table);
+      if (!result.hudiMetadataSetAside().isEmpty()) {
+        catalog =
+            new DiffArtifact.CatalogInfo(
+                catalog.versionId(),
+                catalog.updateTime(),
+                catalog.tableType(),
+                catalog.profile(),
+                catalog.fileFamily(),
+                catalog.partitioned(),
+                catalog.location(),
+                result.hudiMetadataSetAside());
+      }
+      changes = Judgement.of(result, table, runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -59,7 +72,8 @@ public final class TableCheck {
           DiffArtifact.Counts.ZERO,
           List.of(),
           List.of(),
-          new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
+          new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()),
+          contract.catalogId());
     }
     return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
   }
@@ -101,7 +115,8 @@ public final class TableCheck {
         DiffArtifact.Counts.ZERO,
         List.of(),
         List.of(),
-        null);
+        null,
+        contract.catalogId());
   }
 
   /**
@@ -169,6 +184,7 @@ public final class TableCheck {
         new DiffArtifact.Counts(breaking, risky, safe, waived),
         outcome.findings(),
         outcome.unusedWaivers(),
-        null);
+        null,
+        contract.catalogId());
   }
 }

@@ -112,7 +112,7 @@ public final class TableDefinitions {
         output = TEXT_OUTPUT;
         serde.put("input.regex", options.inputRegex());
       }
-      case ICEBERG -> {
+      case ICEBERG, VIEW -> {
         return Optional.empty();
       }
       default -> throw new IllegalStateException("unreachable");
