@@ -66,6 +66,10 @@ final class TableInspection {
                 "the table's types are nested too deeply to compare");
       }
     }
+    if (item.contract() != null && item.contract().catalogId() != null) {
+      // Every outcome of another account's table names its catalog, errors included.
+      artifact = artifact.withCatalogId(item.contract().catalogId());
+    }
     String diffKey = BucketLayout.diff(artifact.table(), run.value());
     try {
       store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), SchemaDiffRun.JSON);
@@ -90,6 +94,10 @@ final class TableInspection {
 
   private DiffArtifact judge(LoadedContract item, DatabaseTables database, RunId run) {
     Contract contract = item.contract();
+    if (contract.isView()) {
+      return judgeView(item, database, run);
+    }
+    Catalog catalog = this.catalog.inCatalog(contract.catalogId());
     S3Location data = S3Location.parse(contract.dataLocation());
     if (!settings.allowsDataBucket(data.bucket())) {
       return TableCheck.error(
@@ -151,6 +159,27 @@ final class TableInspection {
                             + " but does not return it",
                         null));
     return TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run));
+  }
+
+  /**
+   * A view has no files to probe and is never made from a contract (only its defining query could
+   * make it): it is compared when Glue has it and TABLE_MISSING otherwise.
+   */
+  private static DiffArtifact judgeView(LoadedContract item, DatabaseTables database, RunId run) {
+    Contract contract = item.contract();
+    if (database.failure() != null) {
+      throw database.failure();
+    }
+    GlueTable table = database.tables().get(contract.table());
+    if (table != null) {
+      return TableCheck.compared(run, item.info(), contract, table, null, false);
+    }
+    return TableCheck.missing(
+        run,
+        item.info(),
+        contract,
+        null,
+        "the monitor never creates a view: only its defining query can make it");
   }
 
   /** Whether this run (or an earlier attempt of it) created the table. */
