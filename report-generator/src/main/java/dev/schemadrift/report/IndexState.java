@@ -73,7 +73,34 @@ public record IndexState(SortedMap<String, TableState> tables) {
       String lastChanged,
       String findings,
       List<RunStatus> history,
-      List<String> notified) {
+      List<String> notified,
+      String catalogId) {
+    /** An entry of a table in the monitor's own catalog. */
+    public TableState(
+        TableName table,
+        String lastChecked,
+        Status status,
+        Counts counts,
+        String owner,
+        List<String> tags,
+        String lastChanged,
+        String findings,
+        List<RunStatus> history,
+        List<String> notified) {
+      this(
+          table,
+          lastChecked,
+          status,
+          counts,
+          owner,
+          tags,
+          lastChanged,
+          findings,
+          history,
+          notified,
+          null);
+    }
+
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -98,7 +125,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           lastChanged,
           findings,
           history,
-          List.copyOf(keys));
+          List.copyOf(keys),
+          catalogId);
     }
   }
 
@@ -115,10 +143,23 @@ public record IndexState(SortedMap<String, TableState> tables) {
       Counts counts,
       String findings,
       TableMetadata metadata,
-      List<String> alerts) {
+      List<String> alerts,
+      String catalogId) {
 
     public Observation {
       alerts = List.copyOf(alerts);
+    }
+
+    /** An observation of a table in the monitor's own catalog. */
+    public Observation(
+        TableName table,
+        String runId,
+        Status status,
+        Counts counts,
+        String findings,
+        TableMetadata metadata,
+        List<String> alerts) {
+      this(table, runId, status, counts, findings, metadata, alerts, null);
     }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
@@ -129,7 +170,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           artifact.counts(),
           digest(artifact),
           metadata,
-          Notifications.alertKeys(artifact));
+          Notifications.alertKeys(artifact),
+          artifact.catalogId());
     }
   }
 
@@ -182,7 +224,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           seen.runId(),
           seen.findings(),
           List.of(new RunStatus(seen.runId(), seen.status())),
-          List.of());
+          List.of(),
+          seen.catalogId());
     }
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
     int age = seen.runId().compareTo(old.lastChecked());
@@ -198,7 +241,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           old.lastChanged(),
           old.findings(),
           history,
-          old.notified());
+          old.notified(),
+          old.catalogId());
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
@@ -217,7 +261,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         seen.findings(),
         history,
-        notified);
+        notified,
+        seen.catalogId());
   }
 
   private static List<RunStatus> withRun(List<RunStatus> history, RunStatus added) {
@@ -275,6 +320,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
       json.writeStartObject();
       json.writeStringField("database", state.table().database());
       json.writeStringField("table", state.table().name());
+      // Only another account's tables carry it: the state of a one-account lake keeps its bytes.
+      if (state.catalogId() != null) {
+        json.writeStringField("catalog_id", state.catalogId());
+      }
       json.writeStringField("last_checked", state.lastChecked());
       json.writeStringField("status", state.status().name());
       ArtifactJson.writeCounts(json, state.counts());
@@ -343,6 +392,11 @@ public record IndexState(SortedMap<String, TableState> tables) {
     if (!BucketLayout.isKeyName(database) || !BucketLayout.isKeyName(table)) {
       problems.add(object.path(), "database and table must be Glue names");
     }
+    String catalogId = object.optionalString("catalog_id");
+    if (catalogId != null && !catalogId.matches("[0-9]{12}")) {
+      problems.add(object.childPath("catalog_id"), "not a 12-digit catalog id");
+      catalogId = null;
+    }
     String lastChecked = runId(object, "last_checked", runIds);
     Status status =
         ArtifactJson.readStatus(
@@ -396,7 +450,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         lastChanged,
         findings,
         history,
-        notified);
+        notified,
+        catalogId);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {
