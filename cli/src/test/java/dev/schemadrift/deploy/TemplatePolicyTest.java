@@ -301,10 +301,12 @@ class TemplatePolicyTest {
     Map<String, Object> parameter = map(template.section("Parameters").get("GlueDatabases"));
     assertEquals("CommaDelimitedList", parameter.get("Type"));
 
+    // Other accounts' catalogs have their own read-only policy (the next test).
     List<Grant> glue =
         grants().stream()
             .filter(
                 grant -> grant.actions().stream().anyMatch(action -> action.startsWith("glue:")))
+            .filter(grant -> !grant.policy().equals("SchemaDiffCrossAccountGlue"))
             .toList();
     assertEquals(1, glue.size(), "one Glue statement, one slot per database: " + glue);
     Grant grant = glue.get(0);
@@ -338,6 +340,53 @@ class TemplatePolicyTest {
           "GlueDatabase",
           GLUE + "table/${Name}/*",
           "Name");
+    }
+  }
+
+  private static final int CROSS_ACCOUNT_SLOTS = 5;
+
+  @Test
+  void otherAccountsCatalogsAreReadOnlyAndOnlyThoseNamedInCrossAccountCatalogIds() {
+    Map<String, Object> parameter =
+        map(template.section("Parameters").get("CrossAccountCatalogIds"));
+    assertEquals("CommaDelimitedList", parameter.get("Type"));
+    assertEquals("", parameter.get("Default"), "no other account unless named");
+    // Without a catalog id the policy does not exist at all.
+    assertEquals(
+        "CrossAccountCatalog0", template.resource("SchemaDiffCrossAccountGlue").get("Condition"));
+
+    List<Grant> crossAccount =
+        grants().stream()
+            .filter(grant -> grant.policy().equals("SchemaDiffCrossAccountGlue"))
+            .toList();
+    assertEquals(1, crossAccount.size(), "one statement: " + crossAccount);
+    Grant grant = crossAccount.get(0);
+    assertEquals("SchemaDiffRole", grant.role());
+    assertEquals(
+        Set.of("glue:GetDatabase", "glue:GetTables", "glue:GetTable", "glue:GetPartitions"),
+        Set.copyOf(grant.actions()),
+        "read-only: the monitor never creates in another account's catalog");
+    List<Object> resources = listOrSingle(grant.statement().get("Resource"));
+    assertEquals(3 * CROSS_ACCOUNT_SLOTS, resources.size(), "three ARNs per catalog slot");
+    String otherGlue = "arn:${AWS::Partition}:glue:${AWS::Region}:${Id}:";
+    for (int slot = 0; slot < CROSS_ACCOUNT_SLOTS; slot++) {
+      // Glue authorises table calls on the catalog, the database and the table: all three.
+      List<String> suffixes = List.of("catalog", "database/*", "table/*");
+      for (int index = 0; index < suffixes.size(); index++) {
+        assertSlot(
+            resources.get(3 * slot + index),
+            "CrossAccountCatalogIds",
+            slot,
+            "CrossAccountCatalog",
+            otherGlue + suffixes.get(index),
+            "Id");
+      }
+      assertEquals(
+          Map.of(
+              "Fn::Not",
+              List.of(Map.of("Fn::Equals", List.of("", slotItem("CrossAccountCatalogIds", slot))))),
+          template.section("Conditions").get("CrossAccountCatalog" + slot),
+          "slot " + slot + " exists when the list has an item " + slot);
     }
   }
 

@@ -78,7 +78,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
       List<RunStatus> history,
       List<String> notified,
       List<String> alerted,
-      String created) {
+      String created,
+      String catalogId) {
     public TableState {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(lastChecked, "lastChecked");
@@ -116,6 +117,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
           history,
           notified,
           List.of(),
+          null,
           null);
     }
 
@@ -133,7 +135,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           history,
           List.copyOf(keys),
           alerted,
-          created);
+          created,
+          catalogId);
     }
 
     /** This entry with another set of alert keys counted as news. */
@@ -150,7 +153,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           history,
           notified,
           List.copyOf(keys),
-          created);
+          created,
+          catalogId);
     }
   }
 
@@ -169,13 +173,14 @@ public record IndexState(SortedMap<String, TableState> tables) {
       String findings,
       TableMetadata metadata,
       List<String> alerts,
-      boolean createdTable) {
+      boolean createdTable,
+      String catalogId) {
 
     public Observation {
       alerts = List.copyOf(alerts);
     }
 
-    /** An observation of a run that did not create the table. */
+    /** An observation of a run that did not create the table, in the monitor's own catalog. */
     public Observation(
         TableName table,
         String runId,
@@ -184,7 +189,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
         String findings,
         TableMetadata metadata,
         List<String> alerts) {
-      this(table, runId, status, counts, findings, metadata, alerts, false);
+      this(table, runId, status, counts, findings, metadata, alerts, false, null);
     }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
@@ -196,7 +201,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           digest(artifact),
           metadata,
           Notifications.alertKeys(artifact),
-          artifact.createdTable());
+          artifact.createdTable(),
+          artifact.catalogId());
     }
   }
 
@@ -251,7 +257,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           List.of(new RunStatus(seen.runId(), seen.status())),
           List.of(),
           List.of(),
-          seen.createdTable() ? seen.runId() : null);
+          seen.createdTable() ? seen.runId() : null,
+          seen.catalogId());
     }
     String created = created(old.created(), seen);
     List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
@@ -270,7 +277,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
           history,
           old.notified(),
           old.alerted(),
-          created);
+          created,
+          old.catalogId());
     }
     boolean same = seen.status() == old.status() && seen.findings().equals(old.findings());
     String lastChanged = same ? old.lastChanged() : seen.runId();
@@ -293,7 +301,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         history,
         notified,
         alerted,
-        created);
+        created,
+        seen.catalogId());
   }
 
   /** The earliest run known to have created the table: a retry or a rerun never moves it. */
@@ -359,6 +368,10 @@ public record IndexState(SortedMap<String, TableState> tables) {
       json.writeStartObject();
       json.writeStringField("database", state.table().database());
       json.writeStringField("table", state.table().name());
+      // Only another account's tables carry it: the state of a one-account lake keeps its bytes.
+      if (state.catalogId() != null) {
+        json.writeStringField("catalog_id", state.catalogId());
+      }
       json.writeStringField("last_checked", state.lastChecked());
       json.writeStringField("status", state.status().name());
       ArtifactJson.writeCounts(json, state.counts());
@@ -438,6 +451,11 @@ public record IndexState(SortedMap<String, TableState> tables) {
     if (!BucketLayout.isKeyName(database) || !BucketLayout.isKeyName(table)) {
       problems.add(object.path(), "database and table must be Glue names");
     }
+    String catalogId = object.optionalString("catalog_id");
+    if (catalogId != null && !catalogId.matches("[0-9]{12}")) {
+      problems.add(object.childPath("catalog_id"), "not a 12-digit catalog id");
+      catalogId = null;
+    }
     String lastChecked = runId(object, "last_checked", runIds);
     Status status =
         ArtifactJson.readStatus(
@@ -502,7 +520,8 @@ public record IndexState(SortedMap<String, TableState> tables) {
         history,
         notified,
         alerted,
-        created);
+        created,
+        catalogId);
   }
 
   private static <T> T invalid(StrictObject.Element element, Problems problems) {

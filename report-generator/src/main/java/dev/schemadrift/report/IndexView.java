@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +24,19 @@ public record IndexView(
     List<String> databases,
     List<String> owners,
     List<String> tags,
-    List<Row> rows) {
+    List<Row> rows,
+    List<AccountGroup> accounts) {
+
+  /**
+   * The tables of one Glue catalog and their statuses, for a lake that spans accounts.
+   *
+   * @param account the 12-digit catalog id, or "own account" for the monitor's own catalog
+   * @param byStatus the number of tables per status, in attention order (as {@link #statuses})
+   */
+  public record AccountGroup(String account, int tables, List<Integer> byStatus) {}
+
+  /** How the monitor's own catalog is named among other accounts' catalogs. */
+  static final String OWN_ACCOUNT = "own account";
 
   /** Runs shown in the trend. */
   public static final int TREND_RUNS = 30;
@@ -129,7 +142,45 @@ public record IndexView(
         List.copyOf(databases),
         List.copyOf(owners),
         List.copyOf(tags),
-        rows);
+        rows,
+        accounts(tables));
+  }
+
+  /**
+   * The tables grouped by the catalog that holds them, own account first, then by catalog id; empty
+   * when every table is in the own account (the index then shows no account section).
+   */
+  static List<AccountGroup> accounts(List<IndexState.TableState> tables) {
+    TreeMap<String, int[]> byAccount = new TreeMap<>();
+    boolean other = false;
+    List<StatusView> order = StatusView.all();
+    for (IndexState.TableState table : tables) {
+      other |= table.catalogId() != null;
+      // " " sorts before every digit: the own account comes first.
+      String key = table.catalogId() == null ? " " : table.catalogId();
+      int[] counts = byAccount.computeIfAbsent(key, account -> new int[order.size() + 1]);
+      counts[0]++;
+      for (int index = 0; index < order.size(); index++) {
+        if (order.get(index).name().equals(table.status().name())) {
+          counts[index + 1]++;
+        }
+      }
+    }
+    if (!other) {
+      return List.of();
+    }
+    List<AccountGroup> groups = new ArrayList<>();
+    byAccount.forEach(
+        (account, counts) -> {
+          List<Integer> byStatus = new ArrayList<>();
+          for (int index = 1; index < counts.length; index++) {
+            byStatus.add(counts[index]);
+          }
+          groups.add(
+              new AccountGroup(
+                  account.equals(" ") ? OWN_ACCOUNT : account, counts[0], List.copyOf(byStatus)));
+        });
+    return List.copyOf(groups);
   }
 
   /**

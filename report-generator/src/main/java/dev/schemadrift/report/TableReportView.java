@@ -323,6 +323,9 @@ public record TableReportView(
     } else {
       facts.add(new Fact("Contract", "not read"));
     }
+    if (artifact.catalogId() != null) {
+      facts.add(new Fact("Glue catalog", "account " + shown(artifact.catalogId())));
+    }
     DiffArtifact.CatalogInfo catalog = artifact.catalog();
     if (catalog != null) {
       facts.add(new Fact("Glue version", orDash(shown(catalog.versionId()))));
@@ -335,6 +338,13 @@ public record TableReportView(
         facts.add(new Fact("Partitions compared", partitions(catalog.partitions())));
       }
       facts.add(new Fact("Location", orDash(shown(catalog.location()))));
+      if (!catalog.setAsideColumns().isEmpty()) {
+        facts.add(
+            new Fact(
+                "Set aside",
+                "Hudi metadata columns, not compared (the contract does not list them): "
+                    + shown(String.join(", ", catalog.setAsideColumns()))));
+      }
     } else {
       facts.add(new Fact("Glue table", "not read"));
     }

@@ -184,6 +184,60 @@ class IndexStateTest {
   }
 
   @Test
+  void anotherAccountsTableKeepsItsCatalogIdThroughTheStateAndIsGroupedByIt() {
+    IndexState state =
+        IndexState.EMPTY.with(
+            List.of(
+                inCatalog(seen(PARKS, "20261126T080000Z", Status.BREAKING, "abc", null), "222"),
+                inCatalog(seen(TREES, "20261126T080000Z", Status.OK, "", null), "111"),
+                seen(
+                    new TableName("nyc_parks", "playgrounds"),
+                    "20261126T080000Z",
+                    Status.OK,
+                    "",
+                    null)));
+
+    byte[] json = state.toJson();
+    IndexState read = IndexState.read("state.json", json);
+
+    assertEquals(state, read);
+    assertArrayEquals(json, read.toJson());
+    assertEquals("222222222222", read.table(PARKS).catalogId());
+    // Own account first, then by catalog id; the counts follow the attention order of statuses.
+    List<IndexView.AccountGroup> accounts = IndexView.of(read).accounts();
+    assertEquals(
+        List.of("own account", "111111111111", "222222222222"),
+        accounts.stream().map(IndexView.AccountGroup::account).toList());
+    assertEquals(List.of(1, 1, 1), accounts.stream().map(IndexView.AccountGroup::tables).toList());
+    int breaking = StatusView.all().indexOf(StatusView.of(Status.BREAKING));
+    assertEquals(1, accounts.get(2).byStatus().get(breaking));
+    assertEquals(0, accounts.get(1).byStatus().get(breaking));
+  }
+
+  @Test
+  void aLakeOfOneAccountHasNoAccountGroups() {
+    IndexState state =
+        IndexState.EMPTY.with(List.of(seen(PARKS, "20261126T080000Z", Status.OK, "", null)));
+
+    assertEquals(List.of(), IndexView.of(state).accounts());
+    assertFalse(
+        new String(state.toJson(), java.nio.charset.StandardCharsets.UTF_8).contains("catalog_id"));
+  }
+
+  private static IndexState.Observation inCatalog(IndexState.Observation seen, String digits) {
+    return new IndexState.Observation(
+        seen.table(),
+        seen.runId(),
+        seen.status(),
+        seen.counts(),
+        seen.findings(),
+        seen.metadata(),
+        seen.alerts(),
+        seen.createdTable(),
+        digits.repeat(4));
+  }
+
+  @Test
   void rejectsAStateItDoesNotUnderstand() {
     assertThrows(
         InvalidDocumentException.class,
@@ -211,7 +265,8 @@ class IndexStateTest {
         seen.findings(),
         seen.metadata(),
         seen.alerts(),
-        true);
+        true,
+        seen.catalogId());
   }
 
   private static IndexState.Observation seen(

@@ -89,6 +89,24 @@ final class ContractLoader {
     try {
       Contract contract = Contracts.read(source, bytes);
       contract = contract.withPolicy(contract.policy().over(defaults));
+      if (entry.catalogId() != null) {
+        if (contract.catalogId() != null && !contract.catalogId().equals(entry.catalogId())) {
+          // Which catalog to read is ambiguous; guessing could judge another account's table.
+          return LoadedContract.broken(
+              entry,
+              key,
+              info,
+              run,
+              ErrorKind.INVALID_CONTRACT,
+              source
+                  + ": $.catalog_id: the contract names catalog "
+                  + contract.catalogId()
+                  + " but its registry entry names catalog "
+                  + entry.catalogId()
+                  + "; name one, or the same in both");
+        }
+        contract = contract.withCatalogId(entry.catalogId());
+      }
       return new LoadedContract(
           entry,
           key,

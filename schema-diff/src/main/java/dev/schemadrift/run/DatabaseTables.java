@@ -20,25 +20,41 @@ import java.util.Optional;
  */
 record DatabaseTables(boolean exists, Map<String, GlueTable> tables, StoreException failure) {
 
-  /** Reads the tables the loaded contracts name, one batch per database, by database name. */
-  static Map<String, DatabaseTables> read(
+  /**
+   * Where a database lives: its name in a Glue catalog (null: the caller's own account). Two
+   * accounts may each have a database of the same name.
+   */
+  record Key(String catalogId, String database) {
+    static Key of(LoadedContract item) {
+      return item.contract() == null
+          ? null
+          : new Key(item.contract().catalogId(), item.contract().database());
+    }
+  }
+
+  /**
+   * Reads the tables the loaded contracts name, one batch per database and catalog, by {@link Key}.
+   */
+  static Map<Key, DatabaseTables> read(
       List<LoadedContract> loaded, Catalog catalog, BoundedParallelism parallelism) {
-    Map<String, List<String>> namesByDatabase = new LinkedHashMap<>();
+    Map<Key, List<String>> namesByDatabase = new LinkedHashMap<>();
     for (LoadedContract item : loaded) {
       if (item.contract() != null) {
         namesByDatabase
-            .computeIfAbsent(item.contract().database(), database -> new ArrayList<>())
+            .computeIfAbsent(Key.of(item), database -> new ArrayList<>())
             .add(item.contract().table());
       }
     }
-    List<Map.Entry<String, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
+    List<Map.Entry<Key, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
     List<DatabaseTables> read =
         parallelism.map(
             databases,
             database -> {
               try {
                 Optional<List<GlueTable>> tables =
-                    catalog.tables(database.getKey(), database.getValue());
+                    catalog
+                        .inCatalog(database.getKey().catalogId())
+                        .tables(database.getKey().database(), database.getValue());
                 Map<String, GlueTable> byName = new HashMap<>();
                 tables.ifPresent(
                     list ->
@@ -50,7 +66,7 @@ record DatabaseTables(boolean exists, Map<String, GlueTable> tables, StoreExcept
                 return new DatabaseTables(false, Map.of(), e);
               }
             });
-    Map<String, DatabaseTables> result = new HashMap<>();
+    Map<Key, DatabaseTables> result = new HashMap<>();
     for (int index = 0; index < databases.size(); index++) {
       result.put(databases.get(index).getKey(), read.get(index));
     }

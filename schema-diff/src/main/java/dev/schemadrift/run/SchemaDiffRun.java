@@ -91,7 +91,8 @@ public final class SchemaDiffRun {
       loaded = LoadedContract.subset(loaded, request.tables(), notFound);
     }
     loaded = LoadedContract.markDuplicates(loaded, request.runId());
-    Map<String, DatabaseTables> databases = DatabaseTables.read(loaded, catalog, parallelism);
+    Map<DatabaseTables.Key, DatabaseTables> databases =
+        DatabaseTables.read(loaded, catalog, parallelism);
     listener.started(loaded.size());
     listener.tablesLeft(selection.tablesLeft());
     List<TableResult> results =
@@ -99,7 +100,8 @@ public final class SchemaDiffRun {
             loaded,
             item -> {
               TableResult result =
-                  inspection.check(item, databases.get(item.database()), request.runId());
+                  inspection.check(
+                      item, databases.get(DatabaseTables.Key.of(item)), request.runId());
               listener.tableDone(result);
               return result;
             });

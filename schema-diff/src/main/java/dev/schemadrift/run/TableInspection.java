@@ -67,6 +67,10 @@ final class TableInspection {
                 "the table's types are nested too deeply to compare");
       }
     }
+    if (item.contract() != null && item.contract().catalogId() != null) {
+      // Every outcome of another account's table names its catalog, errors included.
+      artifact = artifact.withCatalogId(item.contract().catalogId());
+    }
     String diffKey = BucketLayout.diff(artifact.table(), run.value());
     try {
       store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), SchemaDiffRun.JSON);
@@ -91,6 +95,10 @@ final class TableInspection {
 
   private DiffArtifact judge(LoadedContract item, DatabaseTables database, RunId run) {
     Contract contract = item.contract();
+    if (contract.isView()) {
+      return judgeView(item, database, run);
+    }
+    Catalog catalog = this.catalog.inCatalog(contract.catalogId());
     S3Location data = S3Location.parse(contract.dataLocation());
     if (!settings.allowsDataBucket(data.bucket())) {
       return TableCheck.error(
@@ -117,7 +125,13 @@ final class TableInspection {
     if (table != null) {
       boolean created = createdBy(table, run);
       return TableCheck.compared(
-          run, item.info(), contract, table, partitions(contract, table, created), probe, created);
+          run,
+          item.info(),
+          contract,
+          table,
+          partitions(catalog, contract, table, created),
+          probe,
+          created);
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
@@ -175,8 +189,11 @@ final class TableInspection {
    * The partitions to compare with the table: one catalog call for a partitioned table, none for a
    * table this run created (it has no partitions yet), a table without Glue partitions (null) or
    * one whose sample is off or projected (a skipped sample, which the artifact states).
+   *
+   * @param catalog the catalog holding the table (its account's)
    */
-  private PartitionSample partitions(Contract contract, GlueTable table, boolean created) {
+  private static PartitionSample partitions(
+      Catalog catalog, Contract contract, GlueTable table, boolean created) {
     if (created || !PartitionSample.applies(table)) {
       return null;
     }
@@ -186,6 +203,27 @@ final class TableInspection {
       return PartitionSample.skipped(limit, why);
     }
     return catalog.partitions(table, limit).orElse(null);
+  }
+
+  /**
+   * A view has no files to probe and is never made from a contract (only its defining query could
+   * make it): it is compared when Glue has it and TABLE_MISSING otherwise.
+   */
+  private static DiffArtifact judgeView(LoadedContract item, DatabaseTables database, RunId run) {
+    Contract contract = item.contract();
+    if (database.failure() != null) {
+      throw database.failure();
+    }
+    GlueTable table = database.tables().get(contract.table());
+    if (table != null) {
+      return TableCheck.compared(run, item.info(), contract, table, null, false);
+    }
+    return TableCheck.missing(
+        run,
+        item.info(),
+        contract,
+        null,
+        "the monitor never creates a view: only its defining query can make it");
   }
 
   /** Whether this run (or an earlier attempt of it) created the table. */

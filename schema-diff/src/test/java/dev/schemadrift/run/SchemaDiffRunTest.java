@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
@@ -829,6 +830,150 @@ class SchemaDiffRunTest {
   // -------------------------------------------------------------------------------- helpers
 
   /** A contract as JSON; {@code extra} is raw fields (each ending with a comma) put first. */
+  // ------------------------------------------------------------- other accounts and views
+
+  private static final String OTHER_ACCOUNT = "111122223333";
+
+  @Test
+  void aRegistryEntrysCatalogIdReadsTheTableFromThatAccountsCatalog() {
+    String contract = contract("mesh", "orders", "parquet", "", "id:bigint");
+    givenContract("contracts/orders.json", contract);
+    givenData("mesh", "orders");
+    catalog.account(OTHER_ACCOUNT).addTable(glueTable(contract));
+    store.add(
+        REGISTRY,
+        REGISTRY_KEY,
+        "{\"registry_version\": 1, \"tables\": [{\"contract\": \"contracts/orders.json\","
+            + " \"catalog_id\": \""
+            + OTHER_ACCOUNT
+            + "\"}]}");
+
+    runRegistry(1000, RUN);
+
+    JsonNode artifact = artifact("mesh", "orders");
+    assertEquals("OK", artifact.path("status").asText(), artifact.toString());
+    assertEquals(OTHER_ACCOUNT, artifact.path("catalog_id").asText());
+    assertEquals(1, catalog.account(OTHER_ACCOUNT).calls(FakeCatalog.Method.TABLES));
+    assertEquals(0, catalog.calls(FakeCatalog.Method.TABLES));
+  }
+
+  @Test
+  void aContractsCatalogIdCreatesAMissingTableInThatAccountsCatalog() {
+    String contract =
+        contract(
+            "mesh",
+            "orders",
+            "parquet",
+            "\"catalog_id\": \"" + OTHER_ACCOUNT + "\", \"policy\": {\"create_if_missing\": true},",
+            "id:bigint");
+    givenContract("contracts/orders.json", contract);
+    givenData("mesh", "orders");
+
+    runSingle("contracts/orders.json");
+
+    assertTrue(catalog.account(OTHER_ACCOUNT).stored("mesh", "orders").isPresent());
+    assertFalse(catalog.stored("mesh", "orders").isPresent());
+    assertFalse(catalog.hasDatabase("mesh"));
+    assertEquals(OTHER_ACCOUNT, artifact("mesh", "orders").path("catalog_id").asText());
+  }
+
+  @Test
+  void anErrorOfAnotherAccountsTableStillNamesItsCatalog() {
+    String contract =
+        contract(
+            "mesh", "orders", "parquet", "\"catalog_id\": \"" + OTHER_ACCOUNT + "\",", "id:bigint");
+    givenContract("contracts/orders.json", contract);
+    givenData("mesh", "orders");
+    catalog.account(OTHER_ACCOUNT).failReads("mesh", ErrorKind.ACCESS_DENIED);
+
+    runSingle("contracts/orders.json");
+
+    JsonNode artifact = artifact("mesh", "orders");
+    assertEquals("ERROR", artifact.path("status").asText());
+    assertEquals("ACCESS_DENIED", artifact.path("error").path("kind").asText());
+    assertEquals(OTHER_ACCOUNT, artifact.path("catalog_id").asText());
+  }
+
+  @Test
+  void aRegistryEntryAndAContractNamingDifferentCatalogsIsAnInvalidContract() {
+    String contract =
+        contract("mesh", "orders", "parquet", "\"catalog_id\": \"444455556666\",", "id:bigint");
+    givenContract("contracts/orders.json", contract);
+    givenData("mesh", "orders");
+    store.add(
+        REGISTRY,
+        REGISTRY_KEY,
+        "{\"registry_version\": 1, \"tables\": [{\"contract\": \"contracts/orders.json\","
+            + " \"catalog_id\": \""
+            + OTHER_ACCOUNT
+            + "\"}]}");
+
+    RunManifest manifest = runRegistry(1000, RUN);
+
+    DiffArtifact artifact = manifest.tables().get(0).artifact();
+    assertEquals("ERROR", artifact.status().name());
+    assertEquals(ErrorKind.INVALID_CONTRACT, artifact.error().kind());
+    assertTrue(
+        artifact.error().message().contains("444455556666")
+            && artifact.error().message().contains(OTHER_ACCOUNT),
+        artifact.error().message());
+  }
+
+  @Test
+  void aViewIsComparedWithoutADataProbe() {
+    String contract =
+        contract("mesh", "orders_view", "view", "\"data_location\": null,", "id:bigint");
+    givenContract("contracts/orders_view.json", contract.replace("\"data_location\": null,", ""));
+    catalog.addTable(
+        GlueTables.stamped(
+            new GlueTable(
+                "mesh",
+                "orders_view",
+                "VIRTUAL_VIEW",
+                Map.of("presto_view", "true"),
+                List.of(GlueColumn.of("id", "bigint")),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null),
+            "2",
+            "2026-11-20T10:00:00Z"));
+
+    runSingle("contracts/orders_view.json");
+
+    JsonNode artifact = artifact("mesh", "orders_view");
+    assertEquals("OK", artifact.path("status").asText(), artifact.toString());
+    assertTrue(artifact.path("data_probe").isNull());
+    assertEquals("view", artifact.path("catalog").path("file_family").asText());
+    assertTrue(store.calls(Operation.LIST).isEmpty(), "a view has no data to probe");
+  }
+
+  @Test
+  void aMissingViewIsNeverCreated() {
+    String contract =
+        contract("mesh", "orders_view", "view", "\"data_location\": null,", "id:bigint")
+            .replace("\"data_location\": null,", "")
+            .replace(
+                "\"format\": \"view\"",
+                "\"format\": \"view\", \"policy\": {\"create_if_missing\": true}");
+    givenContract("contracts/orders_view.json", contract);
+
+    runSingle("contracts/orders_view.json");
+
+    JsonNode artifact = artifact("mesh", "orders_view");
+    assertEquals("BREAKING", artifact.path("status").asText(), artifact.toString());
+    assertEquals("TABLE_MISSING", artifact.path("findings").get(0).path("rule").asText());
+    assertTrue(
+        artifact.path("findings").get(0).path("reason").asText().contains("never creates a view"));
+    assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_TABLE));
+    assertEquals(0, catalog.calls(FakeCatalog.Method.CREATE_DATABASE));
+  }
+
   private static String contract(
       String database, String table, String format, String extra, String... columns) {
     String columnList =

@@ -42,6 +42,10 @@ public final class ArtifactJson {
     json.writeStringField("database", artifact.table().database());
     json.writeStringField("name", artifact.table().name());
     json.writeEndObject();
+    // Only for another account's catalog: artifacts of the own account keep their bytes.
+    if (artifact.catalogId() != null) {
+      json.writeStringField("catalog_id", artifact.catalogId());
+    }
     json.writeStringField("status", artifact.status().name());
     json.writeBooleanField("created_table", artifact.createdTable());
     writeContract(json, artifact.contract());
@@ -133,6 +137,13 @@ public final class ArtifactJson {
       json.writeStringField("skipped", partitions.skipped());
       json.writeEndObject();
     }
+    if (!catalog.setAsideColumns().isEmpty()) {
+      json.writeArrayFieldStart("set_aside_columns");
+      for (String column : catalog.setAsideColumns()) {
+        json.writeString(column);
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 
@@ -195,6 +206,11 @@ public final class ArtifactJson {
       }
     }
     DiffArtifact.TableName table = tableName(required(root, "table"));
+    String catalogId = root.optionalString("catalog_id");
+    if (catalogId != null && !catalogId.matches("[0-9]{12}")) {
+      problems.add(
+          root.childPath("catalog_id"), "'" + catalogId + "' is not a 12-digit catalog id");
+    }
     Status status = constant(root, "status", Status.class, Spelling.NAME);
     Boolean createdTable = requiredBoolean(root, "created_table");
     DiffArtifact.ContractInfo contract = contract(nullable(root, "contract"));
@@ -222,7 +238,8 @@ public final class ArtifactJson {
         counts,
         findings,
         unused,
-        error);
+        error,
+        catalogId);
   }
 
   private static DiffArtifact.TableName tableName(StrictObject object) {
@@ -271,6 +288,16 @@ public final class ArtifactJson {
     // Absent, not null, when no partitions were asked for: older artifacts read unchanged.
     DiffArtifact.PartitionsInfo partitions =
         object.field("partitions") == null ? null : partitions(object.optionalObject("partitions"));
+    List<String> setAside =
+        object.optionalList(
+            "set_aside_columns",
+            element -> {
+              if (!element.node().isTextual()) {
+                object.problems().add(element.path(), "expected a column name");
+                return null;
+              }
+              return element.node().textValue();
+            });
     object.rejectUnknownFields();
     return new DiffArtifact.CatalogInfo(
         versionId,
@@ -280,7 +307,8 @@ public final class ArtifactJson {
         family,
         Boolean.TRUE.equals(partitioned),
         location,
-        partitions);
+        partitions,
+        setAside);
   }
 
   private static DiffArtifact.PartitionsInfo partitions(StrictObject object) {

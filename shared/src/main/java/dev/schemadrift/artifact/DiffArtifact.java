@@ -24,10 +24,17 @@ public record DiffArtifact(
     Counts counts,
     List<Finding> findings,
     List<Policy.Waiver> unusedWaivers,
-    ErrorInfo error) {
+    ErrorInfo error,
+    String catalogId) {
 
   public static final int VERSION = 1;
 
+  /**
+   * Checks the parts.
+   *
+   * @param catalogId the Glue catalog (12-digit account id) the contract or registry named, or null
+   *     for the monitor's own account
+   */
   public DiffArtifact {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(table, "table");
@@ -35,6 +42,54 @@ public record DiffArtifact(
     Objects.requireNonNull(counts, "counts");
     findings = List.copyOf(findings);
     unusedWaivers = List.copyOf(unusedWaivers);
+  }
+
+  /** An artifact about a table of the monitor's own catalog. */
+  public DiffArtifact(
+      int artifactVersion,
+      String runId,
+      TableName table,
+      Status status,
+      boolean createdTable,
+      ContractInfo contract,
+      CatalogInfo catalog,
+      DataProbe dataProbe,
+      Counts counts,
+      List<Finding> findings,
+      List<Policy.Waiver> unusedWaivers,
+      ErrorInfo error) {
+    this(
+        artifactVersion,
+        runId,
+        table,
+        status,
+        createdTable,
+        contract,
+        catalog,
+        dataProbe,
+        counts,
+        findings,
+        unusedWaivers,
+        error,
+        null);
+  }
+
+  /** A copy that names the Glue catalog the table was looked up in (null: the own account's). */
+  public DiffArtifact withCatalogId(String newCatalogId) {
+    return new DiffArtifact(
+        artifactVersion,
+        runId,
+        table,
+        status,
+        createdTable,
+        contract,
+        catalog,
+        dataProbe,
+        counts,
+        findings,
+        unusedWaivers,
+        error,
+        newCatalogId);
   }
 
   /** The table the artifact is about. */
@@ -52,6 +107,8 @@ public record DiffArtifact(
    *
    * @param partitions which partitions were compared with the table; null when none were asked for
    *     (an unpartitioned or Iceberg table, a created table, a local snapshot without partitions)
+   * @param setAsideColumns columns left out of the comparison before matching, in table order: the
+   *     Hudi metadata columns ({@code _hoodie_*}) the contract does not list
    */
   public record CatalogInfo(
       String versionId,
@@ -61,9 +118,13 @@ public record DiffArtifact(
       FileFamily fileFamily,
       boolean partitioned,
       String location,
-      PartitionsInfo partitions) {
+      PartitionsInfo partitions,
+      List<String> setAsideColumns) {
+    public CatalogInfo {
+      setAsideColumns = setAsideColumns == null ? List.of() : List.copyOf(setAsideColumns);
+    }
 
-    /** A table definition whose partitions were not asked for. */
+    /** A table definition whose partitions were not asked for, with nothing set aside. */
     public CatalogInfo(
         String versionId,
         String updateTime,
@@ -72,7 +133,16 @@ public record DiffArtifact(
         FileFamily fileFamily,
         boolean partitioned,
         String location) {
-      this(versionId, updateTime, tableType, profile, fileFamily, partitioned, location, null);
+      this(
+          versionId,
+          updateTime,
+          tableType,
+          profile,
+          fileFamily,
+          partitioned,
+          location,
+          null,
+          List.of());
     }
   }
 

@@ -63,11 +63,25 @@ public final class TableCheck {
             profile.family(),
             profile.partitioned(),
             table.location(),
-            partitions == null ? null : info(partitions, table));
+            partitions == null ? null : info(partitions, table),
+            List.of());
     List<Change> changes;
     try {
-      changes =
-          Judgement.of(SchemaComparison.compare(contract, table, partitions), table, runId.date());
+      SchemaComparison.Result result = SchemaComparison.compare(contract, table, partitions);
+      if (!result.hudiMetadataSetAside().isEmpty()) {
+        catalog =
+            new DiffArtifact.CatalogInfo(
+                catalog.versionId(),
+                catalog.updateTime(),
+                catalog.tableType(),
+                catalog.profile(),
+                catalog.fileFamily(),
+                catalog.partitioned(),
+                catalog.location(),
+                catalog.partitions(),
+                result.hudiMetadataSetAside());
+      }
+      changes = Judgement.of(result, table, runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -81,7 +95,8 @@ public final class TableCheck {
           DiffArtifact.Counts.ZERO,
           List.of(),
           List.of(),
-          new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
+          new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()),
+          contract.catalogId());
     }
     return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
   }
@@ -135,7 +150,8 @@ public final class TableCheck {
         DiffArtifact.Counts.ZERO,
         List.of(),
         List.of(),
-        null);
+        null,
+        contract.catalogId());
   }
 
   /**
@@ -203,6 +219,7 @@ public final class TableCheck {
         new DiffArtifact.Counts(breaking, risky, safe, waived),
         outcome.findings(),
         outcome.unusedWaivers(),
-        null);
+        null,
+        contract.catalogId());
   }
 }

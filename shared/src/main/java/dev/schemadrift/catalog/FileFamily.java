@@ -11,6 +11,8 @@ public enum FileFamily {
   JSON,
   ION,
   ICEBERG,
+  /** A view's columns: no files at all, only a query Athena runs. */
+  VIEW,
   UNKNOWN;
 
   /** How the family is named in prose: "text", "Parquet", "unrecognised". */
@@ -23,6 +25,7 @@ public enum FileFamily {
       case JSON -> "JSON";
       case ION -> "Ion";
       case ICEBERG -> "Iceberg";
+      case VIEW -> "view";
       case UNKNOWN -> "unrecognised";
     };
   }

@@ -33,6 +33,9 @@ public record GlueTable(
    */
   public static final int MAX_COLUMNS = 100_000;
 
+  /** Glue's table type of a view. */
+  public static final String VIRTUAL_VIEW = "VIRTUAL_VIEW";
+
   public GlueTable {
     Objects.requireNonNull(databaseName, "databaseName");
     Objects.requireNonNull(name, "name");
@@ -76,6 +79,28 @@ public record GlueTable(
   public boolean isIceberg() {
     String type = parameters.get("table_type");
     return type != null && type.toUpperCase(Locale.ROOT).equals("ICEBERG");
+  }
+
+  /** Athena and Glue views say so in {@code TableType}, in any case. */
+  public boolean isView() {
+    return tableType != null && tableType.equalsIgnoreCase(VIRTUAL_VIEW);
+  }
+
+  /**
+   * Hudi tables, as Hudi's Glue sync registers them: a Hudi input format ({@code
+   * org.apache.hudi.hadoop.HoodieParquetInputFormat}, {@code …RealtimeInputFormat}) or the sync's
+   * table parameters ({@code hoodie.*}, {@code last_commit_time_sync}).
+   */
+  public boolean isHudi() {
+    if (inputFormat != null && inputFormat.toLowerCase(Locale.ROOT).contains("org.apache.hudi.")) {
+      return true;
+    }
+    for (String key : parameters.keySet()) {
+      if (key.startsWith("hoodie.") || key.equals("last_commit_time_sync")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The table type as compared: ICEBERG for Iceberg tables, else Glue's type in upper case. */

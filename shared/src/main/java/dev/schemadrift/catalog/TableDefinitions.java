@@ -112,7 +112,7 @@ public final class TableDefinitions {
         output = TEXT_OUTPUT;
         serde.put("input.regex", options.inputRegex());
       }
-      case ICEBERG -> {
+      case ICEBERG, VIEW -> {
         return Optional.empty();
       }
       default -> throw new IllegalStateException("unreachable");
@@ -138,10 +138,29 @@ public final class TableDefinitions {
   /**
    * The table a contract describes as Glue would show it, for comparing two contract versions: the
    * definition {@link #fromContract} makes, and for Iceberg the columns, keys, location and
-   * nullability Glue shows of an Iceberg table (which only an Iceberg writer can create). Empty
-   * when neither applies.
+   * nullability Glue shows of an Iceberg table (which only an Iceberg writer can create), and for a
+   * view the columns Athena registers. Empty when none applies.
    */
   public static Optional<GlueTable> describedBy(Contract contract) {
+    if (contract.format() == dev.schemadrift.contract.ContractFormat.VIEW) {
+      // What Athena registers for a view: its columns, no location and no storage format.
+      return Optional.of(
+          new GlueTable(
+              contract.database(),
+              contract.table(),
+              GlueTable.VIRTUAL_VIEW,
+              Map.of(),
+              columns(contract.columns()),
+              columns(contract.partitionKeys()),
+              null,
+              null,
+              null,
+              null,
+              Map.of(),
+              true,
+              null,
+              null));
+    }
     if (contract.format() != dev.schemadrift.contract.ContractFormat.ICEBERG) {
       return fromContract(contract);
     }

@@ -24,6 +24,11 @@ public record TableProfile(
     if (table.isIceberg()) {
       return fromFormat(ContractFormat.ICEBERG, table, partitioned);
     }
+    if (table.isView()) {
+      // A view's StorageDescriptor names no SerDe that reads files: Athena resolves its columns by
+      // name in the view's query.
+      return fromFormat(ContractFormat.VIEW, table, partitioned);
+    }
     String serde = lower(table.serdeLibrary());
     TableProfile bySerde = fromFormat(formatOfSerde(serde), table, partitioned);
     if (bySerde != null) {
@@ -112,6 +117,7 @@ public record TableProfile(
       case AVRO -> new TableProfile(FormatProfile.BY_NAME, FileFamily.AVRO, partitioned, format);
       case ICEBERG ->
           new TableProfile(FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, format);
+      case VIEW -> new TableProfile(FormatProfile.BY_NAME, FileFamily.VIEW, partitioned, format);
       case TSV -> throw new IllegalStateException("no SerDe stands for tsv alone: it is csv");
     };
   }
@@ -130,6 +136,7 @@ public record TableProfile(
       case JSON -> "JSON files";
       case ION -> "Ion files";
       case ICEBERG -> "Iceberg data files";
+      case VIEW -> "a view's columns";
       case UNKNOWN -> "files of an unrecognised SerDe";
     };
   }
@@ -150,6 +157,7 @@ public record TableProfile(
         switch (family) {
           case TEXT -> "text files";
           case UNKNOWN -> "an unrecognised format";
+          case VIEW -> "a view";
           case PARQUET, ORC, AVRO, JSON, ION, ICEBERG -> family.displayName();
         };
     return switch (profile) {

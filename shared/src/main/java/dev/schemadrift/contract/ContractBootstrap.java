@@ -37,7 +37,7 @@ public final class ContractBootstrap {
               "$.Table.StorageDescriptor.SerdeInfo.SerializationLibrary",
               "cannot tell the format of SerDe '" + table.serdeLibrary() + "'"));
     }
-    if (table.location() == null) {
+    if (table.location() == null && !table.isView()) {
       problems.add(
           new Problem(source, "$.Table.StorageDescriptor.Location", "the table has no location"));
     }
@@ -45,6 +45,10 @@ public final class ContractBootstrap {
     List<ContractColumn> columns = new ArrayList<>();
     for (GlueColumn column : table.columns()) {
       if (iceberg && column.isIcebergHistory()) {
+        continue;
+      }
+      // Hudi's metadata columns are the writer's, not the team's: the check sets them aside too.
+      if (table.isHudi() && GlueColumn.isHudiMetadata(column.name())) {
         continue;
       }
       ContractColumn converted = column(source, column, iceberg, problems);
@@ -63,7 +67,10 @@ public final class ContractBootstrap {
       throw new InvalidDocumentException(problems);
     }
     ContractFormat format = format(table, profile);
-    String location = table.location().endsWith("/") ? table.location() : table.location() + "/";
+    String location =
+        table.isView()
+            ? null
+            : table.location().endsWith("/") ? table.location() : table.location() + "/";
     return new Contract(
         version,
         table.databaseName().toLowerCase(Locale.ROOT),
@@ -190,7 +197,7 @@ public final class ContractBootstrap {
             ? FormatOptions.NONE
             : new FormatOptions(null, null, null, null, null, null, access, null, Map.of());
       }
-      case AVRO, ION, ICEBERG -> FormatOptions.NONE;
+      case AVRO, ION, ICEBERG, VIEW -> FormatOptions.NONE;
     };
   }
 }

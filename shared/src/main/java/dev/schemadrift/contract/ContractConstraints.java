@@ -16,6 +16,10 @@ final class ContractConstraints {
   static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
   static final Pattern LOCATION =
       Pattern.compile("s3[an]?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
+
+  /** A Glue Data Catalog id: the 12-digit id of the AWS account that owns the catalog. */
+  static final Pattern CATALOG_ID = Pattern.compile("[0-9]{12}");
+
   private static final int MAX_COLUMN_NAME = 255;
 
   private ContractConstraints() {}
@@ -32,6 +36,16 @@ final class ContractConstraints {
       case DataType.Struct struct -> false;
       case DataType.Union union -> false;
     };
+  }
+
+  /** The problem with a catalog id, or null when it is 12 digits. */
+  static String catalogIdProblem(String catalogId) {
+    return CATALOG_ID.matcher(catalogId).matches()
+        ? null
+        : "'"
+            + catalogId
+            + "' is not a Glue catalog id: the 12-digit id of the account that owns the catalog,"
+            + " like 123456789012";
   }
 
   /** Glue accepts almost any single-line name; we reject what no reader could use. */

@@ -14,7 +14,9 @@ public enum ContractFormat {
   CSV,
   TSV,
   REGEX,
-  ICEBERG;
+  ICEBERG,
+  /** An Athena/Glue view ({@code VIRTUAL_VIEW}): columns but no files, compared by name. */
+  VIEW;
 
   /** The lower-case spelling used in contracts. */
   public String jsonName() {

@@ -63,12 +63,6 @@ public final class ContractReader {
     String table = glueName(object, "table");
     String owner = object.optionalString("owner");
     String description = object.optionalString("description");
-    String location = object.requiredString("data_location");
-    if (location != null && !ContractConstraints.LOCATION.matcher(location).matches()) {
-      problems.add(
-          "$.data_location",
-          "'" + location + "' is not an s3:// location like s3://bucket/prefix/");
-    }
     String formatName = object.requiredString("format");
     ContractFormat format = null;
     if (formatName != null) {
@@ -78,8 +72,27 @@ public final class ContractReader {
             "$.format",
             "unknown format '"
                 + formatName
-                + "'; expected one of parquet, orc, avro, json, ion, csv, tsv, regex, iceberg");
+                + "'; expected one of parquet, orc, avro, json, ion, csv, tsv, regex, iceberg,"
+                + " view");
       }
+    }
+    // A view has no files: its contract names none, every other contract must.
+    String location =
+        format == ContractFormat.VIEW
+            ? object.optionalString("data_location")
+            : object.requiredString("data_location");
+    if (format == ContractFormat.VIEW && location != null) {
+      problems.add(
+          "$.data_location", "a view has no data location: remove data_location (format view)");
+      location = null;
+    } else if (location != null && !ContractConstraints.LOCATION.matcher(location).matches()) {
+      problems.add(
+          "$.data_location",
+          "'" + location + "' is not an s3:// location like s3://bucket/prefix/");
+    }
+    String catalogId = object.optionalString("catalog_id");
+    if (catalogId != null && ContractConstraints.catalogIdProblem(catalogId) != null) {
+      problems.add("$.catalog_id", ContractConstraints.catalogIdProblem(catalogId));
     }
     FormatOptions options =
         FormatOptionsReader.read(object.optionalObject("format_options"), format);
@@ -103,7 +116,7 @@ public final class ContractReader {
     if (version == null
         || database == null
         || table == null
-        || location == null
+        || (location == null && format != ContractFormat.VIEW)
         || format == null
         || !problems.isEmpty()) {
       return null;
@@ -119,7 +132,8 @@ public final class ContractReader {
         options,
         columns,
         partitionKeys,
-        policy);
+        policy,
+        catalogId);
   }
 
   private static String glueName(StrictObject object, String field) {

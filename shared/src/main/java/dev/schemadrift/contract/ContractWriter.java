@@ -24,7 +24,8 @@ public final class ContractWriter {
     json.writeStringField("table", contract.table());
     optional(json, "owner", contract.owner());
     optional(json, "description", contract.description());
-    json.writeStringField("data_location", contract.dataLocation());
+    optional(json, "catalog_id", contract.catalogId());
+    optional(json, "data_location", contract.dataLocation());
     json.writeStringField("format", contract.format().jsonName());
     writeOptions(json, contract.formatOptions());
     writeColumns(json, "columns", contract.columns());

@@ -35,7 +35,7 @@ final class FormatOptionsReader {
           switch (format) {
             case CSV, TSV -> Set.of("lazy_simple", "open_csv");
             case JSON -> Set.of("openx", "hive");
-            case PARQUET, ORC, AVRO, ION, REGEX, ICEBERG -> Set.of();
+            case PARQUET, ORC, AVRO, ION, REGEX, ICEBERG, VIEW -> Set.of();
           };
       if (!allowed.contains(serde)) {
         problems.add(

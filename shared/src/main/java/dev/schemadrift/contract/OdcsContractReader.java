@@ -141,6 +141,11 @@ public final class OdcsContractReader {
       String location = storage.location(table);
       ContractFormat format = storage.format(document, table);
       FormatOptions options = storage.formatOptions(format);
+      String catalogId = storage.catalogId(document);
+      if (format == ContractFormat.VIEW) {
+        // A caller's format view on a schema object that is not one: a view has no location.
+        location = null;
+      }
       String owner = owner(document);
       String description = description(document, table);
       OdcsColumns columns = new OdcsColumns(problems, types);
@@ -151,7 +156,7 @@ public final class OdcsContractReader {
           || version == null
           || tableName == null
           || database == null
-          || location == null
+          || (location == null && format != ContractFormat.VIEW)
           || format == null) {
         return null;
       }
@@ -166,7 +171,8 @@ public final class OdcsContractReader {
           options,
           columns.columns(),
           columns.partitionKeys(),
-          Policy.EMPTY);
+          Policy.EMPTY,
+          catalogId);
     }
 
     private void checkStandard(StrictObject document) {

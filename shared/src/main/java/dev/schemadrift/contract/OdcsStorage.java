@@ -92,8 +92,62 @@ final class OdcsStorage {
                 + "'"));
   }
 
+  /** Whether the chosen schema object is a view ({@code physicalType: view}, any case). */
+  static boolean isView(StrictObject table) {
+    return table != null && "view".equalsIgnoreCase(OdcsTypes.text(table.field("physicalType")));
+  }
+
+  /**
+   * The Glue catalog that holds the table: a glue server's {@code account} (ODCS's field for the
+   * AWS account of the catalog), else a custom property {@code catalog_id} (or {@code catalogId})
+   * on a server or the document; null when none says (the caller's own catalog).
+   */
+  String catalogId(StrictObject document) {
+    Found found =
+        servers.first(
+            server ->
+                switch (server.type()) {
+                  case GLUE -> "account";
+                  case ATHENA, S3 -> null;
+                },
+            "catalog id");
+    if (found == null) {
+      List<StrictObject> owners = new ArrayList<>(servers.objects());
+      owners.add(document);
+      for (StrictObject owner : owners) {
+        for (String name : List.of("catalog_id", "catalogId")) {
+          OdcsCustomProperty value = OdcsCustomProperty.find(owner, name);
+          if (found == null && value != null && OdcsTypes.text(value.value()) != null) {
+            found = new Found(OdcsTypes.text(value.value()), value.path());
+          }
+        }
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    String catalogId = found.value().strip();
+    String problem = ContractConstraints.catalogIdProblem(catalogId);
+    if (problem != null) {
+      problems.add(found.path(), problem);
+      return null;
+    }
+    return catalogId;
+  }
+
   String location(StrictObject table) {
     Found found = servers.first(server -> "location", "location");
+    if (isView(table)) {
+      if (found != null) {
+        notes.add(
+            new Problem(
+                source,
+                found.path(),
+                "the schema object is a view, which has no data location; the server's location"
+                    + " is not used"));
+      }
+      return null;
+    }
     String model = table == null ? null : OdcsTypes.text(table.field("name"));
     if (defaults.location() != null) {
       String location = location(defaults.location(), "defaults.location", model);
@@ -165,6 +219,19 @@ final class OdcsStorage {
    */
   ContractFormat format(StrictObject document, StrictObject table) {
     Found found = servers.first(server -> "format", "format");
+    if (isView(table)) {
+      // physicalType view says what the table is; a server's file format describes other tables.
+      if (found != null) {
+        notes.add(
+            new Problem(
+                source,
+                found.path(),
+                "the schema object is a view (physicalType view): format view, not the server's '"
+                    + found.value()
+                    + "'"));
+      }
+      return ContractFormat.VIEW;
+    }
     Found iceberg = icebergDeclaration(document, table);
     if (defaults.format() != null) {
       // The caller's format wins, so the document's is not checked, only compared for the note.
@@ -285,7 +352,7 @@ final class OdcsStorage {
         }
         yield FormatOptions.NONE;
       }
-      case PARQUET, ORC, AVRO, ION, REGEX, ICEBERG -> {
+      case PARQUET, ORC, AVRO, ION, REGEX, ICEBERG, VIEW -> {
         problems.add(delimiter.path(), "a delimiter means nothing for format " + format.jsonName());
         yield FormatOptions.NONE;
       }

@@ -12,11 +12,24 @@ public record Registry(int registryVersion, Policy defaultPolicy, List<Entry> ta
     tables = List.copyOf(tables);
   }
 
-  /** One registry line: a contract key (or s3:// URI), whether it is checked, and labels. */
-  public record Entry(String contract, boolean enabled, List<String> tags) {
+  /**
+   * One registry line: a contract key (or s3:// URI), whether it is checked, labels, and the Glue
+   * catalog that holds the table when it is another account's.
+   *
+   * @param catalogId a 12-digit account id, or null for the caller's own catalog
+   */
+  public record Entry(String contract, boolean enabled, List<String> tags, String catalogId) {
     public Entry {
       Objects.requireNonNull(contract, "contract");
       tags = tags == null ? List.of() : List.copyOf(tags);
+      if (catalogId != null && ContractConstraints.catalogIdProblem(catalogId) != null) {
+        throw new IllegalArgumentException(ContractConstraints.catalogIdProblem(catalogId));
+      }
+    }
+
+    /** An entry of the caller's own catalog. */
+    public Entry(String contract, boolean enabled, List<String> tags) {
+      this(contract, enabled, tags, null);
     }
   }
 }

@@ -77,10 +77,16 @@ public final class RegistryReader {
                         }
                         return tag.node().textValue();
                       });
+              String catalogId = entry.optionalString("catalog_id");
+              if (catalogId != null && ContractConstraints.catalogIdProblem(catalogId) != null) {
+                problems.add(
+                    entry.childPath("catalog_id"), ContractConstraints.catalogIdProblem(catalogId));
+                catalogId = null;
+              }
               entry.rejectUnknownFields();
               return contract == null
                   ? null
-                  : new Registry.Entry(contract, !Boolean.FALSE.equals(enabled), tags);
+                  : new Registry.Entry(contract, !Boolean.FALSE.equals(enabled), tags, catalogId);
             });
     if (object.field("tables") == null) {
       problems.add("$.tables", "required field is missing");

@@ -37,18 +37,17 @@ public final class Judgement {
    * into the reason. Its context is the table the contract describes.
    */
   public static Change missingTable(Contract contract, String whyNotCreated) {
-    // Only an Iceberg contract describes no table the monitor could make.
+    // Only an Iceberg or a view contract describes no table the monitor could make.
     Optional<GlueTable> described = TableDefinitions.fromContract(contract);
+    boolean partitioned = !contract.partitionKeys().isEmpty();
     RuleContext context =
         described.isPresent()
             ? RuleContext.of(TableProfile.of(described.get()))
-            : new RuleContext(
-                FormatProfile.ICEBERG,
-                FileFamily.ICEBERG,
-                !contract.partitionKeys().isEmpty(),
-                false,
-                false,
-                false);
+            : contract.isView()
+                ? new RuleContext(
+                    FormatProfile.BY_NAME, FileFamily.VIEW, partitioned, false, false, false)
+                : new RuleContext(
+                    FormatProfile.ICEBERG, FileFamily.ICEBERG, partitioned, false, false, false);
     Difference difference =
         Difference.of(
             RuleId.TABLE_MISSING,

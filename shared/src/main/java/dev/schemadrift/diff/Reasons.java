@@ -1,6 +1,7 @@
 package dev.schemadrift.diff;
 
 import dev.schemadrift.catalog.FormatProfile;
+import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.rule.RuleId;
@@ -230,11 +231,21 @@ final class Reasons {
               + (actual == null ? "no location" : actual)
               + ", not from the contract's data_location: consumers may see other data.";
       case TABLE_TYPE_CHANGED ->
-          "The Glue table type is "
-              + actual
-              + ", not "
-              + expected
-              + ": engines may treat the table differently (writes, time travel, views).";
+          severity == Severity.BREAKING
+              ? "The Glue table type is "
+                  + actual
+                  + ", not "
+                  + expected
+                  + (GlueTable.VIRTUAL_VIEW.equals(actual)
+                      ? ": the table became a view, which has no files: writers and engines that"
+                          + " read its data location, INSERT or MSCK REPAIR fail."
+                      : ": the view became a table, which no longer runs the view's query:"
+                          + " its columns come from files now.")
+              : "The Glue table type is "
+                  + actual
+                  + ", not "
+                  + expected
+                  + ": engines may treat the table differently (writes, time travel, views).";
     };
   }
 

@@ -4,7 +4,11 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.TableProfile;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.ContractColumn;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Compares a contract with a Glue table and lists every difference as a neutral fact: the table
@@ -15,8 +19,22 @@ import java.util.List;
 public final class SchemaComparison {
   private SchemaComparison() {}
 
-  /** The result: the derived profile and the differences, in discovery order. */
-  public record Result(TableProfile profile, List<Difference> differences) {}
+  /**
+   * The result: the derived profile, the differences in discovery order, and the Hudi metadata
+   * columns set aside before matching (empty unless the table is a Hudi table).
+   */
+  public record Result(
+      TableProfile profile, List<Difference> differences, List<String> hudiMetadataSetAside) {
+    public Result {
+      differences = List.copyOf(differences);
+      hudiMetadataSetAside = List.copyOf(hudiMetadataSetAside);
+    }
+
+    /** A result with nothing set aside. */
+    public Result(TableProfile profile, List<Difference> differences) {
+      this(profile, differences, List.of());
+    }
+  }
 
   /**
    * Compares one contract with one existing table.
@@ -37,7 +55,11 @@ public final class SchemaComparison {
    */
   public static Result compare(Contract contract, GlueTable table, PartitionSample partitions) {
     TableProfile profile = TableProfile.of(table);
-    TableGuards.Checked checked = TableGuards.check(table, profile);
+    Set<String> contractNames = new HashSet<>();
+    for (ContractColumn column : contract.columns()) {
+      contractNames.add(column.name().toLowerCase(Locale.ROOT));
+    }
+    TableGuards.Checked checked = TableGuards.check(table, profile, contractNames);
     Differences differences = new Differences(profile);
     new StorageComparison(contract, table, profile, differences).compare();
     new ColumnComparison(profile, contract.policy().effectiveCompareComments(), differences)
@@ -50,6 +72,6 @@ public final class SchemaComparison {
     if (partitions != null) {
       new PartitionComparison(table, profile, checked.columns(), differences).compare(partitions);
     }
-    return new Result(profile, differences.list());
+    return new Result(profile, differences.list(), checked.hudiMetadataSetAside());
   }
 }

@@ -29,6 +29,12 @@ final class StorageComparison {
   }
 
   void compare() {
+    if (contract.isView() || table.isView()) {
+      // A view has no files, location or SerDe to compare: only its type (a table that became a
+      // view, or the reverse) and, later, its columns by name.
+      compareTableType();
+      return;
+    }
     ContractFormat recognised = profile.recognisedFormat();
     ContractFormat format = contract.format();
     boolean sameFormat =
@@ -72,9 +78,25 @@ final class StorageComparison {
   }
 
   private void compareTableType() {
-    String expected = contract.format() == ContractFormat.ICEBERG ? "ICEBERG" : "EXTERNAL_TABLE";
+    String expected =
+        switch (contract.format()) {
+          case ICEBERG -> "ICEBERG";
+          case VIEW -> GlueTable.VIRTUAL_VIEW;
+          case PARQUET, ORC, AVRO, JSON, ION, CSV, TSV, REGEX -> "EXTERNAL_TABLE";
+        };
     String actual = table.effectiveTableType();
-    if (actual != null && !actual.equals(expected)) {
+    if (contract.isView() != table.isView()) {
+      // Whichever side the view is on, the change is judged as one between a view and a table;
+      // a view contract and a table without any type still differ.
+      differences.add(
+          Difference.of(
+              RuleId.TABLE_TYPE_CHANGED,
+              Difference.Subject.TABLE,
+              "@table",
+              expected,
+              actual,
+              differences.table().betweenViewAndTable()));
+    } else if (actual != null && !actual.equals(expected)) {
       differences.add(
           RuleId.TABLE_TYPE_CHANGED, Difference.Subject.TABLE, "@table", expected, actual);
     }

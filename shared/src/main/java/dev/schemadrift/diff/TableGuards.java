@@ -13,24 +13,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What must hold before a table can be judged at all: a StorageDescriptor, a real schema (not
  * Spark's placeholder), at most {@link GlueTable#MAX_COLUMNS} columns, Glue types that parse and
- * top-level names that are unique ignoring case. Anything else makes the table undecidable.
+ * top-level names that are unique ignoring case. Anything else makes the table undecidable. Hudi's
+ * metadata columns that the contract does not list are set aside here, before any matching.
  */
 final class TableGuards {
   private TableGuards() {}
 
-  /** The table's own columns and keys with parsed types, and its Iceberg history columns. */
-  record Checked(Items columns, Items partitionKeys, List<GlueColumn> icebergHistory) {}
+  /**
+   * The table's own columns and keys with parsed types, its Iceberg history columns, and the Hudi
+   * metadata columns set aside (in table order).
+   */
+  record Checked(
+      Items columns,
+      Items partitionKeys,
+      List<GlueColumn> icebergHistory,
+      List<String> hudiMetadataSetAside) {}
 
   /**
    * Checks the table and parses its types.
    *
    * @throws UndecidableException when the table cannot be judged
    */
-  static Checked check(GlueTable table, TableProfile profile) {
+  static Checked check(GlueTable table, TableProfile profile, Set<String> contractNames) {
     if (!table.hasStorageDescriptor()) {
       throw new UndecidableException(
           ErrorKind.NO_STORAGE_DESCRIPTOR,
@@ -74,6 +83,21 @@ final class TableGuards {
       }
       columns = current;
     }
+    List<String> setAside = new ArrayList<>(0);
+    if (table.isHudi()) {
+      // Hudi's sync lists its metadata columns before the data columns; a contract that does not
+      // list them promises nothing about them, and leaving them in would shift every position.
+      List<GlueColumn> data = new ArrayList<>(columns.size());
+      for (GlueColumn column : columns) {
+        String folded = foldCase(column.name());
+        if (GlueColumn.isHudiMetadata(folded) && !contractNames.contains(folded)) {
+          setAside.add(column.name());
+        } else {
+          data.add(column);
+        }
+      }
+      columns = data;
+    }
     // Every type is parsed before a duplicate name is reported (an invalid type is the first
     // error); the duplicate check runs in the same pass and remembers the first duplicate.
     Map<String, String> folded = new HashMap<>((columns.size() + table.partitionKeys().size()) * 2);
@@ -110,7 +134,7 @@ final class TableGuards {
               + "' (top-level names are compared ignoring case), so which one a query reads is"
               + " unknown; fix the table definition.");
     }
-    return new Checked(actualColumns, actualKeys, history);
+    return new Checked(actualColumns, actualKeys, history, List.copyOf(setAside));
   }
 
   private static DataType parsedType(GlueTable table, GlueColumn column, String what) {

@@ -35,4 +35,15 @@ public interface Catalog {
    * have created it first), which callers treat as success and then read the table.
    */
   boolean createTable(GlueTable definition, String description);
+
+  /**
+   * The same catalog port for the Glue Data Catalog of another account: every call made through the
+   * result names that catalog id. Null is the caller's own catalog. A catalog that holds one
+   * account only (local snapshots) returns itself.
+   *
+   * @param catalogId a 12-digit account id, or null
+   */
+  default Catalog inCatalog(String catalogId) {
+    return this;
+  }
 }

@@ -52,6 +52,16 @@ public record RuleContext(
         table.profile(), table.family(), table.partitioned(), false, false, false);
   }
 
+  /**
+   * The context of a change between a view and a table, in either direction: judged as a view
+   * ({@link FileFamily#VIEW}, by name) whichever side the view is on, so that one model case covers
+   * both.
+   */
+  public RuleContext betweenViewAndTable() {
+    return new RuleContext(
+        FormatProfile.BY_NAME, FileFamily.VIEW, partitioned, false, false, false);
+  }
+
   /** The same table, for a type inside a map key. */
   public RuleContext insideMapKey() {
     return new RuleContext(
@@ -87,7 +97,14 @@ public record RuleContext(
   public static List<RuleContext> all() {
     FileFamily[][] familiesByProfile = {
       {FileFamily.TEXT, FileFamily.PARQUET, FileFamily.ORC},
-      {FileFamily.PARQUET, FileFamily.ORC, FileFamily.JSON, FileFamily.ION, FileFamily.AVRO},
+      {
+        FileFamily.PARQUET,
+        FileFamily.ORC,
+        FileFamily.JSON,
+        FileFamily.ION,
+        FileFamily.AVRO,
+        FileFamily.VIEW
+      },
       {FileFamily.ICEBERG},
       {FileFamily.UNKNOWN}
     };

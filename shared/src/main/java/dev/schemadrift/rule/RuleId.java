@@ -3,6 +3,7 @@ package dev.schemadrift.rule;
 import static dev.schemadrift.catalog.FileFamily.ORC;
 import static dev.schemadrift.catalog.FileFamily.PARQUET;
 import static dev.schemadrift.catalog.FileFamily.UNKNOWN;
+import static dev.schemadrift.catalog.FileFamily.VIEW;
 import static dev.schemadrift.catalog.FormatProfile.ICEBERG;
 import static dev.schemadrift.catalog.FormatProfile.POSITIONAL;
 import static dev.schemadrift.rule.Severity.BREAKING;
@@ -65,13 +66,14 @@ public enum RuleId {
   PARTITION_SCHEMA_MISMATCH(
       "a sampled partition's column differs from the table's (Athena's partition schema check)",
       SeverityModel.notApplicableTo(ICEBERG)
+          .notApplicableWhen(families(VIEW))
           .notApplicableWhen(partitionRead(PartitionRead.NONE))
           .when(partitionRead(PartitionRead.REJECTED, PartitionRead.SHIFTED), BREAKING)
           .when(partitionRead(PartitionRead.COERCED).notWidening(), RISKY)
           .otherwise(SAFE)),
   PARTITION_FORMAT_MISMATCH(
       "a sampled partition's SerDe or input format is another data format than the table's",
-      SeverityModel.notApplicableTo(ICEBERG).otherwise(BREAKING)),
+      SeverityModel.notApplicableTo(ICEBERG).notApplicableWhen(families(VIEW)).otherwise(BREAKING)),
   COLUMN_BECAME_OPTIONAL(
       "contract `required`, catalog optional (only Iceberg can say)", onlyIceberg(RISKY)),
   COLUMN_BECAME_REQUIRED("contract `required: false`, catalog required", onlyIceberg(SAFE)),
@@ -91,7 +93,10 @@ public enum RuleId {
           .otherwise(RISKY)),
   TABLE_LOCATION_CHANGED("Glue `Location` ≠ contract `data_location`", SeverityModel.always(RISKY)),
   TABLE_TYPE_CHANGED(
-      "e.g. EXTERNAL_TABLE → ICEBERG or → VIRTUAL_VIEW", SeverityModel.always(RISKY)),
+      "e.g. EXTERNAL_TABLE → ICEBERG or MANAGED_TABLE; a table that became a view, or the reverse",
+      // A view has no files and a table no defining query: writers, file readers and DDL that
+      // relied on the one fail on the other. Any other type change keeps the files.
+      SeverityModel.when(families(VIEW), BREAKING).otherwise(RISKY)),
   WAIVER_EXPIRED(
       "a waiver matched but its expiry date has passed (the finding is raised again too)",
       SeverityModel.always(RISKY));

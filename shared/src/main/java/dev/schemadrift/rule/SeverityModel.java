@@ -204,7 +204,10 @@ public final class SeverityModel {
       if (!profiles.isEmpty()) {
         parts.add(names(profiles) + " tables");
       }
-      if (!families.isEmpty()) {
+      if (families.equals(Set.of(FileFamily.VIEW))) {
+        // A view has no files: its family stands for "a view on either side of the change".
+        parts.add("a view (on either side)");
+      } else if (!families.isEmpty()) {
         List<String> names = new ArrayList<>();
         for (FileFamily family : EnumSet.copyOf(families)) {
           names.add(family.displayName());

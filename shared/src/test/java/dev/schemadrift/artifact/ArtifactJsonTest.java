@@ -186,6 +186,78 @@ class ArtifactJsonTest {
   }
 
   @Test
+  void aCatalogIdAndSetAsideColumnsAreWrittenAndReadBack() {
+    DiffArtifact plain = compared(CONTRACT, TABLE);
+    DiffArtifact.CatalogInfo catalog = plain.catalog();
+    DiffArtifact artifact =
+        new DiffArtifact(
+                plain.artifactVersion(),
+                plain.runId(),
+                plain.table(),
+                plain.status(),
+                plain.createdTable(),
+                plain.contract(),
+                new DiffArtifact.CatalogInfo(
+                    catalog.versionId(),
+                    catalog.updateTime(),
+                    catalog.tableType(),
+                    catalog.profile(),
+                    catalog.fileFamily(),
+                    catalog.partitioned(),
+                    catalog.location(),
+                    null,
+                    List.of("_hoodie_commit_time", "_hoodie_file_name")),
+                plain.dataProbe(),
+                plain.counts(),
+                plain.findings(),
+                plain.unusedWaivers(),
+                plain.error())
+            .withCatalogId("111122223333");
+    byte[] written = ArtifactJson.write(artifact);
+    JsonNode root = parse(written);
+
+    assertEquals(
+        List.of(
+            "artifact_version",
+            "run_id",
+            "table",
+            "catalog_id",
+            "status",
+            "created_table",
+            "contract",
+            "catalog",
+            "data_probe",
+            "counts",
+            "findings",
+            "unused_waivers",
+            "error"),
+        keys(root));
+    assertEquals("111122223333", root.get("catalog_id").asText());
+    assertEquals(
+        "[\"_hoodie_commit_time\",\"_hoodie_file_name\"]",
+        root.get("catalog").get("set_aside_columns").toString());
+    DiffArtifact read = ArtifactJson.read("diff.json", written);
+    assertEquals(artifact, read);
+    assertArrayEquals(written, ArtifactJson.write(read));
+    // The own account's artifacts keep their bytes: no catalog_id, no set_aside_columns.
+    assertFalse(text(ArtifactJson.write(plain)).contains("catalog_id"));
+    assertFalse(text(ArtifactJson.write(plain)).contains("set_aside_columns"));
+  }
+
+  @Test
+  void aCatalogIdThatIsNotTwelveDigitsIsAProblem() {
+    String written =
+        text(ArtifactJson.write(compared(CONTRACT, TABLE).withCatalogId("111122223333")))
+            .replace("111122223333", "1111");
+
+    InvalidDocumentException thrown =
+        assertThrows(
+            InvalidDocumentException.class,
+            () -> ArtifactJson.read("diff.json", written.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(thrown.getMessage().contains("$.catalog_id"), thrown.getMessage());
+  }
+
+  @Test
   void sameInputsGiveTheSameBytes() {
     byte[] first = ArtifactJson.write(compared(CONTRACT, TABLE));
     byte[] second = ArtifactJson.write(compared(CONTRACT, TABLE));

@@ -494,6 +494,66 @@ class ContractReaderTest {
     assertContains("parquet, orc, avro, json, ion, csv, tsv, regex, iceberg", problem.message());
   }
 
+  @Test
+  void aViewContractHasNoDataLocation() {
+    String json =
+        modified(
+            root -> {
+              root.put("format", "view");
+              root.remove("data_location");
+            });
+
+    Contract contract = ContractReader.read(SOURCE, bytes(json));
+
+    assertEquals(ContractFormat.VIEW, contract.format());
+    assertTrue(contract.isView());
+    assertNull(contract.dataLocation());
+  }
+
+  @Test
+  void aViewContractMayNotNameADataLocation() {
+    String json = modified(root -> root.put("format", "view"));
+
+    assertOnlyProblem(json, "$.data_location", "a view has no data location");
+  }
+
+  @Test
+  void aTableContractStillNeedsADataLocation() {
+    String json = modified(root -> root.remove("data_location"));
+
+    assertOnlyProblem(json, "$.data_location", "required field is missing");
+  }
+
+  @Test
+  void readsACatalogIdOfTwelveDigits() {
+    String json = modified(root -> root.put("catalog_id", "111122223333"));
+
+    assertEquals("111122223333", ContractReader.read(SOURCE, bytes(json)).catalogId());
+    assertNull(ContractReader.read(SOURCE, bytes(MINIMAL_CONTRACT)).catalogId());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"11112222333", "1111222233334", "arn:aws:glue", "11112222333a", ""})
+  void rejectsACatalogIdThatIsNotTwelveDigits(String catalogId) {
+    String json = modified(root -> root.put("catalog_id", catalogId));
+
+    assertOnlyProblem(json, "$.catalog_id", "is not a Glue catalog id");
+  }
+
+  @Test
+  void aCatalogIdAndAViewSurviveTheWriter() {
+    String json =
+        modified(
+            root -> {
+              root.put("format", "view");
+              root.remove("data_location");
+              root.put("catalog_id", "111122223333");
+            });
+    Contract contract = ContractReader.read(SOURCE, bytes(json));
+
+    assertEquals(contract, ContractReader.read(SOURCE, ContractWriter.write(contract)));
+  }
+
   static Stream<Arguments> optionsOfOtherFormats() {
     return Stream.of(
         Arguments.of("parquet", "delimiter", "\",\""),
@@ -818,7 +878,7 @@ class ContractReaderTest {
             + ": $.table: invalid Glue name 'Parks'; Glue folds names to lower case: write 'parks'; "
             + SOURCE
             + ": $.format: unknown format 'xml'; expected one of parquet, orc, avro, json, ion,"
-            + " csv, tsv, regex, iceberg",
+            + " csv, tsv, regex, iceberg, view",
         exception.getMessage());
     assertEquals(
         List.of(
@@ -827,7 +887,7 @@ class ContractReaderTest {
                 + " 'parks'",
             SOURCE
                 + ": $.format: unknown format 'xml'; expected one of parquet, orc, avro, json,"
-                + " ion, csv, tsv, regex, iceberg"),
+                + " ion, csv, tsv, regex, iceberg, view"),
         ContractReader.describe(exception.problems()));
   }
 

@@ -1149,12 +1149,71 @@ class OdcsContractReaderTest {
   }
 
   @Test
+  void aGlueServersAccountIsTheCatalogId() {
+    Contract contract = read(document(GLUE_SERVER, ORDERS_TABLE));
+
+    assertEquals("123456789012", contract.catalogId());
+  }
+
+  @Test
+  void aCustomPropertyCatalogIdNamesTheCatalogWhenNoGlueServerHasAnAccount() {
+    Contract contract =
+        read(
+            document(
+                """
+                  - server: production
+                    type: athena
+                    schema: sales
+                    location: s3://example-data/sales/{model}
+                    format: parquet
+                    customProperties:
+                      - {property: catalog_id, value: "111122223333"}
+                """,
+                ORDERS_TABLE));
+
+    assertEquals("111122223333", contract.catalogId());
+  }
+
+  @Test
+  void anAccountThatIsNotTwelveDigitsIsAProblemAtItsPath() {
+    List<Problem> problems =
+        problems(
+            document(
+                """
+                  - {server: catalog, type: glue, account: "prod", database: sales,
+                     location: "s3://example-data/sales/orders/"}
+                """,
+                ORDERS_TABLE));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals("$.servers[0].account", problems.get(0).jsonPath());
+    assertTrue(problems.get(0).message().contains("not a Glue catalog id"));
+  }
+
+  @Test
+  void aSchemaObjectOfPhysicalTypeViewIsAViewWithoutALocation() {
+    Contract contract =
+        read(
+            document(
+                GLUE_SERVER,
+                """
+                  - name: orders
+                    physicalType: view
+                    properties:
+                      - {name: id, physicalType: bigint}
+                """));
+
+    assertEquals(ContractFormat.VIEW, contract.format());
+    assertNull(contract.dataLocation());
+  }
+
+  @Test
   void anS3ServerGivesLocationFormatAndDelimiter() {
     Contract contract =
         read(
             document(
                 """
-                  - {server: catalog, type: glue, account: "1", database: sales}
+                  - {server: catalog, type: glue, account: "111122223333", database: sales}
                   - server: files
                     type: s3
                     location: s3://example-data/sales/{model}/*.csv

@@ -94,6 +94,13 @@ class RuleCasesTest {
     for (Finding finding : artifact.findings()) {
       assertFalse(finding.reason().isBlank(), context + "every finding needs a reason");
     }
+    // Columns set aside before matching (Hudi metadata): none unless the case says which.
+    List<String> setAside = new ArrayList<>();
+    expected.path("set_aside_columns").forEach(column -> setAside.add(column.asText()));
+    assertEquals(
+        setAside,
+        artifact.catalog() == null ? List.of() : artifact.catalog().setAsideColumns(),
+        context + "set-aside columns");
   }
 
   /**

@@ -40,8 +40,28 @@ public final class GlueCatalog implements Catalog {
 
   private final GlueClient glue;
 
+  /** Null for the caller's own catalog: requests then carry no CatalogId. */
+  private final String catalogId;
+
   public GlueCatalog(GlueClient glue) {
+    this(glue, null);
+  }
+
+  private GlueCatalog(GlueClient glue, String catalogId) {
     this.glue = glue;
+    this.catalogId = catalogId;
+  }
+
+  @Override
+  public Catalog inCatalog(String otherCatalogId) {
+    return java.util.Objects.equals(otherCatalogId, catalogId)
+        ? this
+        : new GlueCatalog(glue, otherCatalogId);
+  }
+
+  /** "Glue database sales" or "Glue database sales of catalog 111122223333", for messages. */
+  private String where(String what) {
+    return catalogId == null ? what : what + " of catalog " + catalogId;
   }
 
   @Override
@@ -55,7 +75,11 @@ public final class GlueCatalog implements Catalog {
     try {
       for (String expression : expressions(wanted)) {
         GetTablesRequest request =
-            GetTablesRequest.builder().databaseName(database).expression(expression).build();
+            GetTablesRequest.builder()
+                .catalogId(catalogId)
+                .databaseName(database)
+                .expression(expression)
+                .build();
         for (var page : glue.getTablesPaginator(request)) {
           for (Table table : page.tableList()) {
             // Glue folds names; emulators may not, and an Expression is only a filter hint.
@@ -69,7 +93,7 @@ public final class GlueCatalog implements Catalog {
     } catch (EntityNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw AwsErrors.classify("reading tables of Glue database " + database, e);
+      throw AwsErrors.classify(where("reading tables of Glue database " + database), e);
     }
     return Optional.of(List.copyOf(found.values()));
   }
@@ -98,11 +122,14 @@ public final class GlueCatalog implements Catalog {
   public Optional<GlueTable> table(String database, String name) {
     try {
       return Optional.of(
-          fromGlue(glue.getTable(request -> request.databaseName(database).name(name)).table()));
+          fromGlue(
+              glue.getTable(
+                      request -> request.catalogId(catalogId).databaseName(database).name(name))
+                  .table()));
     } catch (EntityNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw AwsErrors.classify("reading Glue table " + database + "." + name, e);
+      throw AwsErrors.classify(where("reading Glue table " + database + "." + name), e);
     }
   }
 
@@ -118,6 +145,7 @@ public final class GlueCatalog implements Catalog {
           glue.getPartitions(
               request ->
                   request
+                      .catalogId(catalogId)
                       .databaseName(table.databaseName())
                       .tableName(table.name())
                       .maxResults(limit));
@@ -155,12 +183,15 @@ public final class GlueCatalog implements Catalog {
   public boolean createDatabase(String database, String description) {
     try {
       glue.createDatabase(
-          request -> request.databaseInput(input -> input.name(database).description(description)));
+          request ->
+              request
+                  .catalogId(catalogId)
+                  .databaseInput(input -> input.name(database).description(description)));
       return true;
     } catch (AlreadyExistsException e) {
       return false;
     } catch (SdkException e) {
-      throw AwsErrors.classify("creating Glue database " + database, e);
+      throw AwsErrors.classify(where("creating Glue database " + database), e);
     }
   }
 
@@ -170,13 +201,14 @@ public final class GlueCatalog implements Catalog {
       glue.createTable(
           request ->
               request
+                  .catalogId(catalogId)
                   .databaseName(definition.databaseName())
                   .tableInput(toInput(definition, description)));
       return true;
     } catch (AlreadyExistsException e) {
       return false;
     } catch (SdkException e) {
-      throw AwsErrors.classify("creating Glue table " + definition.qualifiedName(), e);
+      throw AwsErrors.classify(where("creating Glue table " + definition.qualifiedName()), e);
     }
   }
 

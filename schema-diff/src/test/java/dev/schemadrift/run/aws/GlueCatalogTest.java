@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.error.ErrorKind;
+import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.fakes.FakeGlueClient;
 import dev.schemadrift.run.fakes.GlueTables;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.glue.model.AccessDeniedException;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.GlueException;
 
@@ -55,6 +58,56 @@ class GlueCatalogTest {
         Arrays.asList(null, "page-100", "page-200"),
         pages.stream().map(GetTablesRequest::nextToken).toList());
     assertEquals(1, pages.stream().map(GetTablesRequest::expression).distinct().count());
+  }
+
+  @Test
+  void everyCallForAnotherAccountsTableNamesItsCatalog() {
+    Catalog other = catalog.inCatalog("111122223333");
+    GlueTable definition =
+        new GlueTable(
+            "mesh",
+            "orders",
+            "EXTERNAL_TABLE",
+            null,
+            List.of(GlueColumn.of("id", "bigint")),
+            null,
+            "s3://lake/orders/",
+            null,
+            null,
+            null,
+            null,
+            true,
+            null,
+            null);
+
+    other.createDatabase("mesh", "made by a test");
+    other.createTable(definition, null);
+    other.tables("mesh", List.of("orders"));
+    other.table("mesh", "orders");
+    catalog.table("mesh", "orders");
+
+    assertEquals(
+        List.of(
+            "CreateDatabase:111122223333",
+            "CreateTable:111122223333",
+            "GetTables:111122223333",
+            "GetTable:111122223333",
+            "GetTable:-"),
+        glue.catalogIds());
+    assertSame(catalog, catalog.inCatalog(null), "the own catalog names no CatalogId");
+  }
+
+  @Test
+  void aFailureInAnotherAccountsCatalogNamesThatCatalog() {
+    glue.failWith(
+        AccessDeniedException.builder().statusCode(403).message("not authorized").build());
+
+    StoreException thrown =
+        assertThrows(
+            StoreException.class,
+            () -> catalog.inCatalog("111122223333").tables("mesh", List.of("orders")));
+
+    assertTrue(thrown.getMessage().contains("of catalog 111122223333"), thrown.getMessage());
   }
 
   @Test

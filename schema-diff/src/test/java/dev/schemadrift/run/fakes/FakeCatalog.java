@@ -41,6 +41,18 @@ public final class FakeCatalog implements Catalog {
   private final Map<String, List<GluePartition>> partitions = new HashMap<>();
   private final List<Integer> partitionLimits = new ArrayList<>();
 
+  private final Map<String, FakeCatalog> otherAccounts = new TreeMap<>();
+
+  /** The catalog of another account (12-digit id): its own databases, tables and call counts. */
+  public synchronized FakeCatalog account(String catalogId) {
+    return otherAccounts.computeIfAbsent(catalogId, id -> new FakeCatalog());
+  }
+
+  @Override
+  public Catalog inCatalog(String catalogId) {
+    return catalogId == null ? this : account(catalogId);
+  }
+
   /** Adds a database without counting a call. */
   public synchronized FakeCatalog addDatabase(String database) {
     databases.computeIfAbsent(fold(database), name -> new TreeMap<>());

@@ -74,6 +74,20 @@ public final class FakeGlueClient implements GlueClient {
     failure = exception;
   }
 
+  private final List<String> catalogIds = new ArrayList<>();
+
+  /**
+   * The CatalogId of every request so far, as "Operation:id" ("Operation:-" when a request named
+   * none), in call order.
+   */
+  public synchronized List<String> catalogIds() {
+    return List.copyOf(catalogIds);
+  }
+
+  private void recordCatalog(String operation, String catalogId) {
+    catalogIds.add(operation + ":" + (catalogId == null ? "-" : catalogId));
+  }
+
   /** Every GetTables request so far, pages included. */
   public synchronized List<GetTablesRequest> getTablesRequests() {
     return List.copyOf(getTablesRequests);
@@ -82,6 +96,7 @@ public final class FakeGlueClient implements GlueClient {
   @Override
   public synchronized GetTablesResponse getTables(GetTablesRequest request) {
     getTablesRequests.add(request);
+    recordCatalog("GetTables", request.catalogId());
     throwIfFailing();
     String expression = request.expression();
     if (expression != null && expression.length() > MAX_EXPRESSION) {
@@ -107,6 +122,7 @@ public final class FakeGlueClient implements GlueClient {
 
   @Override
   public synchronized GetTableResponse getTable(GetTableRequest request) {
+    recordCatalog("GetTable", request.catalogId());
     throwIfFailing();
     Table table = database(request.databaseName()).get(fold(request.name()));
     if (table == null) {
@@ -117,6 +133,7 @@ public final class FakeGlueClient implements GlueClient {
 
   @Override
   public synchronized CreateDatabaseResponse createDatabase(CreateDatabaseRequest request) {
+    recordCatalog("CreateDatabase", request.catalogId());
     throwIfFailing();
     String name = fold(request.databaseInput().name());
     if (databases.containsKey(name)) {
@@ -131,6 +148,7 @@ public final class FakeGlueClient implements GlueClient {
 
   @Override
   public synchronized CreateTableResponse createTable(CreateTableRequest request) {
+    recordCatalog("CreateTable", request.catalogId());
     throwIfFailing();
     Map<String, Table> tables = database(request.databaseName());
     TableInput input = request.tableInput();
