@@ -98,7 +98,15 @@ final class Failures {
     InvocationHandler handler =
         (proxy, method, arguments) -> {
           try {
-            return method.invoke(adapter, arguments);
+            Object result = method.invoke(adapter, arguments);
+            if (result == adapter) {
+              return proxy;
+            }
+            // A port that hands out another port of its kind (the Glue catalog of another
+            // account) hands out a watched one.
+            return method.getReturnType() == port && result != null
+                ? watched(spec, port, port.cast(result))
+                : result;
           } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
             synchronized (err) {
