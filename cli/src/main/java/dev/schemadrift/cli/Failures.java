@@ -1,5 +1,6 @@
 package dev.schemadrift.cli;
 
+import dev.schemadrift.aws.MissingRegionException;
 import dev.schemadrift.port.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,8 +36,9 @@ final class Failures {
   }
 
   /**
-   * A command that threw: a file or AWS failure is a configuration error, anything else is a bug
-   * with its own exit code, so that scripts and users can tell the two apart.
+   * A command that threw: a file or AWS failure, or no AWS region, is a configuration error,
+   * anything else is a bug with its own exit code, so that scripts and users can tell the two
+   * apart.
    */
   static int executionFailed(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -45,7 +47,8 @@ final class Failures {
     boolean internal =
         !(exception instanceof IOException
             || exception instanceof UncheckedIOException
-            || exception instanceof StoreException);
+            || exception instanceof StoreException
+            || exception instanceof MissingRegionException);
     if (internal) {
       err.println(
           name

@@ -60,7 +60,7 @@ final class DefaultChains {
       try {
         region = chain.getRegion();
       } catch (SdkClientException e) {
-        throw new IllegalStateException(
+        throw new MissingRegionException(
             "no AWS region: AWS_REGION is unset, profile '"
                 + profileName
                 + "' in "

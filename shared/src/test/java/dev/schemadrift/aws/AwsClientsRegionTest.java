@@ -32,7 +32,7 @@ class AwsClientsRegionTest {
 
   @Test
   void noRegionAnywhereIsAnErrorThatSaysHowToSetOne() {
-    IllegalStateException error = assertThrows(IllegalStateException.class, () -> clients().s3());
+    MissingRegionException error = assertThrows(MissingRegionException.class, () -> clients().s3());
 
     assertEquals(
         "no AWS region: AWS_REGION is unset, profile 'default' in "
@@ -47,7 +47,7 @@ class AwsClientsRegionTest {
     config(home.resolve(".aws/config"), "[default]\nregion = eu-west-1\n[profile analytics]\n");
     environment.put("AWS_PROFILE", "analytics");
 
-    IllegalStateException error = assertThrows(IllegalStateException.class, clients()::region);
+    MissingRegionException error = assertThrows(MissingRegionException.class, clients()::region);
 
     assertEquals(
         "no AWS region: AWS_REGION is unset, profile 'analytics' in "
