@@ -6,8 +6,10 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.SparkDatasource;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.delta.DeltaLog;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
@@ -114,7 +116,9 @@ final class TableInspection {
     }
     GlueTable table = database.tables().get(contract.table());
     if (table != null) {
-      return TableCheck.compared(run, item.info(), contract, table, probe, createdBy(table, run));
+      GlueTable compared = SparkDatasource.isDelta(table) ? withDeltaSchema(table) : table;
+      return TableCheck.compared(
+          run, item.info(), contract, compared, probe, createdBy(table, run));
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
@@ -151,6 +155,37 @@ final class TableInspection {
                             + " but does not return it",
                         null));
     return TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run));
+  }
+
+  /**
+   * A Delta table with the schema of its log's current version, read through the store from the
+   * table's own location (not the contract's: the log is where the table is).
+   */
+  private GlueTable withDeltaSchema(GlueTable table) {
+    String location = SparkDatasource.dataLocation(table);
+    S3Location parsed = location == null ? null : S3Location.parse(location);
+    if (parsed == null) {
+      throw new StoreException(
+          ErrorKind.DELTA_LOG_NOT_FOUND,
+          "Glue table "
+              + table.qualifiedName()
+              + " is a Delta Lake table without an s3:// location (SerDe parameter path or"
+              + " StorageDescriptor.Location: "
+              + location
+              + "), so its _delta_log cannot be read",
+          null);
+    }
+    if (!settings.allowsDataBucket(parsed.bucket())) {
+      throw new StoreException(
+          ErrorKind.DATA_LOCATION_NOT_ALLOWED,
+          "the Delta log of Glue table "
+              + table.qualifiedName()
+              + " is in bucket "
+              + parsed.bucket()
+              + ", which DATA_BUCKETS does not list, so it is not read",
+          null);
+    }
+    return DeltaLog.resolved(store, parsed.bucket(), parsed.folderPrefix(), table);
   }
 
   /** Whether this run (or an earlier attempt of it) created the table. */

@@ -8,6 +8,7 @@ import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Judgement;
 import dev.schemadrift.diff.PolicyEvaluation;
 import dev.schemadrift.diff.SchemaComparison;
+import dev.schemadrift.diff.SparkTables;
 import dev.schemadrift.diff.UndecidableException;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.rule.Severity;
@@ -33,19 +34,13 @@ public final class TableCheck {
       DiffArtifact.DataProbe probe,
       boolean createdTable) {
     DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
-    TableProfile profile = TableProfile.of(table);
-    DiffArtifact.CatalogInfo catalog =
-        new DiffArtifact.CatalogInfo(
-            table.versionId(),
-            table.updateTime(),
-            table.effectiveTableType(),
-            profile.profile(),
-            profile.family(),
-            profile.partitioned(),
-            table.location());
     List<Change> changes;
     try {
-      changes = Judgement.of(SchemaComparison.compare(contract, table), table, runId.date());
+      // A Spark or Delta table is described by the schema Spark recorded, as its catalog info too.
+      GlueTable compared = SparkTables.resolve(table);
+      changes = Judgement.of(SchemaComparison.compare(contract, compared), compared, runId.date());
+      return judged(
+          runId, name, contractInfo, contract, changes, catalogInfo(compared), probe, createdTable);
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -54,14 +49,25 @@ public final class TableCheck {
           Status.ERROR,
           createdTable,
           contractInfo,
-          catalog,
+          catalogInfo(table),
           probe,
           DiffArtifact.Counts.ZERO,
           List.of(),
           List.of(),
           new DiffArtifact.ErrorInfo(e.kind(), e.getMessage()));
     }
-    return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
+  }
+
+  private static DiffArtifact.CatalogInfo catalogInfo(GlueTable table) {
+    TableProfile profile = TableProfile.of(table);
+    return new DiffArtifact.CatalogInfo(
+        table.versionId(),
+        table.updateTime(),
+        table.effectiveTableType(),
+        profile.profile(),
+        profile.family(),
+        profile.partitioned(),
+        table.location());
   }
 
   /** The table is absent and was not created; {@code whyNotCreated} goes into the reason. */

@@ -21,9 +21,11 @@ public final class SchemaComparison {
    * Compares one contract with one existing table.
    *
    * @throws UndecidableException when the table cannot be judged (a Glue type string that does not
-   *     parse, no StorageDescriptor, a Spark placeholder schema, names that clash ignoring case)
+   *     parse, no StorageDescriptor, a Spark or Delta table whose schema could not be read (see
+   *     {@link SparkTables}), names that clash ignoring case)
    */
-  public static Result compare(Contract contract, GlueTable table) {
+  public static Result compare(Contract contract, GlueTable glueTable) {
+    GlueTable table = SparkTables.resolve(glueTable);
     TableProfile profile = TableProfile.of(table);
     TableGuards.Checked checked = TableGuards.check(table, profile);
     Differences differences = new Differences(profile);
