@@ -7,6 +7,8 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractBootstrap;
 import dev.schemadrift.contract.ContractWriter;
 import dev.schemadrift.contract.Contracts;
+import dev.schemadrift.diff.SparkTables;
+import dev.schemadrift.diff.UndecidableException;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.local.LocalFile;
 import dev.schemadrift.port.StoreException;
@@ -111,6 +113,8 @@ final class InitCommand implements Callable<Integer> {
           return SchemaDriftCommand.EXIT_USAGE;
         }
       }
+      // A table Spark registered is described by the schema Spark recorded, not its placeholder.
+      table = SparkTables.resolve(table);
       Contract contract = ContractBootstrap.fromTable(origin, table, version, owner);
       byte[] json = ContractWriter.write(contract);
       // The table may hold what Glue accepts but a contract does not (names, control characters,
@@ -130,7 +134,7 @@ final class InitCommand implements Callable<Integer> {
         err.println("schema-drift init: wrote " + output);
       }
       return 0;
-    } catch (InvalidDocumentException | StoreException e) {
+    } catch (InvalidDocumentException | StoreException | UndecidableException e) {
       err.println("schema-drift init: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       err.println("schema-drift init: " + e.getMessage());
