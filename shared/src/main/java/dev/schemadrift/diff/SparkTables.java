@@ -40,7 +40,9 @@ public final class SparkTables {
               + " is a Delta Lake table: its schema is in its _delta_log, which was not read here,"
               + " so it is not compared.");
     }
-    if (!table.hasStorageDescriptor()
+    // Iceberg's table_type decides before any provider: its schema has a reader of its own.
+    if (table.isIceberg()
+        || !table.hasStorageDescriptor()
         || !SparkDatasource.isDatasource(table)
         || !SparkDatasource.hasPlaceholderColumns(table)) {
       return table;

@@ -87,6 +87,15 @@ class SparkTablesTest {
   }
 
   @Test
+  void anIcebergTableIsNeverReadAsASparkTable() throws IOException {
+    GlueTable iceberg =
+        table("unsupported-provider")
+            .withParameter("spark.sql.sources.provider", "iceberg")
+            .withParameter("table_type", "ICEBERG");
+    assertSame(iceberg, SparkTables.resolve(iceberg));
+  }
+
+  @Test
   void tableTypeDeltaMakesADeltaTableToo() throws IOException {
     GlueTable athena =
         table("whole-schema-parameter")
