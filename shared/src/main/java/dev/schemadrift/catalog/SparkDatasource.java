@@ -4,9 +4,11 @@ import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.json.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 
@@ -194,9 +196,11 @@ public final class SparkDatasource {
       byName.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column);
     }
     List<GlueColumn> keys = new ArrayList<>(partitionColumns.size());
+    Set<String> keyNames = new HashSet<>();
     List<Problem> problems = new ArrayList<>();
     for (int index = 0; index < partitionColumns.size(); index++) {
-      GlueColumn key = byName.remove(partitionColumns.get(index).toLowerCase(Locale.ROOT));
+      String name = partitionColumns.get(index).toLowerCase(Locale.ROOT);
+      GlueColumn key = byName.get(name);
       if (key == null) {
         problems.add(
             new Problem(
@@ -205,6 +209,12 @@ public final class SparkDatasource {
                 "partition column '"
                     + partitionColumns.get(index)
                     + "' is not a column of the schema"));
+      } else if (!keyNames.add(name)) {
+        problems.add(
+            new Problem(
+                source,
+                pathOfColumn.apply(index),
+                "partition column '" + partitionColumns.get(index) + "' is listed twice"));
       } else {
         keys.add(key);
       }
@@ -212,11 +222,11 @@ public final class SparkDatasource {
     if (!problems.isEmpty()) {
       throw new InvalidDocumentException(problems);
     }
+    // Every other column of the schema is a data column; two that clash ignoring case both stay,
+    // for the table guards to report.
     List<GlueColumn> columns = new ArrayList<>(schema.size());
     for (GlueColumn column : schema) {
-      // A column of the schema is a data column unless it was taken as a partition key; a name
-      // listed twice keeps its first place.
-      if (byName.remove(column.name().toLowerCase(Locale.ROOT)) != null) {
+      if (!keyNames.contains(column.name().toLowerCase(Locale.ROOT))) {
         columns.add(column);
       }
     }
