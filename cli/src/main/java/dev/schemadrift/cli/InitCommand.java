@@ -8,6 +8,8 @@ import dev.schemadrift.contract.ContractBootstrap;
 import dev.schemadrift.contract.ContractWriter;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.contract.OdcsContractWriter;
+import dev.schemadrift.diff.SparkTables;
+import dev.schemadrift.diff.UndecidableException;
 import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.local.LocalFile;
 import dev.schemadrift.port.StoreException;
@@ -132,6 +134,8 @@ final class InitCommand implements Callable<Integer> {
           return SchemaDriftCommand.EXIT_USAGE;
         }
       }
+      // A table Spark registered is described by the schema Spark recorded, not its placeholder.
+      table = SparkTables.resolve(table);
       Contract contract = ContractBootstrap.fromTable(origin, table, version, owner);
       byte[] document = ContractWriter.write(contract);
       // The table may hold what Glue accepts but a contract does not (names, control characters,
@@ -164,7 +168,7 @@ final class InitCommand implements Callable<Integer> {
         err.println("schema-drift init: wrote " + output);
       }
       return 0;
-    } catch (InvalidDocumentException | StoreException e) {
+    } catch (InvalidDocumentException | StoreException | UndecidableException e) {
       err.println("schema-drift init: " + e.getMessage());
       Failures.details(spec, e);
     } catch (IllegalArgumentException e) {

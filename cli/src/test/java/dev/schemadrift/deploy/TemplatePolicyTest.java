@@ -165,11 +165,16 @@ class TemplatePolicyTest {
         assertTrue(KNOWN_ACTIONS.contains(action), where + ": unexpected action " + action);
       }
       for (Object resource : grant.resources()) {
-        // A wildcard may only close a named prefix (contracts/*, table/<db>/*): never "*".
+        // A wildcard may only close a named prefix (contracts/*, table/<db>/*): never "*". The
+        // one exception is Delta logs, which sit under any table folder of a data bucket: the
+        // key must still name the _delta_log/ folder, so no data file is readable.
         String text = describe(resource);
         int star = text.indexOf('*');
+        boolean deltaLogs = text.endsWith("}/*_delta_log/*");
         assertTrue(
-            star < 0 || (star == text.length() - 1 && text.endsWith("/*") && text.length() > 2),
+            deltaLogs
+                || star < 0
+                || (star == text.length() - 1 && text.endsWith("/*") && text.length() > 2),
             where + ": resource " + text);
       }
     }
@@ -181,7 +186,8 @@ class TemplatePolicyTest {
         Set.of(
             S3 + "${ContractBucket}/contracts/*",
             S3 + "${RegistryBucket}/${RegistryKey}",
-            S3 + "${ReportBucket}/state/cursor.json"),
+            S3 + "${ReportBucket}/state/cursor.json",
+            S3 + "${Bucket}/*_delta_log/*"),
         resourcesOf("SchemaDiffRole", "s3:GetObject"));
     assertEquals(
         Set.of(
@@ -393,7 +399,10 @@ class TemplatePolicyTest {
   @Test
   void dataBucketsAreListedPerBucketUnderTheDataPrefixes() {
     List<Grant> probes =
-        grants().stream().filter(grant -> grant.policy().equals("SchemaDiffData")).toList();
+        grants().stream()
+            .filter(grant -> grant.policy().equals("SchemaDiffData"))
+            .filter(grant -> grant.actions().contains("s3:ListBucket"))
+            .toList();
     assertEquals(1, probes.size());
     Grant probe = probes.get(0);
     assertEquals("SchemaDiffRole", probe.role());
@@ -403,6 +412,32 @@ class TemplatePolicyTest {
     for (int slot = 0; slot < SLOTS; slot++) {
       assertSlot(
           resources.get(slot), "DataBuckets", slot, "DataBucket", S3 + "${Bucket}", "Bucket");
+    }
+  }
+
+  /** Delta Lake tables: only the {@code _delta_log/} keys of each data bucket are readable. */
+  @Test
+  void deltaLogsAreReadablePerDataBucketAndNothingElseOfIt() {
+    List<Grant> data =
+        grants().stream().filter(grant -> grant.policy().equals("SchemaDiffData")).toList();
+    assertEquals(2, data.size(), "a listing and the Delta log reads");
+    List<Grant> reads =
+        data.stream().filter(grant -> grant.actions().contains("s3:GetObject")).toList();
+    assertEquals(1, reads.size());
+    Grant read = reads.get(0);
+    assertEquals("SchemaDiffRole", read.role());
+    assertEquals(List.of("s3:GetObject"), read.actions());
+    assertEquals(null, read.statement().get("Condition"));
+    List<Object> resources = listOrSingle(read.statement().get("Resource"));
+    assertEquals(SLOTS, resources.size(), "one slot per data bucket");
+    for (int slot = 0; slot < SLOTS; slot++) {
+      assertSlot(
+          resources.get(slot),
+          "DataBuckets",
+          slot,
+          "DataBucket",
+          S3 + "${Bucket}/*_delta_log/*",
+          "Bucket");
     }
   }
 

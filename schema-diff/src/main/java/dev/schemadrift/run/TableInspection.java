@@ -7,8 +7,10 @@ import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.PartitionSample;
+import dev.schemadrift.catalog.SparkDatasource;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.delta.DeltaLog;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
@@ -123,12 +125,13 @@ final class TableInspection {
     }
     GlueTable table = database.tables().get(contract.table());
     if (table != null) {
+      GlueTable compared = SparkDatasource.isDelta(table) ? withDeltaSchema(table) : table;
       boolean created = createdBy(table, run);
       return TableCheck.compared(
           run,
           item.info(),
           contract,
-          table,
+          compared,
           partitions(catalog, contract, table, created),
           probe,
           created);
@@ -224,6 +227,37 @@ final class TableInspection {
         contract,
         null,
         "the monitor never creates a view: only its defining query can make it");
+  }
+
+  /**
+   * A Delta table with the schema of its log's current version, read through the store from the
+   * table's own location (not the contract's: the log is where the table is).
+   */
+  private GlueTable withDeltaSchema(GlueTable table) {
+    String location = SparkDatasource.dataLocation(table);
+    S3Location parsed = location == null ? null : S3Location.parse(location);
+    if (parsed == null) {
+      throw new StoreException(
+          ErrorKind.DELTA_LOG_NOT_FOUND,
+          "Glue table "
+              + table.qualifiedName()
+              + " is a Delta Lake table without an s3:// location (SerDe parameter path or"
+              + " StorageDescriptor.Location: "
+              + location
+              + "), so its _delta_log cannot be read",
+          null);
+    }
+    if (!settings.allowsDataBucket(parsed.bucket())) {
+      throw new StoreException(
+          ErrorKind.DATA_LOCATION_NOT_ALLOWED,
+          "the Delta log of Glue table "
+              + table.qualifiedName()
+              + " is in bucket "
+              + parsed.bucket()
+              + ", which DATA_BUCKETS does not list, so it is not read",
+          null);
+    }
+    return DeltaLog.resolved(store, parsed.bucket(), parsed.folderPrefix(), table);
   }
 
   /** Whether this run (or an earlier attempt of it) created the table. */

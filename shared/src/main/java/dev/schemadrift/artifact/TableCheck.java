@@ -10,6 +10,7 @@ import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Judgement;
 import dev.schemadrift.diff.PolicyEvaluation;
 import dev.schemadrift.diff.SchemaComparison;
+import dev.schemadrift.diff.SparkTables;
 import dev.schemadrift.diff.UndecidableException;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.rule.Severity;
@@ -53,21 +54,13 @@ public final class TableCheck {
       DiffArtifact.DataProbe probe,
       boolean createdTable) {
     DiffArtifact.TableName name = new DiffArtifact.TableName(contract.database(), contract.table());
-    TableProfile profile = TableProfile.of(table);
-    DiffArtifact.CatalogInfo catalog =
-        new DiffArtifact.CatalogInfo(
-            table.versionId(),
-            table.updateTime(),
-            table.effectiveTableType(),
-            profile.profile(),
-            profile.family(),
-            profile.partitioned(),
-            table.location(),
-            partitions == null ? null : info(partitions, table),
-            List.of());
     List<Change> changes;
+    DiffArtifact.CatalogInfo catalog;
     try {
-      SchemaComparison.Result result = SchemaComparison.compare(contract, table, partitions);
+      // A Spark or Delta table is described by the schema Spark recorded, as its catalog info too.
+      GlueTable compared = SparkTables.resolve(table);
+      catalog = catalogInfo(compared, partitions);
+      SchemaComparison.Result result = SchemaComparison.compare(contract, compared, partitions);
       if (!result.hudiMetadataSetAside().isEmpty()) {
         catalog =
             new DiffArtifact.CatalogInfo(
@@ -81,7 +74,7 @@ public final class TableCheck {
                 catalog.partitions(),
                 result.hudiMetadataSetAside());
       }
-      changes = Judgement.of(result, table, runId.date());
+      changes = Judgement.of(result, compared, runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -90,7 +83,7 @@ public final class TableCheck {
           Status.ERROR,
           createdTable,
           contractInfo,
-          catalog,
+          catalogInfo(table, partitions),
           probe,
           DiffArtifact.Counts.ZERO,
           List.of(),
@@ -99,6 +92,20 @@ public final class TableCheck {
           contract.catalogId());
     }
     return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
+  }
+
+  private static DiffArtifact.CatalogInfo catalogInfo(GlueTable table, PartitionSample partitions) {
+    TableProfile profile = TableProfile.of(table);
+    return new DiffArtifact.CatalogInfo(
+        table.versionId(),
+        table.updateTime(),
+        table.effectiveTableType(),
+        profile.profile(),
+        profile.family(),
+        profile.partitioned(),
+        table.location(),
+        partitions == null ? null : info(partitions, table),
+        List.of());
   }
 
   /** What the artifact says about a partition sample: its size, its first and last partition. */

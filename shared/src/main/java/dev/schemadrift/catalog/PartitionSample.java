@@ -51,9 +51,17 @@ public record PartitionSample(
     return new PartitionSample(limit, List.of(), false, why);
   }
 
-  /** Whether the table can have partitions in Glue: Hive-style partitioned, not Iceberg. */
+  /**
+   * Whether the table can have partitions in Glue worth comparing: Hive-style partitioned, not
+   * Iceberg, and not a table whose schema Spark keeps (a Delta table, or a datasource table with
+   * Spark's placeholder columns), whose Glue partitions carry no schema Athena reads.
+   */
   public static boolean applies(GlueTable table) {
-    return !table.partitionKeys().isEmpty() && !table.isIceberg();
+    boolean schemaInSpark =
+        SparkDatasource.isDelta(table)
+            || (SparkDatasource.isDatasource(table)
+                && SparkDatasource.hasPlaceholderColumns(table));
+    return !table.partitionKeys().isEmpty() && !table.isIceberg() && !schemaInSpark;
   }
 
   /**

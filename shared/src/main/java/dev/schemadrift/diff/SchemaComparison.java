@@ -40,10 +40,11 @@ public final class SchemaComparison {
    * Compares one contract with one existing table.
    *
    * @throws UndecidableException when the table cannot be judged (a Glue type string that does not
-   *     parse, no StorageDescriptor, a Spark placeholder schema, names that clash ignoring case)
+   *     parse, no StorageDescriptor, a Spark or Delta table whose schema could not be read (see
+   *     {@link SparkTables}), names that clash ignoring case)
    */
-  public static Result compare(Contract contract, GlueTable table) {
-    return compare(contract, table, null);
+  public static Result compare(Contract contract, GlueTable glueTable) {
+    return compare(contract, glueTable, null);
   }
 
   /**
@@ -53,7 +54,8 @@ public final class SchemaComparison {
    * @throws UndecidableException as {@link #compare(Contract, GlueTable)}, and when a partition's
    *     Glue type string does not parse
    */
-  public static Result compare(Contract contract, GlueTable table, PartitionSample partitions) {
+  public static Result compare(Contract contract, GlueTable glueTable, PartitionSample partitions) {
+    GlueTable table = SparkTables.resolve(glueTable);
     TableProfile profile = TableProfile.of(table);
     Set<String> contractNames = new HashSet<>();
     for (ContractColumn column : contract.columns()) {

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What must hold before a table can be judged at all: a StorageDescriptor, a real schema (not
- * Spark's placeholder), at most {@link GlueTable#MAX_COLUMNS} columns, Glue types that parse and
- * top-level names that are unique ignoring case. Anything else makes the table undecidable. Hudi's
- * metadata columns that the contract does not list are set aside here, before any matching.
+ * What must hold before a table can be judged at all (after {@link SparkTables} put the schema
+ * Spark recorded in place of its placeholder): a StorageDescriptor, at most {@link
+ * GlueTable#MAX_COLUMNS} columns, Glue types that parse and top-level names that are unique
+ * ignoring case. Anything else makes the table undecidable. Hudi's metadata columns that the
+ * contract does not list are set aside here, before any matching.
  */
 final class TableGuards {
   private TableGuards() {}
@@ -47,16 +48,6 @@ final class TableGuards {
               + table.qualifiedName()
               + " has no StorageDescriptor, so its columns are"
               + " unknown; check how the table was registered.");
-    }
-    if (isSparkPlaceholder(table)) {
-      throw new UndecidableException(
-          ErrorKind.SPARK_PLACEHOLDER_SCHEMA,
-          "Glue table "
-              + table.qualifiedName()
-              + " was registered by Spark ("
-              + table.parameters().get("spark.sql.sources.provider")
-              + "): Glue holds a placeholder column list, not the real schema, so it is not"
-              + " compared.");
     }
     int count = table.columns().size() + table.partitionKeys().size();
     if (count > GlueTable.MAX_COLUMNS) {
@@ -152,17 +143,6 @@ final class TableGuards {
               + " has an invalid type: "
               + e.getMessage());
     }
-  }
-
-  private static boolean isSparkPlaceholder(GlueTable table) {
-    String provider = table.parameters().get("spark.sql.sources.provider");
-    if (provider == null || provider.equalsIgnoreCase("hive")) {
-      return false;
-    }
-    List<GlueColumn> columns = table.columns();
-    return columns.size() == 1
-        && columns.getFirst().name().equalsIgnoreCase("col")
-        && columns.getFirst().type().replace(" ", "").equalsIgnoreCase("array<string>");
   }
 
   /**

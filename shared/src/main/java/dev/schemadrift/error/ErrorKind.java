@@ -27,9 +27,33 @@ public enum ErrorKind {
       "Glue holds no column list for this table. Re-register the table with its columns (DDL,"
           + " crawler or the contract's create_if_missing)."),
   SPARK_PLACEHOLDER_SCHEMA(
-      "Spark registered this table with a placeholder column list, so Glue does not show its"
-          + " real schema. Register it with real columns (Athena DDL or a crawler) to have it"
-          + " checked."),
+      "Spark registered this table with a placeholder column list and recorded no schema in its"
+          + " parameters (spark.sql.sources.schema…), so its schema is unknown. Re-save the table"
+          + " from Spark 2.1 or later, or register it with real columns (Athena DDL or a"
+          + " crawler), to have it checked."),
+
+  // Spark datasource and Delta Lake tables (docs/FORMATS.md "Spark and Delta Lake tables").
+  INVALID_SPARK_SCHEMA(
+      "The schema Spark recorded in the table parameters is inconsistent (the message names the"
+          + " parameter): re-save the table from Spark (ALTER TABLE … or saveAsTable) or fix the"
+          + " parameter, then re-run."),
+  UNSUPPORTED_SPARK_PROVIDER(
+      "Spark registered this table with a provider the monitor does not read (only parquet, orc,"
+          + " csv, json, avro and delta are). Disable the table's registry entry, or register it"
+          + " with real columns."),
+  DELTA_LOG_NOT_READ(
+      "This is a Delta Lake table: its schema is in its _delta_log, which this command does not"
+          + " read. Run `schema-drift check` (with --data-root or --aws) to compare it."),
+  DELTA_LOG_NOT_FOUND(
+      "No Delta log was found at the table's location: check the table's location (the SerDe"
+          + " parameter path) and that the monitor may read <location>/_delta_log/."),
+  INVALID_DELTA_LOG(
+      "A file of the table's _delta_log is not what the Delta protocol describes (the message"
+          + " names the file and the field). Check the writer, then re-run."),
+  DELTA_SCHEMA_ONLY_IN_CHECKPOINT(
+      "The table's current schema is only in a Parquet checkpoint of its _delta_log, which the"
+          + " monitor does not read. Any schema change (or a metadata-only commit such as ALTER"
+          + " TABLE … SET TBLPROPERTIES) writes it to a JSON commit the monitor reads."),
   GLUE_INCONSISTENT(
       "Glue accepted the table but does not return it yet; the next run should see it."),
   TOO_COMPLEX(Advice.READ_THE_MESSAGE),

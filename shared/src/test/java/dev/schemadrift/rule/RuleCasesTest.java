@@ -82,6 +82,10 @@ class RuleCasesTest {
         String.join("\n", actualFindings),
         context + "findings");
     assertEquals(expected.get("status").asText(), artifact.status().name(), context + "status");
+    assertEquals(
+        expected.path("error_kind").asText(null),
+        artifact.error() == null ? null : artifact.error().kind().name(),
+        context + "error kind");
     if (expected.has("unused_waivers")) {
       List<String> unused = new ArrayList<>();
       expected

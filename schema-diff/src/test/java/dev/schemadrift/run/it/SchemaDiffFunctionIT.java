@@ -314,7 +314,7 @@ class SchemaDiffFunctionIT {
   }
 
   /**
-   * The enabled example contracts (13 in issue 16) plus 16 made here: every outcome over 6
+   * The enabled example contracts (14 in issue 16) plus 16 made here: every outcome over 6
    * databases; returns each table's expected status.
    */
   private Map<String, String> registryScenario() throws IOException {
