@@ -161,6 +161,7 @@ class TemplateEventsTest {
     Map<String, Object> concurrency = map(template.section("Parameters").get("EventConcurrency"));
     assertEquals(2, concurrency.get("Default"));
     assertEquals(2, concurrency.get("MinValue"), "Lambda's least maximum concurrency");
+    assertEquals(10, concurrency.get("MaxValue"), "one run id per second and batch");
     assertEquals(
         "SchemaDiffEventsPolicy", template.resource("ChangeEventsMapping").get("DependsOn"));
   }
