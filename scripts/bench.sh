@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The performance suite behind `make bench` (docs/PERFORMANCE.md): JMH (parse + diff against ORC,
 # Iceberg and Avro; shapes and depth; first call in a fresh JVM), the peers' findings, the
-# cold-start proxy, the CLI's start before and after its class-data archive, the local 10,000-table run and the 1,000-table run against moto.
+# cold-start proxy, the CLI's start before and after its class-data archive, the local 10,000-table
+# run, the 1,000-table run against moto and the event path against moto (one change event to its
+# artifact, warm).
 # Expects benchmarks/target/benchmarks.jar and cli/target/schema-drift.jar (make bench builds them).
 # Everything lands in target/bench/; the summary is printed at the end and kept in summary.txt.
 #   BENCH_QUICK=1   fewer iterations and tables (a smoke run, not for the figures)
-#   BENCH_NO_MOTO=1 skip the two runs against moto
+#   BENCH_NO_MOTO=1 skip the runs against moto
 #   CLI_BEFORE_COMMIT the commit whose launcher and CLI jar are the CLI start's baseline (default
 #                   9412c7c, before the class-data archive; built once into target/bench/cli-before/)
 set -euo pipefail
@@ -26,11 +28,11 @@ note() { echo "$*" | tee -a "$summary"; }
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   jmh_options=(-wi 1 -w 1 -i 2 -r 1 -f 1)
   first_forks=(-f 3)
-  rounds=3 cli_rounds=6 databases=10 per_database=100 moto_databases=2 moto_per_database=50
+  rounds=3 cli_rounds=6 databases=10 per_database=100 moto_databases=2 moto_per_database=50 moto_events=30
 else
   jmh_options=()
   first_forks=()
-  rounds=6 cli_rounds=20 databases=100 per_database=100 moto_databases=10 moto_per_database=100
+  rounds=6 cli_rounds=20 databases=100 per_database=100 moto_databases=10 moto_per_database=100 moto_events=200
 fi
 
 note "schema-drift benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -110,6 +112,10 @@ if [ "${BENCH_NO_MOTO:-0}" != 1 ]; then
   scripts/with-moto.sh "$java" -cp "$jar" dev.schemadrift.bench.ScaleMotoBench \
     "$moto_databases" "$moto_per_database" >"$out/scale-moto.txt" 2>&1
   grep '^scale-moto' "$out/scale-moto.txt" | tee -a "$summary"
+  step "events: moto"
+  scripts/with-moto.sh "$java" -cp "$jar" dev.schemadrift.bench.EventMotoBench \
+    "$moto_databases" "$moto_per_database" "$moto_events" >"$out/event-moto.txt" 2>&1
+  grep '^event-moto' "$out/event-moto.txt" | tee -a "$summary"
 fi
 
 note "bench: finished in $(($(date +%s) - started)) s; details in $out/"

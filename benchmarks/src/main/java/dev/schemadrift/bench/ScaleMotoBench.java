@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Usage (under scripts/with-moto.sh): {@code ScaleMotoBench DATABASES TABLES_PER_DATABASE}
  */
 public final class ScaleMotoBench {
-  private static final String CONTRACTS = "scale-contracts";
-  private static final String REPORTS = "scale-reports";
-  private static final String REGISTRY_KEY = "configs/tables.json";
+  static final String CONTRACTS = "scale-contracts";
+  static final String REPORTS = "scale-reports";
+  static final String REGISTRY_KEY = "configs/tables.json";
 
   private ScaleMotoBench() {}
 
@@ -87,7 +87,8 @@ public final class ScaleMotoBench {
         "scale-moto summary " + summary.substring(0, Math.min(400, summary.length())));
   }
 
-  private static void load(AwsClients clients, List<ScaleRegistry.Table> tables) throws Exception {
+  /** Puts the contracts, registry and data files into S3 and the tables into Glue. */
+  static void load(AwsClients clients, List<ScaleRegistry.Table> tables) throws Exception {
     try (S3Client s3 = clients.s3();
         GlueClient glue = clients.build(GlueClient.builder(), "GLUE")) {
       for (String bucket : List.of(CONTRACTS, REPORTS, ScaleRegistry.DATA_BUCKET)) {

@@ -205,7 +205,11 @@ class TemplateFunctionsTest {
   @Test
   void everyTaggableResourceCarriesTheProjectTag() {
     Set<String> untaggable =
-        Set.of("AWS::IAM::Policy", "AWS::CloudWatch::Dashboard", "AWS::Serverless::Function");
+        Set.of(
+            "AWS::IAM::Policy",
+            "AWS::SQS::QueuePolicy",
+            "AWS::CloudWatch::Dashboard",
+            "AWS::Serverless::Function");
     Map<String, Object> tag = Map.of("Key", "project", "Value", Map.of("Ref", "ProjectTag"));
     int tagged = 0;
     for (String id : template.resources().keySet()) {
@@ -347,6 +351,7 @@ class TemplateFunctionsTest {
         skips++;
       }
     }
-    assertEquals(11, skips, "a new skip needs a reason here and in the report");
+    // 13: the two change-event queues (EventsOn) skip CKV_AWS_27 as FailedEventsQueue does.
+    assertEquals(13, skips, "a new skip needs a reason here and in the report");
   }
 }

@@ -41,6 +41,9 @@ class TemplatePolicyTest {
           "glue:CreateTable",
           "lambda:InvokeFunction",
           "sqs:SendMessage",
+          "sqs:ReceiveMessage",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
           "sns:Publish");
 
   private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");

@@ -27,8 +27,23 @@ final class ContractLoader {
     this.store = store;
   }
 
+  /** Reads a contract's bytes: the store itself, or a cache that revalidates what it holds. */
+  interface ContractSource {
+    /** The object's bytes (at most {@link ContractReader#MAX_BYTES}), or empty when missing. */
+    Optional<byte[]> read(String bucket, String objectKey);
+  }
+
   /** The entry's contract with the registry's defaults under its own policy, or its error. */
   LoadedContract load(Registry.Entry entry, Policy defaults, RunId run) {
+    return load(
+        entry,
+        defaults,
+        run,
+        (bucket, objectKey) -> store.get(bucket, objectKey, ContractReader.MAX_BYTES));
+  }
+
+  /** As above, reading the contract through {@code contracts}. */
+  LoadedContract load(Registry.Entry entry, Policy defaults, RunId run, ContractSource contracts) {
     String key = entry.contract();
     S3Location location = S3Location.parse(key);
     String bucket = location == null ? settings.contractBucket() : location.bucket();
@@ -62,7 +77,7 @@ final class ContractLoader {
     }
     byte[] bytes;
     try {
-      Optional<byte[]> found = store.get(bucket, objectKey, ContractReader.MAX_BYTES);
+      Optional<byte[]> found = contracts.read(bucket, objectKey);
       if (found.isEmpty()) {
         return LoadedContract.broken(
             entry,

@@ -11,7 +11,9 @@ public enum RunMode {
   /** The registry's enabled entries for the tables the event named. */
   SUBSET,
   /** The registry's next slice of enabled entries, from the saved cursor. */
-  REGISTRY;
+  REGISTRY,
+  /** The registry entries that Glue or S3 change events named (the change-events queue). */
+  EVENT;
 
   /** The lower-case name written in the manifest. */
   public String jsonName() {

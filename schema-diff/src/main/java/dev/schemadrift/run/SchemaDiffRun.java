@@ -1,5 +1,6 @@
 package dev.schemadrift.run;
 
+import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
@@ -90,23 +91,8 @@ public final class SchemaDiffRun {
     if (!request.tables().isEmpty() && request.contractKey() == null) {
       loaded = LoadedContract.subset(loaded, request.tables(), notFound);
     }
-    loaded = LoadedContract.markDuplicates(loaded, request.runId());
-    Map<DatabaseTables.Key, DatabaseTables> databases =
-        DatabaseTables.read(loaded, catalog, parallelism);
-    listener.started(loaded.size());
     listener.tablesLeft(selection.tablesLeft());
-    List<TableResult> results =
-        parallelism.map(
-            loaded,
-            item -> {
-              TableResult result =
-                  inspection.check(
-                      item, databases.get(DatabaseTables.Key.of(item)), request.runId());
-              listener.tableDone(result);
-              return result;
-            });
-    List<TableResult> sorted = new ArrayList<>(results);
-    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+    List<TableResult> sorted = checkAll(loaded, request.runId(), Map.of());
     RunManifest manifest =
         new RunManifest(
             request.runId(),
@@ -117,5 +103,44 @@ public final class SchemaDiffRun {
             selection.nextCursor());
     publication.publish(manifest, selection.cursorAfterRun());
     return manifest;
+  }
+
+  /**
+   * The event path's run ({@link EventRun}): the contracts are loaded already, the registry cursor
+   * does not move, and the tables an event reported deleted are never created.
+   *
+   * @param notCreated why each such table (by qualified name) is not created
+   */
+  RunManifest executeLoaded(
+      RunId runId, List<LoadedContract> loaded, Map<String, String> notCreated) {
+    listener.tablesLeft(0);
+    List<TableResult> sorted = checkAll(loaded, runId, notCreated);
+    RunManifest manifest =
+        new RunManifest(runId, RunMode.EVENT, sorted, List.of(), List.of(), null);
+    publication.publish(manifest, null);
+    return manifest;
+  }
+
+  /** Reads Glue per database, checks every table and writes its artifact; sorted by table. */
+  private List<TableResult> checkAll(
+      List<LoadedContract> contracts, RunId runId, Map<String, String> notCreated) {
+    List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
+    Map<DatabaseTables.Key, DatabaseTables> databases =
+        DatabaseTables.read(loaded, catalog, parallelism);
+    listener.started(loaded.size());
+    List<TableResult> results =
+        parallelism.map(
+            loaded,
+            item -> {
+              String why =
+                  item.contract() == null ? null : notCreated.get(item.contract().qualifiedName());
+              TableResult result =
+                  inspection.check(item, databases.get(DatabaseTables.Key.of(item)), runId, why);
+              listener.tableDone(result);
+              return result;
+            });
+    List<TableResult> sorted = new ArrayList<>(results);
+    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+    return sorted;
   }
 }

@@ -38,13 +38,23 @@ final class TableInspection {
 
   /** Checks one loaded contract against its database's tables and writes the artifact. */
   TableResult check(LoadedContract item, DatabaseTables database, RunId run) {
+    return check(item, database, run, null);
+  }
+
+  /**
+   * As above; {@code notCreatedBecause}, when not null, keeps a missing table from being created
+   * whatever the contract's create_if_missing says (a table an event reported deleted) and says why
+   * in its TABLE_MISSING finding.
+   */
+  TableResult check(
+      LoadedContract item, DatabaseTables database, RunId run, String notCreatedBecause) {
     DiffArtifact artifact;
     String owner = item.contract() == null ? null : item.contract().owner();
     if (item.error() != null) {
       artifact = item.error();
     } else {
       try {
-        artifact = judge(item, database, run);
+        artifact = judge(item, database, run, notCreatedBecause);
       } catch (StoreException e) {
         artifact =
             TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
@@ -95,7 +105,8 @@ final class TableInspection {
     return new DiffArtifact.TableName(contract.database(), contract.table());
   }
 
-  private DiffArtifact judge(LoadedContract item, DatabaseTables database, RunId run) {
+  private DiffArtifact judge(
+      LoadedContract item, DatabaseTables database, RunId run, String notCreatedBecause) {
     Contract contract = item.contract();
     if (contract.isView()) {
       return judgeView(item, database, run);
@@ -135,6 +146,9 @@ final class TableInspection {
           partitions(catalog, contract, table, created),
           probe,
           created);
+    }
+    if (notCreatedBecause != null) {
+      return TableCheck.missing(run, item.info(), contract, probe, notCreatedBecause);
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
       return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");

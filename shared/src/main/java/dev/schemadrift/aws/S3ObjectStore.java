@@ -82,6 +82,43 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public Revalidation getIfChanged(String bucket, String key, String knownVersion, long maxBytes) {
+    try (ResponseInputStream<GetObjectResponse> body =
+        s3.getObject(
+            request -> {
+              request.bucket(bucket).key(key);
+              if (knownVersion != null) {
+                request.ifNoneMatch(knownVersion);
+              }
+            })) {
+      Long length = body.response().contentLength();
+      if (length != null && length > maxBytes) {
+        body.abort();
+        throw ObjectStore.tooLarge(bucket, key, maxBytes);
+      }
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        body.abort();
+        throw ObjectStore.tooLarge(bucket, key, maxBytes);
+      }
+      return new Revalidation.Changed(new Versioned(bytes, body.response().eTag()));
+    } catch (SdkException e) {
+      // 304 Not Modified: the known version is current, and S3 sent no body.
+      if (e instanceof S3Exception s3Error && s3Error.statusCode() == 304) {
+        return new Revalidation.Unchanged();
+      }
+      // Returns only when the object is missing; any other failure is thrown, classified.
+      missingOrThrow(bucket, key, e);
+      return new Revalidation.Missing();
+    } catch (IOException e) {
+      throw new StoreException(
+          ErrorKind.UNREACHABLE,
+          "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
   public boolean putIfVersion(
       String bucket, String key, byte[] body, String contentType, String expectedVersion) {
     try {

@@ -58,6 +58,22 @@ public class MemoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public synchronized Revalidation getIfChanged(
+      String bucket, String key, String knownVersion, long maxBytes) {
+    Versioned stored = find(bucket, key);
+    if (stored == null) {
+      return new Revalidation.Missing();
+    }
+    if (stored.version().equals(knownVersion)) {
+      return new Revalidation.Unchanged();
+    }
+    if (stored.body().length > maxBytes) {
+      throw ObjectStore.tooLarge(bucket, key, maxBytes);
+    }
+    return new Revalidation.Changed(new Versioned(stored.body().clone(), stored.version()));
+  }
+
+  @Override
   public synchronized boolean putIfVersion(
       String bucket, String key, byte[] body, String contentType, String expectedVersion) {
     Versioned current = find(bucket, key);

@@ -48,6 +48,26 @@ public interface ObjectStore {
   Optional<Versioned> getVersioned(String bucket, String key);
 
   /**
+   * The object only when it is no longer at {@code knownVersion} (null: whatever is there): how a
+   * cache kept between invocations revalidates what it holds without reading it again (S3: a GET
+   * with If-None-Match, answered 304 without a body when nothing changed). An object larger than
+   * {@code maxBytes} is refused as by {@link #get(String, String, long)}.
+   */
+  default Revalidation getIfChanged(String bucket, String key, String knownVersion, long maxBytes) {
+    Optional<Versioned> current = getVersioned(bucket, key);
+    if (current.isEmpty()) {
+      return new Revalidation.Missing();
+    }
+    if (current.get().version().equals(knownVersion)) {
+      return new Revalidation.Unchanged();
+    }
+    if (current.get().body().length > maxBytes) {
+      throw tooLarge(bucket, key, maxBytes);
+    }
+    return new Revalidation.Changed(current.get());
+  }
+
+  /**
    * Writes only if the object is still at {@code expectedVersion} (null: only if it does not exist
    * yet). Returns false when another writer got there first; the caller re-reads, merges and tries
    * again. This is how shared state (the report index) is updated without losing writes.
@@ -68,4 +88,16 @@ public interface ObjectStore {
 
   /** An object's bytes and version tag. */
   record Versioned(byte[] body, String version) {}
+
+  /** What a revalidation found: the known version still current, a new one, or no object. */
+  sealed interface Revalidation {
+    /** The object is still at the version the caller knows. */
+    record Unchanged() implements Revalidation {}
+
+    /** The object changed (or the caller knew no version): its bytes and new version. */
+    record Changed(Versioned object) implements Revalidation {}
+
+    /** There is no such object (any more). */
+    record Missing() implements Revalidation {}
+  }
 }

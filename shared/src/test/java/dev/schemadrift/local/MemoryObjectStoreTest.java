@@ -3,11 +3,16 @@ package dev.schemadrift.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemadrift.error.ErrorKind;
+import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ObjectStore.StoredObject;
 import dev.schemadrift.port.ObjectStore.Versioned;
+import dev.schemadrift.port.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,32 @@ class MemoryObjectStoreTest {
         List.of(new StoredObject("diffs/a/1.json", 14)), store.list("reports", "diffs/", 1));
     assertEquals(List.of(), store.list("reports", "state/", 10));
     assertEquals(List.of(), store.list("nowhere", "", 10));
+  }
+
+  @Test
+  void aRevalidationReadsOnlyAnObjectThatChanged() {
+    store.put("contracts", "a.json", bytes("one"), "application/json");
+    ObjectStore.Revalidation first = store.getIfChanged("contracts", "a.json", null, 100);
+    String version =
+        assertInstanceOf(ObjectStore.Revalidation.Changed.class, first).object().version();
+
+    assertInstanceOf(
+        ObjectStore.Revalidation.Unchanged.class,
+        store.getIfChanged("contracts", "a.json", version, 100));
+    store.put("contracts", "a.json", bytes("two"), "application/json");
+    ObjectStore.Revalidation.Changed changed =
+        assertInstanceOf(
+            ObjectStore.Revalidation.Changed.class,
+            store.getIfChanged("contracts", "a.json", version, 100));
+    assertArrayEquals(bytes("two"), changed.object().body());
+    assertNotEquals(version, changed.object().version());
+    assertInstanceOf(
+        ObjectStore.Revalidation.Missing.class,
+        store.getIfChanged("contracts", "gone.json", version, 100));
+    assertEquals(
+        ErrorKind.TOO_LARGE,
+        assertThrows(StoreException.class, () -> store.getIfChanged("contracts", "a.json", "v0", 2))
+            .kind());
   }
 
   @Test

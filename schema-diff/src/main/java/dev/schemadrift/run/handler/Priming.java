@@ -10,6 +10,7 @@ import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.run.RunEvent;
+import dev.schemadrift.run.event.SqsBatch;
 import dev.schemadrift.snapstart.SnapStartPriming;
 import dev.schemadrift.snapstart.TelemetryPriming;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,15 @@ public final class Priming {
   private static final RunId RUN = new RunId("20260101T000000Z");
 
   private static final String EVENT = "{\"contract_key\":\"priming/orders.json\"}";
+
+  /** A change-events batch of one Glue table change: the event path's parsing. */
+  private static final String BATCH =
+      """
+      {"Records": [{"messageId": "priming", "eventSource": "aws:sqs", "body":
+        "{\\"source\\": \\"aws.glue\\", \\"detail-type\\": \\"Glue Data Catalog Table State Change\\",\
+       \\"time\\": \\"2026-01-01T00:00:00Z\\", \\"detail\\": {\\"databaseName\\": \\"priming\\",\
+       \\"tableName\\": \\"orders\\", \\"typeOfChange\\": \\"UpdateTable\\"}}"}]}
+      """;
 
   private static final String CONTRACT =
       """
@@ -76,6 +86,11 @@ public final class Priming {
   /** One pass through the code a table check runs; returns the artifact's size in bytes. */
   public static int prime() {
     RunEvent.read(EVENT.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+    String problem =
+        SqsBatch.read(BATCH.getBytes(StandardCharsets.UTF_8)).orElseThrow().getFirst().problem();
+    if (problem != null) {
+      throw new IllegalStateException("the priming batch is unreadable: " + problem);
+    }
     byte[] contractBytes = CONTRACT.getBytes(StandardCharsets.UTF_8);
     Contract contract = ContractReader.read("priming/orders.json", contractBytes);
     GlueTable table =

@@ -9,6 +9,7 @@ import dev.schemadrift.log.LogLevel;
 import dev.schemadrift.metrics.EmbeddedMetrics;
 import dev.schemadrift.metrics.RunMetric;
 import dev.schemadrift.port.StoreException;
+import dev.schemadrift.run.EventRun;
 import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.SchemaDiffRun;
 import dev.schemadrift.run.TableResult;
@@ -24,7 +25,7 @@ import java.util.Map;
  * record per failed run. Counts, kinds, rule ids and table names only: never contract bodies,
  * owners, columns or event payloads.
  */
-final class RunLog implements SchemaDiffRun.Listener {
+final class RunLog implements SchemaDiffRun.Listener, EventRun.Listener {
   static final String LOGGER = "SchemaDiffFunction";
 
   private final JsonLog log;
@@ -100,7 +101,13 @@ final class RunLog implements SchemaDiffRun.Listener {
     log.log(LogLevel.INFO, LOGGER, "run finished", fields);
 
     Map<RunMetric, Long> values = new EnumMap<>(RunMetric.class);
-    values.put(RunMetric.RUNS_COMPLETED, 1L);
+    // RunMissing watches the schedule, the safety net: event runs must not hide a missing one.
+    long completed =
+        switch (manifest.mode()) {
+          case EVENT -> 0L;
+          case EXPLICIT, SINGLE, SUBSET, REGISTRY -> 1L;
+        };
+    values.put(RunMetric.RUNS_COMPLETED, completed);
     for (Map.Entry<Status, Integer> total : totals.entrySet()) {
       values.put(metricOf(total.getKey()), total.getValue().longValue());
     }
@@ -111,6 +118,33 @@ final class RunLog implements SchemaDiffRun.Listener {
     log.document(
         new EmbeddedMetrics(stack, end, values, Map.of("run_id", manifest.runId().value()))
             .toJson());
+  }
+
+  @Override
+  public void unreadable(String messageId, String problem) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("message_id", messageId);
+    fields.put("problem", problem);
+    fields.put("outcome", messageId == null ? "dropped" : "batch item failure");
+    log.log(LogLevel.WARN, LOGGER, "event message unreadable", fields);
+  }
+
+  @Override
+  public void ignored(String messageId, String reason) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("message_id", messageId);
+    fields.put("reason", reason);
+    log.log(LogLevel.DEBUG, LOGGER, "event ignored", fields);
+  }
+
+  /** The record of one batch of the change-events queue. */
+  void batch(int messages, EventRun.Outcome outcome) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("run_id", outcome.manifest() == null ? null : outcome.manifest().runId().value());
+    fields.put("messages", messages);
+    fields.put("tables", outcome.tables().size());
+    fields.put("failed_messages", outcome.failedMessageIds().size());
+    log.log(LogLevel.INFO, LOGGER, "event batch finished", fields);
   }
 
   /** The record of a run that could not finish; the invocation then fails. */

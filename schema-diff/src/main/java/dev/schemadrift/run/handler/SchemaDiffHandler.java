@@ -6,11 +6,13 @@ import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.aws.AwsCallCounter;
 import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.aws.S3ObjectStore;
+import dev.schemadrift.json.Json;
 import dev.schemadrift.log.JsonLog;
 import dev.schemadrift.metrics.EmbeddedMetrics;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
+import dev.schemadrift.run.EventRun;
 import dev.schemadrift.run.RunEvent;
 import dev.schemadrift.run.RunManifest;
 import dev.schemadrift.run.RunRequest;
@@ -18,6 +20,8 @@ import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.SchemaDiffRun;
 import dev.schemadrift.run.aws.GlueCatalog;
 import dev.schemadrift.run.aws.LambdaReportTrigger;
+import dev.schemadrift.run.event.QueuedMessage;
+import dev.schemadrift.run.event.SqsBatch;
 import dev.schemadrift.snapstart.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,17 +29,22 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * SchemaDiffFunction: reads its settings once, builds the AWS adapters once per container, runs the
- * pipeline for each event and returns the run summary. Run ids and clocks are read per invocation
+ * pipeline for each event and returns the run summary; for a batch of the change-events queue, runs
+ * the event path and returns its batch item failures. Run ids and clocks are read per invocation
  * (never during INIT, which SnapStart shares between restores).
  */
 public final class SchemaDiffHandler implements RequestStreamHandler {
   private final SchemaDiffRun pipeline;
+  private final EventRun events;
   private final Clock clock;
   private final RunLog runLog;
   private final AwsCallCounter calls;
@@ -115,6 +124,7 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       AwsCallCounter calls,
       RunLog runLog) {
     this.pipeline = new SchemaDiffRun(settings, store, catalog, trigger, runLog);
+    this.events = new EventRun(settings, store, pipeline, runLog);
     this.clock = clock;
     this.calls = calls;
     this.runLog = runLog;
@@ -125,7 +135,13 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       throws IOException {
     Instant start = clock.instant();
     AwsCallCounter.Counts callsBefore = calls.counts();
-    RunRequest request = RunEvent.read(input.readAllBytes(), start);
+    byte[] payload = input.readAllBytes();
+    Optional<List<QueuedMessage>> batch = SqsBatch.read(payload);
+    if (batch.isPresent()) {
+      output.write(handleBatch(batch.get(), start, callsBefore));
+      return;
+    }
+    RunRequest request = RunEvent.read(payload, start);
     runLog.starting();
     RunManifest manifest;
     try {
@@ -143,5 +159,35 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
         calls.counts().minus(callsBefore),
         end);
     output.write(manifest.toSummaryJson(manifestKey));
+  }
+
+  /**
+   * The change-events queue's batch: checks what the events concern and answers with the batch item
+   * failures (SQS delivers those messages again, and moves them to the dead-letter queue after the
+   * queue's maxReceiveCount). Never throws for one message or one table.
+   */
+  private byte[] handleBatch(
+      List<QueuedMessage> messages, Instant start, AwsCallCounter.Counts callsBefore)
+      throws IOException {
+    runLog.starting();
+    EventRun.Outcome outcome = events.handle(messages, start);
+    Instant end = clock.instant();
+    if (outcome.failure() != null) {
+      runLog.failed(null, outcome.failure(), Duration.between(start, end));
+    }
+    if (outcome.manifest() != null) {
+      runLog.finished(
+          outcome.manifest(),
+          BucketLayout.manifest(outcome.manifest().runId().value()),
+          Duration.between(start, end),
+          calls.counts().minus(callsBefore),
+          end);
+    }
+    runLog.batch(messages.size(), outcome);
+    List<Map<String, String>> failures = new ArrayList<>();
+    for (String messageId : outcome.failedMessageIds()) {
+      failures.add(Map.of("itemIdentifier", messageId));
+    }
+    return Json.mapper().writeValueAsBytes(Map.of("batchItemFailures", failures));
   }
 }

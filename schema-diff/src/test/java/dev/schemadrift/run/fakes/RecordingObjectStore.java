@@ -98,6 +98,12 @@ public final class RecordingObjectStore extends MemoryObjectStore {
   }
 
   @Override
+  public Revalidation getIfChanged(String bucket, String key, String knownVersion, long maxBytes) {
+    record(new Call(Operation.GET, bucket, key, null), "reading");
+    return super.getIfChanged(bucket, key, knownVersion, maxBytes);
+  }
+
+  @Override
   public boolean putIfVersion(
       String bucket, String key, byte[] body, String contentType, String expectedVersion) {
     record(new Call(Operation.PUT, bucket, key, body.clone()), "writing");

@@ -2,12 +2,14 @@ package dev.schemadrift.run.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.error.ErrorKind;
+import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,5 +62,36 @@ class S3ObjectStoreIT {
     assertEquals(
         ErrorKind.TOO_LARGE,
         assertThrows(StoreException.class, () -> store.get(BUCKET, "small", 2)).kind());
+  }
+
+  @Test
+  void aRevalidationByETagIsAnswered304UntilTheObjectChanges() {
+    s3.putObject(
+        request -> request.bucket(BUCKET).key("contracts/a.json"), RequestBody.fromString("one"));
+    ObjectStore.Revalidation.Changed first =
+        assertInstanceOf(
+            ObjectStore.Revalidation.Changed.class,
+            store.getIfChanged(BUCKET, "contracts/a.json", null, 100));
+    assertEquals("one", new String(first.object().body(), StandardCharsets.UTF_8));
+
+    assertInstanceOf(
+        ObjectStore.Revalidation.Unchanged.class,
+        store.getIfChanged(BUCKET, "contracts/a.json", first.object().version(), 100));
+    s3.putObject(
+        request -> request.bucket(BUCKET).key("contracts/a.json"), RequestBody.fromString("two"));
+    ObjectStore.Revalidation.Changed second =
+        assertInstanceOf(
+            ObjectStore.Revalidation.Changed.class,
+            store.getIfChanged(BUCKET, "contracts/a.json", first.object().version(), 100));
+    assertEquals("two", new String(second.object().body(), StandardCharsets.UTF_8));
+    assertInstanceOf(
+        ObjectStore.Revalidation.Missing.class,
+        store.getIfChanged(BUCKET, "contracts/gone.json", first.object().version(), 100));
+    assertEquals(
+        ErrorKind.TOO_LARGE,
+        assertThrows(
+                StoreException.class,
+                () -> store.getIfChanged(BUCKET, "contracts/a.json", "\"stale\"", 2))
+            .kind());
   }
 }

@@ -1,0 +1,440 @@
+package dev.schemadrift.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.TableDefinitions;
+import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
+import dev.schemadrift.json.Json;
+import dev.schemadrift.run.event.ChangeEvent;
+import dev.schemadrift.run.event.QueuedMessage;
+import dev.schemadrift.run.fakes.FakeCatalog;
+import dev.schemadrift.run.fakes.GlueTables;
+import dev.schemadrift.run.fakes.RecordingObjectStore;
+import dev.schemadrift.run.fakes.RecordingObjectStore.Operation;
+import dev.schemadrift.run.fakes.RecordingReportTrigger;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event path on fakes: which entries a batch checks, what it reads, the run id it claims, what
+ * is never created, and which messages are reported failed.
+ */
+class EventRunTest {
+  private static final String CONTRACTS = "contract-bucket";
+  private static final String REPORTS = "report-bucket";
+  private static final String REGISTRY = "registry-bucket";
+  private static final String REGISTRY_KEY = "configs/tables.json";
+  private static final String DATA = "data-lake";
+  private static final Instant NOW = Instant.parse("2026-11-26T09:15:07.250Z");
+  private static final String RUN = "20261126T091507Z";
+
+  private final RecordingObjectStore store = new RecordingObjectStore();
+  private final FakeCatalog catalog = new FakeCatalog();
+  private final RecordingReportTrigger trigger = new RecordingReportTrigger();
+  private final Map<String, String> ignored = new TreeMap<>();
+  private final Map<String, String> unreadable = new TreeMap<>();
+  private EventRun events;
+
+  @BeforeEach
+  void registryOfThreeTables() {
+    for (String table : List.of("parks", "playgrounds", "trees")) {
+      String contract = contract("nyc_parks", table);
+      store.add(CONTRACTS, "contracts/" + table + ".json", contract);
+      catalog.addTable(glueTable(contract));
+      store.add(DATA, "nyc_parks/" + table + "/part-00000", "some bytes");
+    }
+    store.add(
+        REGISTRY,
+        REGISTRY_KEY,
+        "{\"registry_version\": 1, \"defaults\": {\"policy\": {\"create_if_missing\": true}},"
+            + " \"tables\": [{\"contract\": \"contracts/parks.json\"},"
+            + " {\"contract\": \"contracts/playgrounds.json\"},"
+            + " {\"contract\": \"s3://"
+            + CONTRACTS
+            + "/contracts/trees.json\"},"
+            + " {\"contract\": \"contracts/old.json\", \"enabled\": false}]}");
+    events = eventRun(registrySettings());
+  }
+
+  @Test
+  void aTableChangeChecksExactlyThatTableThroughThePipeline() throws IOException {
+    EventRun.Outcome outcome =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    assertEquals(List.of(), outcome.failedMessageIds());
+    assertEquals(RUN, outcome.manifest().runId().value());
+    JsonNode manifest = json(REPORTS, "runs/" + RUN + ".json");
+    assertEquals("event", manifest.path("mode").asText());
+    assertEquals(1, manifest.path("tables").size());
+    assertEquals("parks", manifest.path("tables").get(0).path("table").asText());
+    assertEquals(
+        "OK", json(REPORTS, "diffs/nyc_parks.parks/" + RUN + ".diff.json").path("status").asText());
+    assertEquals(
+        List.of(new RecordingReportTrigger.Triggered(REPORTS, "runs/" + RUN + ".json")),
+        trigger.triggered());
+    assertEquals(
+        List.of(new TableEvent("contracts/parks.json", List.of("m1"), false, List.of())),
+        outcome.tables());
+  }
+
+  @Test
+  void aWarmContainerRevalidatesTheRegistryAndTheOneContractWithoutRereadingThem() {
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    store.clearCalls();
+
+    events.handle(
+        List.of(tableChange("m2", "nyc_parks", "trees", "UpdateTable")), NOW.plusSeconds(5));
+
+    // One conditional GET of the registry, one of the contract: both answered "unchanged".
+    assertEquals(
+        List.of(REGISTRY + "/" + REGISTRY_KEY, CONTRACTS + "/contracts/trees.json"),
+        store.calls(Operation.GET).stream().map(call -> call.bucket() + "/" + call.key()).toList());
+  }
+
+  @Test
+  void anEventForATableOutsideTheRegistryCostsOnlyTheRegistryRevalidation() {
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    store.clearCalls();
+
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(tableChange("m2", "nyc_parks", "not_registered", "UpdateTable")),
+            NOW.plusSeconds(5));
+
+    assertNull(outcome.manifest());
+    assertEquals(List.of(), outcome.failedMessageIds());
+    assertEquals(1, store.calls().size(), store.calls().toString());
+    assertEquals(REGISTRY_KEY, store.calls().getFirst().key());
+    assertEquals(
+        "nyc_parks.not_registered: no enabled registry entry describes it", ignored.get("m2"));
+  }
+
+  @Test
+  void aDeletedTableIsItsTableMissingAndIsNeverRecreated() throws IOException {
+    FakeCatalog fresh = new FakeCatalog();
+    fresh.addTable(glueTable(contract("nyc_parks", "parks")));
+    events = eventRun(registrySettings(), fresh);
+
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m1",
+                    new ChangeEvent.DatabaseChanged(
+                        "nyc_parks", "DeleteTable", List.of("playgrounds")),
+                    NOW,
+                    null)),
+            NOW);
+
+    JsonNode artifact = json(REPORTS, "diffs/nyc_parks.playgrounds/" + RUN + ".diff.json");
+    assertEquals("BREAKING", artifact.path("status").asText());
+    assertEquals("TABLE_MISSING", artifact.path("findings").get(0).path("rule").asText());
+    assertTrue(
+        artifact.toString().contains("a change event never recreates a table"),
+        artifact.toString());
+    assertEquals(0, fresh.calls(FakeCatalog.Method.CREATE_TABLE));
+    assertTrue(fresh.stored("nyc_parks", "playgrounds").isEmpty());
+    assertTrue(outcome.tables().getFirst().deleted());
+  }
+
+  @Test
+  void aMissingTableWithoutADeletionIsStillCreatedWhenTheRegistryAllows() {
+    FakeCatalog fresh = new FakeCatalog();
+    fresh.addDatabase("nyc_parks");
+    events = eventRun(registrySettings(), fresh);
+
+    events.handle(
+        List.of(new QueuedMessage("m1", contractUpload("contracts/parks.json"), NOW, null)), NOW);
+
+    assertEquals(1, fresh.calls(FakeCatalog.Method.CREATE_TABLE));
+  }
+
+  @Test
+  void aContractUploadChecksTheEntriesUsingItByKeyOrUri() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage("m1", contractUpload("contracts/playgrounds.json"), NOW, null),
+                new QueuedMessage("m2", contractUpload("contracts/trees.json"), NOW, null),
+                new QueuedMessage("m3", contractUpload("contracts/unknown.json"), NOW, null),
+                new QueuedMessage("m4", contractUpload("contracts/old.json"), NOW, null)),
+            NOW);
+
+    assertEquals(
+        List.of("nyc_parks.playgrounds", "nyc_parks.trees"),
+        outcome.manifest().tables().stream()
+            .map(result -> result.artifact().table().qualified())
+            .toList());
+    assertEquals(
+        "s3://" + CONTRACTS + "/contracts/unknown.json is no registry contract", ignored.get("m3"));
+    assertTrue(ignored.containsKey("m4"), "a disabled entry is not checked");
+  }
+
+  @Test
+  void aRegistryUploadIsAcknowledgedAndLeftToTheScheduledRun() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m1", new ChangeEvent.ObjectCreated(REGISTRY, REGISTRY_KEY), NOW, null)),
+            NOW);
+
+    assertNull(outcome.manifest());
+    assertEquals(List.of(), outcome.failedMessageIds());
+    assertTrue(ignored.get("m1").startsWith("the registry changed"), ignored.toString());
+  }
+
+  @Test
+  void aDeleteDatabaseConcernsEveryRegisteredTableOfIt() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m1",
+                    new ChangeEvent.DatabaseChanged("nyc_parks", "DeleteDatabase", List.of()),
+                    NOW,
+                    null)),
+            NOW);
+
+    assertEquals(3, outcome.tables().size());
+    assertTrue(outcome.tables().stream().allMatch(TableEvent::deleted));
+  }
+
+  @Test
+  void eventsForOneTableAreCheckedOnceAndTheirPartitionsKeptForThePartitionCheck() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m1",
+                    new ChangeEvent.TableChanged(
+                        "nyc_parks", "parks", "BatchCreatePartition", List.of("[2026-11-25]")),
+                    NOW,
+                    null),
+                new QueuedMessage(
+                    "m2",
+                    new ChangeEvent.TableChanged(
+                        "nyc_parks",
+                        "parks",
+                        "BatchCreatePartition",
+                        List.of("[2026-11-26]", "[2026-11-25]")),
+                    NOW,
+                    null)),
+            NOW);
+
+    assertEquals(
+        List.of(
+            new TableEvent(
+                "contracts/parks.json",
+                List.of("m1", "m2"),
+                false,
+                List.of("[2026-11-25]", "[2026-11-26]"))),
+        outcome.tables());
+    assertEquals(1, outcome.manifest().tables().size());
+  }
+
+  @Test
+  void anUnreadableMessageFailsAloneAndTheOthersAreChecked() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                new QueuedMessage("m1", null, null, "\"body\" is not JSON"),
+                tableChange("m2", "nyc_parks", "parks", "UpdateTable"),
+                new QueuedMessage(null, null, null, "the record has no \"messageId\"")),
+            NOW);
+
+    assertEquals(List.of("m1"), outcome.failedMessageIds());
+    assertEquals(1, outcome.manifest().tables().size());
+    assertEquals("\"body\" is not JSON", unreadable.get("m1"));
+  }
+
+  @Test
+  void aThrottledTableIsItsErrorAndItsMessagesAreDeliveredAgain() {
+    FakeCatalog throttled = new FakeCatalog();
+    throttled.addTable(glueTable(contract("nyc_parks", "parks")));
+    throttled.failReads("nyc_parks", ErrorKind.THROTTLED);
+    events = eventRun(registrySettings(), throttled);
+
+    EventRun.Outcome outcome =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    assertEquals("ERROR", outcome.manifest().tables().getFirst().artifact().status().name());
+    assertEquals(List.of("m1"), outcome.failedMessageIds());
+  }
+
+  @Test
+  void anUnreadableRegistryFailsEveryReadableMessage() {
+    store.fail(Operation.GET, REGISTRY, REGISTRY_KEY, ErrorKind.ACCESS_DENIED);
+
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(
+                tableChange("m1", "nyc_parks", "parks", "UpdateTable"),
+                tableChange("m2", "nyc_parks", "trees", "UpdateTable")),
+            NOW);
+
+    assertEquals(List.of("m1", "m2"), outcome.failedMessageIds());
+    assertNotNull(outcome.failure());
+    assertTrue(outcome.failure().getMessage().contains("ACCESS_DENIED"));
+  }
+
+  @Test
+  void aFailedPublicationFailsTheMessagesOfTheRun() {
+    trigger.failWith(ErrorKind.ACCESS_DENIED);
+
+    EventRun.Outcome outcome =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    assertEquals(List.of("m1"), outcome.failedMessageIds());
+    assertNotNull(outcome.failure());
+  }
+
+  @Test
+  void twoBatchesInOneSecondClaimTwoRunIdsAndTheSameEventTwiceGivesTheSameVerdict()
+      throws IOException {
+    EventRun.Outcome first =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    EventRun.Outcome second =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    String other = second.manifest().runId().value();
+    assertNotEquals(first.manifest().runId().value(), other);
+    assertEquals("20261126T091508Z", other);
+    JsonNode one = json(REPORTS, "diffs/nyc_parks.parks/" + RUN + ".diff.json");
+    JsonNode two = json(REPORTS, "diffs/nyc_parks.parks/" + other + ".diff.json");
+    for (String field : List.of("status", "findings", "contract", "catalog", "counts")) {
+      assertEquals(one.path(field), two.path(field), field);
+    }
+    assertEquals(1, json(REPORTS, "runs/" + RUN + ".json").path("tables").size());
+  }
+
+  @Test
+  void eventRunIdsLeaveWholeMinutesToScheduledRuns() {
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")),
+            Instant.parse("2026-11-26T06:00:00.400Z"));
+
+    assertEquals("20261126T060001Z", outcome.manifest().runId().value());
+  }
+
+  @Test
+  void withoutARegistryEventsAreAcknowledgedAndNothingIsRead() {
+    events =
+        eventRun(
+            new RunSettings(
+                CONTRACTS, REPORTS, null, null, 1000, 4, "report", "contracts/parks.json"));
+
+    EventRun.Outcome outcome =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    assertNull(outcome.manifest());
+    assertEquals(List.of(), outcome.failedMessageIds());
+    assertTrue(store.calls().isEmpty());
+    assertTrue(ignored.get("m1").contains("registry mode"));
+  }
+
+  @Test
+  void aContractEditedToNameAnotherTableIsLearntFromItsUpload() {
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    String moved = contract("nyc_parks", "parks_v2");
+    store.add(CONTRACTS, "contracts/parks.json", moved);
+    catalog.addTable(glueTable(moved));
+    store.add(DATA, "nyc_parks/parks_v2/part-00000", "some bytes");
+
+    events.handle(
+        List.of(new QueuedMessage("m2", contractUpload("contracts/parks.json"), NOW, null)),
+        NOW.plusSeconds(5));
+    EventRun.Outcome outcome =
+        events.handle(
+            List.of(tableChange("m3", "nyc_parks", "parks_v2", "UpdateTable")),
+            NOW.plusSeconds(10));
+
+    assertEquals(
+        "nyc_parks.parks_v2",
+        outcome.manifest().tables().getFirst().artifact().table().qualified());
+  }
+
+  // -------------------------------------------------------------------------------- helpers
+
+  private EventRun eventRun(RunSettings settings) {
+    return eventRun(settings, catalog);
+  }
+
+  private EventRun eventRun(RunSettings settings, FakeCatalog glue) {
+    SchemaDiffRun pipeline = new SchemaDiffRun(settings, store, glue, trigger);
+    return new EventRun(
+        settings,
+        store,
+        pipeline,
+        new EventRun.Listener() {
+          @Override
+          public void unreadable(String messageId, String problem) {
+            unreadable.put(String.valueOf(messageId), problem);
+          }
+
+          @Override
+          public void ignored(String messageId, String reason) {
+            ignored.put(messageId, reason);
+          }
+        });
+  }
+
+  private static RunSettings registrySettings() {
+    return new RunSettings(CONTRACTS, REPORTS, REGISTRY, REGISTRY_KEY, 1000, 4, "report", null);
+  }
+
+  private static QueuedMessage tableChange(
+      String messageId, String database, String table, String typeOfChange) {
+    return new QueuedMessage(
+        messageId,
+        new ChangeEvent.TableChanged(database, table, typeOfChange, List.of()),
+        NOW,
+        null);
+  }
+
+  private static ChangeEvent contractUpload(String key) {
+    return new ChangeEvent.ObjectCreated(CONTRACTS, key);
+  }
+
+  private static String contract(String database, String table) {
+    return "{\"contract_version\": \"1.0.0\", \"database\": \""
+        + database
+        + "\", \"table\": \""
+        + table
+        + "\", \"owner\": \"team@example.org\", \"format\": \"parquet\", \"data_location\":"
+        + " \"s3://"
+        + DATA
+        + "/"
+        + database
+        + "/"
+        + table
+        + "/\", \"columns\": [{\"name\": \"id\", \"type\": \"bigint\"}]}";
+  }
+
+  private static GlueTable glueTable(String contract) {
+    GlueTable definition =
+        TableDefinitions.fromContract(
+                ContractReader.read("test", contract.getBytes(StandardCharsets.UTF_8)))
+            .orElseThrow();
+    return GlueTables.stamped(definition, "7", "2026-11-20T10:00:00Z");
+  }
+
+  private JsonNode json(String bucket, String key) throws IOException {
+    return Json.mapper()
+        .readTree(store.object(bucket, key).orElseThrow(() -> new AssertionError("no " + key)));
+  }
+}
