@@ -1,0 +1,79 @@
+package dev.schemadrift.state;
+
+import dev.schemadrift.artifact.BucketLayout;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.Status;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What the monitor last judged about one table, and every input that verdict depended on, so that a
+ * later check can tell whether the verdict still stands without recomputing it (kept in {@code
+ * state/checks/}, see {@link CheckState}).
+ *
+ * @param contractEtag the contract object's ETag as listed, or null when it was not listed
+ * @param contractSha256 the contract bytes' hash, which decides when no ETag is known
+ * @param glueVersionId the Glue table's VersionId, null when the table was absent or not read
+ * @param glueUpdateTime the Glue table's UpdateTime, null when absent or not read
+ * @param hasData whether the data probe found files at {@code dataLocation}
+ * @param horizon the first date at which the run date alone could change the verdict ({@link
+ *     dev.schemadrift.artifact.PolicyHorizon}); null when none lies ahead
+ * @param inputs a fingerprint of what else the verdict depends on (the registry's default policy,
+ *     the engine's version): a different one means the verdict must be recomputed
+ * @param runId the run that wrote the verdict's artifact
+ * @param diffKey that artifact, {@code diffs/<db>.<table>/<runId>.diff.json}
+ * @param owner the contract's owner, for the manifest line of a reused verdict
+ */
+public record CheckRecord(
+    DiffArtifact.TableName table,
+    String contractKey,
+    String contractEtag,
+    String contractSha256,
+    String glueVersionId,
+    String glueUpdateTime,
+    String dataLocation,
+    boolean hasData,
+    LocalDate horizon,
+    String inputs,
+    String runId,
+    String diffKey,
+    Status status,
+    DiffArtifact.Counts counts,
+    String owner,
+    boolean createdTable) {
+
+  public CheckRecord {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(contractKey, "contractKey");
+    Objects.requireNonNull(contractSha256, "contractSha256");
+    Objects.requireNonNull(dataLocation, "dataLocation");
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(counts, "counts");
+    if (!BucketLayout.diff(table, runId).equals(diffKey)) {
+      throw new IllegalArgumentException(
+          "diff key " + diffKey + " is not " + BucketLayout.diff(table, runId));
+    }
+  }
+
+  /** The table's key in the state: {@code <db>.<table>}. */
+  public String key() {
+    return BucketLayout.folder(table);
+  }
+
+  /**
+   * Whether this verdict was judged on exactly this Glue table version and contract: the question a
+   * duplicate event asks before doing the work again.
+   */
+  public boolean judged(String versionId, String updateTime, String sha256) {
+    return contractSha256.equals(sha256)
+        && Objects.equals(glueVersionId, versionId)
+        && Objects.equals(glueUpdateTime, updateTime);
+  }
+
+  /** Whether this record holds a newer verdict than {@code other} (ties: neither). */
+  public boolean newerThan(CheckRecord other) {
+    return runId.compareTo(other.runId) > 0;
+  }
+}
