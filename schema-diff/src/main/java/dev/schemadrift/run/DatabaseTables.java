@@ -31,29 +31,34 @@ record DatabaseTables(boolean exists, Map<String, GlueTable> tables, StoreExcept
             .add(item.contract().table());
       }
     }
+    return read(namesByDatabase, catalog, parallelism);
+  }
+
+  /** Reads the named tables, one batch per database, by database name. */
+  static Map<String, DatabaseTables> read(
+      Map<String, List<String>> namesByDatabase, Catalog catalog, BoundedParallelism parallelism) {
     List<Map.Entry<String, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
     List<DatabaseTables> read =
-        parallelism.map(
-            databases,
-            database -> {
-              try {
-                Optional<List<GlueTable>> tables =
-                    catalog.tables(database.getKey(), database.getValue());
-                Map<String, GlueTable> byName = new HashMap<>();
-                tables.ifPresent(
-                    list ->
-                        list.forEach(
-                            table ->
-                                byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), table)));
-                return new DatabaseTables(tables.isPresent(), byName, null);
-              } catch (StoreException e) {
-                return new DatabaseTables(false, Map.of(), e);
-              }
-            });
+        parallelism.map(databases, database -> of(database.getKey(), database.getValue(), catalog));
     Map<String, DatabaseTables> result = new HashMap<>();
     for (int index = 0; index < databases.size(); index++) {
       result.put(databases.get(index).getKey(), read.get(index));
     }
     return result;
+  }
+
+  /** One database's named tables, or the failure to read them. */
+  static DatabaseTables of(String database, List<String> names, Catalog catalog) {
+    try {
+      Optional<List<GlueTable>> tables = catalog.tables(database, names);
+      Map<String, GlueTable> byName = new HashMap<>();
+      tables.ifPresent(
+          list ->
+              list.forEach(
+                  table -> byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), table)));
+      return new DatabaseTables(tables.isPresent(), byName, null);
+    } catch (StoreException e) {
+      return new DatabaseTables(false, Map.of(), e);
+    }
   }
 }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param contractKey the default contract in single-table mode when the event names none
  * @param dataBuckets the buckets a contract's {@code data_location} may name ({@code
  *     DATA_BUCKETS}); null allows any bucket, leaving the boundary to the function's IAM role
+ * @param fullCheckDays how many days a scheduled run may keep a verdict whose inputs did not change
+ *     before judging the table again ({@code FULL_CHECK_DAYS}, default 7); 0 makes every scheduled
+ *     run a full run
  */
 public record RunSettings(
     String contractBucket,
@@ -27,9 +30,11 @@ public record RunSettings(
     int concurrency,
     String reportFunction,
     String contractKey,
-    Set<String> dataBuckets) {
+    Set<String> dataBuckets,
+    int fullCheckDays) {
 
   public static final int DEFAULT_MAX_TABLES = 1000;
+  public static final int DEFAULT_FULL_CHECK_DAYS = 7;
   public static final int DEFAULT_CONCURRENCY = 16;
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -38,6 +43,48 @@ public record RunSettings(
       registryKey = "configs/tables.json";
     }
     dataBuckets = dataBuckets == null ? null : Set.copyOf(dataBuckets);
+    if (fullCheckDays < 0) {
+      throw new IllegalArgumentException("fullCheckDays must not be negative: " + fullCheckDays);
+    }
+  }
+
+  /** Settings with the default full-check period. */
+  public RunSettings(
+      String contractBucket,
+      String reportBucket,
+      String registryBucket,
+      String registryKey,
+      int maxTablesPerRun,
+      int concurrency,
+      String reportFunction,
+      String contractKey,
+      Set<String> dataBuckets) {
+    this(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        DEFAULT_FULL_CHECK_DAYS);
+  }
+
+  /** These settings with another full-check period. */
+  public RunSettings withFullCheckDays(int days) {
+    return new RunSettings(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        days);
   }
 
   /** Settings that allow a data location in any bucket. */
@@ -116,6 +163,8 @@ public record RunSettings(
     int concurrency = positive(environment, "CONCURRENCY", DEFAULT_CONCURRENCY, 256, problems);
     Set<String> dataBuckets =
         parseDataBuckets("DATA_BUCKETS", environment.get("DATA_BUCKETS"), problems);
+    int fullCheckDays =
+        atLeastZero(environment, "FULL_CHECK_DAYS", DEFAULT_FULL_CHECK_DAYS, 365, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid configuration: " + String.join("; ", problems));
     }
@@ -128,7 +177,8 @@ public record RunSettings(
         concurrency,
         blankToNull(environment.get("REPORT_FUNCTION")),
         blankToNull(environment.get("CONTRACT_KEY")),
-        dataBuckets);
+        dataBuckets,
+        fullCheckDays);
   }
 
   private static String bucket(
@@ -148,14 +198,30 @@ public record RunSettings(
 
   private static int positive(
       Map<String, String> environment, String name, int fallback, int max, List<String> problems) {
+    return bounded(environment, name, fallback, 1, max, problems);
+  }
+
+  private static int atLeastZero(
+      Map<String, String> environment, String name, int fallback, int max, List<String> problems) {
+    return bounded(environment, name, fallback, 0, max, problems);
+  }
+
+  private static int bounded(
+      Map<String, String> environment,
+      String name,
+      int fallback,
+      int min,
+      int max,
+      List<String> problems) {
     String value = blankToNull(environment.get(name));
     if (value == null) {
       return fallback;
     }
     try {
       int number = Integer.parseInt(value.strip());
-      if (number < 1 || number > max) {
-        problems.add(name + "=" + value + " must be between 1 and " + max);
+      if (number < min || number > max) {
+        problems.add(name + "=" + value + " must be between " + min + " and " + max);
+        return fallback;
       }
       return number;
     } catch (NumberFormatException e) {

@@ -160,11 +160,15 @@ final class TableInspection {
 
   /** One listing of the data location: data files exist unless everything is a marker. */
   private DiffArtifact.DataProbe probe(Contract contract) {
-    S3Location location = S3Location.parse(contract.dataLocation());
+    return new DiffArtifact.DataProbe(contract.dataLocation(), hasData(contract.dataLocation()));
+  }
+
+  /** Whether data files are at a location (one listing; a failure is a {@link StoreException}). */
+  boolean hasData(String dataLocation) {
+    S3Location location = S3Location.parse(dataLocation);
     String prefix = location.folderPrefix();
     List<ObjectStore.StoredObject> objects = store.list(location.bucket(), prefix, PROBE_LIMIT);
-    boolean hasData = objects.stream().anyMatch(object -> isDataFile(object, prefix));
-    return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
+    return objects.stream().anyMatch(object -> isDataFile(object, prefix));
   }
 
   /**

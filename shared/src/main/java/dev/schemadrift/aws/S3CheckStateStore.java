@@ -3,6 +3,7 @@ package dev.schemadrift.aws;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.error.ErrorKind;
+import dev.schemadrift.json.InvalidDocumentException;
 import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
@@ -55,7 +56,13 @@ public final class S3CheckStateStore implements CheckStateStore {
     if (body.length > CheckState.MAX_BYTES) {
       throw ObjectStore.tooLarge(bucket, key, CheckState.MAX_BYTES);
     }
-    return new Shard(CheckState.read(store.describe(bucket, key), body), found.get().version());
+    try {
+      return new Shard(CheckState.read(store.describe(bucket, key), body), found.get().version());
+    } catch (InvalidDocumentException e) {
+      // A shard that cannot be read only costs its tables a fresh check: the next write replaces
+      // it (at the version read), instead of every later run failing on it.
+      return new Shard(CheckState.EMPTY, found.get().version());
+    }
   }
 
   @Override

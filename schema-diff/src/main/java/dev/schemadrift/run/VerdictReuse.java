@@ -1,0 +1,168 @@
+package dev.schemadrift.run;
+
+import dev.schemadrift.artifact.BucketLayout;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.PolicyHorizon;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.contract.Policy;
+import dev.schemadrift.contract.Registry;
+import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.rule.RuleCatalogue;
+import dev.schemadrift.state.CheckRecord;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
+ * of a new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table
+ * (same VersionId and UpdateTime, or still absent), its data (files were found, or still none at
+ * the same location), the registry's default policy and the rules are unchanged, the run date has
+ * not reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS},
+ * and it was neither an ERROR nor the run that created the table.
+ */
+final class VerdictReuse {
+  /**
+   * What a verdict depends on besides its contract and table: the artifact format and the rule
+   * catalogue (ids, summaries and severity models), so that new or changed rules are applied at
+   * once. Changes to the comparison that leave the catalogue alone wait for the next full check.
+   */
+  private static final String ENGINE =
+      Fingerprint.sha256(DiffArtifact.VERSION + "\n" + RuleCatalogue.markdownTable());
+
+  private final RunSettings settings;
+  private final RunId run;
+  private final String inputs;
+
+  VerdictReuse(RunSettings settings, RunId run, Policy defaults) {
+    this.settings = settings;
+    this.run = run;
+    // Records print their components in order: equal defaults, equal text.
+    this.inputs = Fingerprint.sha256(ENGINE + "\n" + defaults).substring(0, 16);
+  }
+
+  /** Whether the verdict may be kept as far as the record alone tells (no Glue, no contract). */
+  boolean stillValid(CheckRecord record) {
+    if (record.status() == Status.ERROR || record.createdTable() || settings.fullCheckDays() == 0) {
+      return false;
+    }
+    if (!record.inputs().equals(inputs) || record.runId().compareTo(run.value()) > 0) {
+      return false;
+    }
+    LocalDate today = run.date();
+    LocalDate judged = new RunId(record.runId()).date();
+    if (record.horizon() != null && !today.isBefore(record.horizon())) {
+      return false;
+    }
+    return today.isBefore(judged.plusDays(settings.fullCheckDays()));
+  }
+
+  /** Whether the listed tag proves the contract unchanged since the verdict. */
+  static boolean sameTag(CheckRecord record, String tag) {
+    return tag != null && tag.equals(record.contractEtag());
+  }
+
+  /** Whether Glue holds the same table version the verdict was judged on (or still none). */
+  static boolean sameTable(CheckRecord record, DatabaseTables database) {
+    if (database == null || database.failure() != null) {
+      return false;
+    }
+    GlueTable table = database.tables().get(record.table().name());
+    if (table == null) {
+      return record.glueVersionId() == null && record.glueUpdateTime() == null;
+    }
+    return (record.glueVersionId() != null || record.glueUpdateTime() != null)
+        && java.util.Objects.equals(record.glueVersionId(), table.versionId())
+        && java.util.Objects.equals(record.glueUpdateTime(), table.updateTime());
+  }
+
+  /**
+   * The manifest line of a kept verdict: its artifact is the earlier run's; {@code reusedFrom} is
+   * that run, or null when it is this very run (a retried invocation writes the same manifest).
+   */
+  TableResult reused(CheckRecord record, Registry.Entry entry) {
+    DiffArtifact summary =
+        new DiffArtifact(
+            DiffArtifact.VERSION,
+            record.runId(),
+            record.table(),
+            record.status(),
+            record.createdTable(),
+            new DiffArtifact.ContractInfo(record.contractKey(), null, record.contractSha256()),
+            null,
+            new DiffArtifact.DataProbe(record.dataLocation(), record.hasData()),
+            record.counts(),
+            List.of(),
+            List.of(),
+            null);
+    String reusedFrom = record.runId().equals(run.value()) ? null : record.runId();
+    return new TableResult(
+        summary,
+        entry.contract(),
+        record.owner(),
+        entry.tags(),
+        BucketLayout.diff(record.table(), record.runId()),
+        null,
+        reusedFrom);
+  }
+
+  /**
+   * The record of a verdict judged in this run, or null when it must not be kept (an ERROR, an
+   * artifact not written, a contract that could not be read).
+   */
+  CheckRecord recordOf(TableResult result, LoadedContract item, String tag) {
+    DiffArtifact artifact = result.artifact();
+    if (result.reusedFrom() != null
+        || result.diffKey() == null
+        || item.contract() == null
+        || artifact.status() == Status.ERROR
+        || artifact.contract() == null
+        || artifact.contract().sha256() == null
+        || artifact.dataProbe() == null) {
+      return null;
+    }
+    DiffArtifact.CatalogInfo catalog = artifact.catalog();
+    return new CheckRecord(
+        artifact.table(),
+        item.key(),
+        tag,
+        artifact.contract().sha256(),
+        catalog == null ? null : catalog.versionId(),
+        catalog == null ? null : catalog.updateTime(),
+        artifact.dataProbe().location(),
+        artifact.dataProbe().hasData(),
+        PolicyHorizon.after(item.contract(), run.date()),
+        inputs,
+        artifact.runId(),
+        result.diffKey(),
+        artifact.status(),
+        artifact.counts(),
+        result.owner(),
+        artifact.createdTable());
+  }
+
+  /** The record with the contract's listed tag, when it did not know it yet. */
+  static CheckRecord withTag(CheckRecord record, String tag) {
+    if (tag == null || tag.equals(record.contractEtag())) {
+      return null;
+    }
+    return new CheckRecord(
+        record.table(),
+        record.contractKey(),
+        tag,
+        record.contractSha256(),
+        record.glueVersionId(),
+        record.glueUpdateTime(),
+        record.dataLocation(),
+        record.hasData(),
+        record.horizon(),
+        record.inputs(),
+        record.runId(),
+        record.diffKey(),
+        record.status(),
+        record.counts(),
+        record.owner(),
+        record.createdTable());
+  }
+}
