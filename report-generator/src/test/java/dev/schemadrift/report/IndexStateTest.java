@@ -179,4 +179,52 @@ class IndexStateTest {
         owner == null ? null : new TableMetadata(owner, List.of(table.name().split("_")[0])),
         List.of());
   }
+
+  @Test
+  void aConfirmationMovesTheCheckOnAndNotesTheVerdictRunInTheHistory() {
+    TableName table = new TableName("db", "t");
+    IndexState judged =
+        IndexState.EMPTY.with(
+            List.of(
+                new IndexState.Observation(
+                    table,
+                    "20261201T080000Z",
+                    Status.RISKY,
+                    new Counts(0, 1, 0, 0),
+                    "abcdefabcdef",
+                    new TableMetadata("o", List.of()),
+                    List.of())));
+    IndexState confirmed =
+        judged.with(
+            List.of(
+                IndexState.Observation.confirming(
+                    table,
+                    "20261202T080000Z",
+                    "20261201T080000Z",
+                    new TableMetadata("o2", List.of()))));
+    IndexState.TableState row = confirmed.table(table);
+    assertEquals("20261202T080000Z", row.lastChecked());
+    assertEquals("20261201T080000Z", row.lastChanged());
+    assertEquals(Status.RISKY, row.status());
+    assertEquals("abcdefabcdef", row.findings());
+    assertEquals("o2", row.owner());
+    assertEquals(
+        new IndexState.RunStatus("20261202T080000Z", Status.RISKY, "20261201T080000Z"),
+        row.history().getLast());
+    // The verdict run survives the JSON: "run STATUS verdict-run".
+    byte[] json = confirmed.toJson();
+    assertTrue(
+        new String(json, java.nio.charset.StandardCharsets.UTF_8)
+            .contains("\"20261202T080000Z RISKY 20261201T080000Z\""));
+    assertEquals(confirmed, IndexState.read("state", json));
+    // A verdict the row does not show is not confirmed.
+    assertEquals(
+        judged,
+        judged.with(
+            List.of(
+                IndexState.Observation.confirming(
+                    table, "20261202T080000Z", "20261130T080000Z", null))));
+    assertFalse(judged.shows(table, "20261130T080000Z"));
+    assertTrue(judged.shows(table, "20261201T080000Z"));
+  }
 }
