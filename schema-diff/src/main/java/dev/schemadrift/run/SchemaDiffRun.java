@@ -2,6 +2,7 @@ package dev.schemadrift.run;
 
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.port.Catalog;
@@ -290,7 +291,12 @@ public final class SchemaDiffRun {
       }
     }
     TableResult result = inspection.check(loaded, database, run);
-    return new Outcome(result, reuse.recordOf(result, loaded, tag));
+    // The table the verdict was judged on; a table created in this run is never kept anyway.
+    GlueTable table =
+        database == null || loaded.contract() == null
+            ? null
+            : database.tables().get(loaded.contract().table());
+    return new Outcome(result, reuse.recordOf(result, loaded, tag, table));
   }
 
   /** Whether nothing the verdict was judged on has changed in Glue or at the data location. */

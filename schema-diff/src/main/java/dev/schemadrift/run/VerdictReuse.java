@@ -6,6 +6,7 @@ import dev.schemadrift.artifact.PolicyHorizon;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.GlueTableJson;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.diff.Fingerprint;
@@ -13,6 +14,7 @@ import dev.schemadrift.rule.RuleCatalogue;
 import dev.schemadrift.state.CheckRecord;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
@@ -70,11 +72,17 @@ final class VerdictReuse {
     }
     GlueTable table = database.tables().get(record.table().name());
     if (table == null) {
-      return record.glueVersionId() == null && record.glueUpdateTime() == null;
+      return record.glueSha256() == null;
     }
-    return (record.glueVersionId() != null || record.glueUpdateTime() != null)
-        && java.util.Objects.equals(record.glueVersionId(), table.versionId())
-        && java.util.Objects.equals(record.glueUpdateTime(), table.updateTime());
+    return record.glueSha256() != null
+        && Objects.equals(record.glueVersionId(), table.versionId())
+        && Objects.equals(record.glueUpdateTime(), table.updateTime())
+        && record.glueSha256().equals(glueSha256(table));
+  }
+
+  /** The hash of everything the monitor reads of a Glue table. */
+  static String glueSha256(GlueTable table) {
+    return Fingerprint.sha256(GlueTableJson.writeGetTable(table));
   }
 
   /**
@@ -110,8 +118,10 @@ final class VerdictReuse {
   /**
    * The record of a verdict judged in this run, or null when it must not be kept (an ERROR, an
    * artifact not written, a contract that could not be read).
+   *
+   * @param table the Glue table the verdict was judged on, or null when there was none
    */
-  CheckRecord recordOf(TableResult result, LoadedContract item, String tag) {
+  CheckRecord recordOf(TableResult result, LoadedContract item, String tag, GlueTable table) {
     DiffArtifact artifact = result.artifact();
     if (result.reusedFrom() != null
         || result.diffKey() == null
@@ -130,6 +140,7 @@ final class VerdictReuse {
         artifact.contract().sha256(),
         catalog == null ? null : catalog.versionId(),
         catalog == null ? null : catalog.updateTime(),
+        catalog == null || table == null ? null : glueSha256(table),
         artifact.dataProbe().location(),
         artifact.dataProbe().hasData(),
         PolicyHorizon.after(item.contract(), run.date()),
@@ -154,6 +165,7 @@ final class VerdictReuse {
         record.contractSha256(),
         record.glueVersionId(),
         record.glueUpdateTime(),
+        record.glueSha256(),
         record.dataLocation(),
         record.hasData(),
         record.horizon(),

@@ -351,6 +351,9 @@ class IncrementalRunTest {
         SAME_DAY,
         world -> world.glueVersion("breaking", "8", "id:bigint", "acres:double"),
         Set.of("sales.breaking")),
+    // Dropped and created again: the same VersionId and UpdateTime, other columns.
+    GLUE_TABLE_RECREATED(
+        SAME_DAY, world -> world.glueVersion("ok", "7", "id:bigint"), Set.of("sales.ok")),
     GLUE_TABLE_CREATED(
         SAME_DAY, world -> world.glueVersion("missing", "1", "id:bigint"), Set.of("sales.missing")),
     DATA_ARRIVES(SAME_DAY, world -> world.data("nodata"), Set.of("sales.nodata")),

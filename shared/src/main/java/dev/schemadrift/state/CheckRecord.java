@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param contractSha256 the contract bytes' hash, which decides when no ETag is known
  * @param glueVersionId the Glue table's VersionId, null when the table was absent or not read
  * @param glueUpdateTime the Glue table's UpdateTime, null when absent or not read
+ * @param glueSha256 the hash of everything the monitor reads of the Glue table ({@code
+ *     GlueTableJson.writeGetTable}), null when absent or not read: a table dropped and created
+ *     again may start over at the same VersionId, never at the same content and times
  * @param hasData whether the data probe found files at {@code dataLocation}
  * @param horizon the first date at which the run date alone could change the verdict ({@link
  *     dev.schemadrift.artifact.PolicyHorizon}); null when none lies ahead
@@ -31,6 +34,7 @@ public record CheckRecord(
     String contractSha256,
     String glueVersionId,
     String glueUpdateTime,
+    String glueSha256,
     String dataLocation,
     boolean hasData,
     LocalDate horizon,

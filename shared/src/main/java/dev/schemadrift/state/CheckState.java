@@ -93,6 +93,7 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
       json.writeStringField("contract_sha256", record.contractSha256());
       json.writeStringField("glue_version_id", record.glueVersionId());
       json.writeStringField("glue_update_time", record.glueUpdateTime());
+      json.writeStringField("glue_sha256", record.glueSha256());
       json.writeStringField("data_location", record.dataLocation());
       json.writeBooleanField("has_data", record.hasData());
       json.writeStringField(
@@ -144,6 +145,7 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
     String sha256 = object.requiredString("contract_sha256");
     String versionId = object.optionalString("glue_version_id");
     String updateTime = object.optionalString("glue_update_time");
+    String glueSha256 = object.optionalString("glue_sha256");
     String dataLocation = object.requiredString("data_location");
     Boolean hasData = object.optionalBoolean("has_data");
     LocalDate horizon = date(object, "horizon");
@@ -184,6 +186,7 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
           sha256,
           versionId,
           updateTime,
+          glueSha256,
           dataLocation,
           hasData,
           horizon,

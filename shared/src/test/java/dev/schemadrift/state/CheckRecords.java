@@ -19,6 +19,7 @@ public final class CheckRecords {
         "sha-" + table,
         "3",
         "2026-11-20T08:00:00Z",
+        "glue-sha-" + table,
         "s3://data/" + database + "/" + table + "/",
         true,
         LocalDate.of(2027, 1, 2),
