@@ -216,13 +216,15 @@ public final class SchemaDiffRun {
       }
     }
     Map<String, DatabaseTables> databases = DatabaseTables.read(names, catalog, parallelism);
+    // A table judged again is probed only when the last check found no data (or long ago).
+    Map<String, CheckRecord> known = incremental ? before.tables() : Map.of();
     listener.started(items.size());
     listener.tablesLeft(selection.tablesLeft());
     List<Outcome> outcomes =
         parallelism.map(
             items,
             item -> {
-              Outcome outcome = check(item, databases, selection, versions, reuse, run);
+              Outcome outcome = check(item, databases, selection, versions, reuse, run, known);
               listener.tableDone(outcome.result());
               return outcome;
             });
@@ -270,7 +272,8 @@ public final class SchemaDiffRun {
       Selection selection,
       ContractVersions versions,
       VerdictReuse reuse,
-      RunId run) {
+      RunId run,
+      Map<String, CheckRecord> known) {
     String tag = versions.tag(item.entry());
     CheckRecord candidate = item.candidate();
     if (candidate != null && stands(candidate, databases)) {
@@ -290,7 +293,11 @@ public final class SchemaDiffRun {
         database = DatabaseTables.of(name, List.of(loaded.contract().table()), catalog);
       }
     }
-    TableResult result = inspection.check(loaded, database, run);
+    DiffArtifact.DataProbe knownProbe =
+        loaded.contract() == null
+            ? null
+            : reuse.knownProbe(known.get(loaded.contract().qualifiedName()));
+    TableResult result = inspection.check(loaded, database, run, knownProbe);
     // The table the verdict was judged on; a table created in this run is never kept anyway.
     GlueTable table =
         database == null || loaded.contract() == null

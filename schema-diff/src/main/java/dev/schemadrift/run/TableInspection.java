@@ -35,13 +35,24 @@ final class TableInspection {
 
   /** Checks one loaded contract against its database's tables and writes the artifact. */
   TableResult check(LoadedContract item, DatabaseTables database, RunId run) {
+    return check(item, database, run, null);
+  }
+
+  /**
+   * As above, with the data probe already known (an earlier check found files at the same
+   * location), so that it is not repeated.
+   *
+   * @param knownProbe null to probe
+   */
+  TableResult check(
+      LoadedContract item, DatabaseTables database, RunId run, DiffArtifact.DataProbe knownProbe) {
     DiffArtifact artifact;
     String owner = item.contract() == null ? null : item.contract().owner();
     if (item.error() != null) {
       artifact = item.error();
     } else {
       try {
-        artifact = judge(item, database, run);
+        artifact = judge(item, database, run, knownProbe);
       } catch (StoreException e) {
         artifact =
             TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
@@ -88,7 +99,8 @@ final class TableInspection {
     return new DiffArtifact.TableName(contract.database(), contract.table());
   }
 
-  private DiffArtifact judge(LoadedContract item, DatabaseTables database, RunId run) {
+  private DiffArtifact judge(
+      LoadedContract item, DatabaseTables database, RunId run, DiffArtifact.DataProbe knownProbe) {
     Contract contract = item.contract();
     S3Location data = S3Location.parse(contract.dataLocation());
     if (!settings.allowsDataBucket(data.bucket())) {
@@ -108,7 +120,10 @@ final class TableInspection {
     if (database.failure() != null) {
       throw database.failure();
     }
-    DiffArtifact.DataProbe probe = probe(contract);
+    DiffArtifact.DataProbe probe =
+        knownProbe != null && knownProbe.location().equals(contract.dataLocation())
+            ? knownProbe
+            : probe(contract);
     if (!probe.hasData()) {
       return TableCheck.noData(run, item.info(), contract, probe);
     }

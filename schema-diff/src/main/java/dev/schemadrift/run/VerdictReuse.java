@@ -60,6 +60,24 @@ final class VerdictReuse {
     return today.isBefore(judged.plusDays(settings.fullCheckDays()));
   }
 
+  /**
+   * The data probe of a table judged again, when the record already tells it: files were found at
+   * that location by a check younger than {@code FULL_CHECK_DAYS}. Null: probe.
+   */
+  DiffArtifact.DataProbe knownProbe(CheckRecord record) {
+    if (record == null
+        || !record.hasData()
+        || record.status() == Status.ERROR
+        || settings.fullCheckDays() == 0
+        || record.runId().compareTo(run.value()) > 0) {
+      return null;
+    }
+    LocalDate judged = new RunId(record.runId()).date();
+    return run.date().isBefore(judged.plusDays(settings.fullCheckDays()))
+        ? new DiffArtifact.DataProbe(record.dataLocation(), true)
+        : null;
+  }
+
   /** Whether the listed tag proves the contract unchanged since the verdict. */
   static boolean sameTag(CheckRecord record, String tag) {
     return tag != null && tag.equals(record.contractEtag());

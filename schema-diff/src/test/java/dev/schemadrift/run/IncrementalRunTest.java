@@ -249,6 +249,36 @@ class IncrementalRunTest {
   }
 
   @Test
+  void aTableJudgedAgainIsProbedOnlyWhenItsLocationMoved() {
+    World world = new World();
+    world.run(FIRST, false);
+    world.contract("ok", "", "id:bigint", "name:string", "added:string");
+    world.glueVersion("breaking", "8", "id:bigint", "acres:double");
+    world.store.clearCalls();
+    world.run(SAME_DAY, false);
+    // Both are judged again, neither is probed: files were found at their location.
+    JsonNode manifest = world.manifest(SAME_DAY);
+    assertTrue(line(manifest, "sales.ok").path("reused_from").isMissingNode());
+    assertTrue(line(manifest, "sales.breaking").path("reused_from").isMissingNode());
+    assertEquals(
+        List.of("contracts/", "sales/nodata/"),
+        world.store.calls(Operation.LIST).stream().map(RecordingObjectStore.Call::key).toList());
+
+    // A contract that moves its data location is probed there.
+    world.store.add(
+        CONTRACTS,
+        "contracts/ok.json",
+        contractJson("ok", "", "id:bigint", "name:string")
+            .replace("/sales/ok/", "/sales/ok_moved/"));
+    world.store.clearCalls();
+    world.run(NEXT_DAY, false);
+    assertTrue(
+        world.store.calls(Operation.LIST).stream()
+            .anyMatch(call -> call.key().equals("sales/ok_moved/")));
+    assertEquals("NO_DATA", line(world.manifest(NEXT_DAY), "sales.ok").path("status").asText());
+  }
+
+  @Test
   void aRetriedRunWritesTheSameManifestBytes() {
     World world = new World();
     world.run(FIRST, false);
