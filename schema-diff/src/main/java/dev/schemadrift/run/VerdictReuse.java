@@ -6,7 +6,6 @@ import dev.schemadrift.artifact.PolicyHorizon;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.catalog.GlueTable;
-import dev.schemadrift.catalog.GlueTableJson;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.diff.Fingerprint;
@@ -14,7 +13,6 @@ import dev.schemadrift.rule.RuleCatalogue;
 import dev.schemadrift.state.CheckRecord;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
@@ -88,19 +86,7 @@ final class VerdictReuse {
     if (database == null || database.failure() != null) {
       return false;
     }
-    GlueTable table = database.tables().get(record.table().name());
-    if (table == null) {
-      return record.glueSha256() == null;
-    }
-    return record.glueSha256() != null
-        && Objects.equals(record.glueVersionId(), table.versionId())
-        && Objects.equals(record.glueUpdateTime(), table.updateTime())
-        && record.glueSha256().equals(glueSha256(table));
-  }
-
-  /** The hash of everything the monitor reads of a Glue table. */
-  static String glueSha256(GlueTable table) {
-    return Fingerprint.sha256(GlueTableJson.writeGetTable(table));
+    return record.sameTable(database.tables().get(record.table().name()));
   }
 
   /**
@@ -158,7 +144,7 @@ final class VerdictReuse {
         artifact.contract().sha256(),
         catalog == null ? null : catalog.versionId(),
         catalog == null ? null : catalog.updateTime(),
-        catalog == null || table == null ? null : glueSha256(table),
+        catalog == null || table == null ? null : CheckRecord.fingerprint(table),
         artifact.dataProbe().location(),
         artifact.dataProbe().hasData(),
         PolicyHorizon.after(item.contract(), run.date()),

@@ -325,10 +325,13 @@ class IncrementalRunTest {
     CheckRecord record = world.states.find(ok).orElseThrow();
     assertEquals("diffs/sales.ok/" + FIRST + ".diff.json", record.diffKey());
     assertEquals("7", record.glueVersionId());
+    GlueTable glue = world.catalog.stored("sales", "ok").orElseThrow();
+    assertTrue(world.states.judged(ok, glue, record.contractSha256()).isPresent());
     assertTrue(
-        world.states.judged(ok, "7", record.glueUpdateTime(), record.contractSha256()).isPresent());
-    assertTrue(
-        world.states.judged(ok, "8", record.glueUpdateTime(), record.contractSha256()).isEmpty());
+        world
+            .states
+            .judged(ok, GlueTables.stamped(glue, "8", glue.updateTime()), record.contractSha256())
+            .isEmpty());
     // The waived table's verdict changes on the day after its waiver's expiry.
     assertEquals(
         java.time.LocalDate.of(2026, 12, 2),

@@ -1,6 +1,7 @@
 package dev.schemadrift.port;
 
 import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.state.CheckRecord;
 import java.util.Collection;
 import java.util.Map;
@@ -23,12 +24,12 @@ public interface CheckStateStore {
   Optional<CheckRecord> find(DiffArtifact.TableName table);
 
   /**
-   * The table's record when its verdict was judged on exactly this Glue table version and contract
-   * bytes: a duplicate event can then skip the work.
+   * The table's record when its verdict was judged on exactly this Glue table (as Glue returns it
+   * now, null when absent) and these contract bytes: a duplicate event can then skip the work.
    */
   default Optional<CheckRecord> judged(
-      DiffArtifact.TableName table, String glueVersionId, String glueUpdateTime, String sha256) {
-    return find(table).filter(record -> record.judged(glueVersionId, glueUpdateTime, sha256));
+      DiffArtifact.TableName table, GlueTable glueTable, String contractSha256) {
+    return find(table).filter(record -> record.judged(glueTable, contractSha256));
   }
 
   /**

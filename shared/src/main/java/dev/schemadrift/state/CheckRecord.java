@@ -3,6 +3,9 @@ package dev.schemadrift.state;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.Status;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.GlueTableJson;
+import dev.schemadrift.diff.Fingerprint;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -67,13 +70,29 @@ public record CheckRecord(
   }
 
   /**
-   * Whether this verdict was judged on exactly this Glue table version and contract: the question a
-   * duplicate event asks before doing the work again.
+   * Whether this verdict was judged on exactly this Glue table and these contract bytes: the
+   * question a duplicate event asks before doing the work again.
+   *
+   * @param glueTable the table as Glue returns it now, or null when it does not exist
    */
-  public boolean judged(String versionId, String updateTime, String sha256) {
-    return contractSha256.equals(sha256)
-        && Objects.equals(glueVersionId, versionId)
-        && Objects.equals(glueUpdateTime, updateTime);
+  public boolean judged(GlueTable glueTable, String sha256) {
+    return contractSha256.equals(sha256) && sameTable(glueTable);
+  }
+
+  /** Whether Glue holds the table version the verdict was judged on (or, as then, none). */
+  public boolean sameTable(GlueTable glueTable) {
+    if (glueTable == null) {
+      return glueSha256 == null;
+    }
+    return glueSha256 != null
+        && Objects.equals(glueVersionId, glueTable.versionId())
+        && Objects.equals(glueUpdateTime, glueTable.updateTime())
+        && glueSha256.equals(fingerprint(glueTable));
+  }
+
+  /** The hash of everything the monitor reads of a Glue table (the record's {@code glueSha256}). */
+  public static String fingerprint(GlueTable glueTable) {
+    return Fingerprint.sha256(GlueTableJson.writeGetTable(glueTable));
   }
 
   /** Whether this record holds a newer verdict than {@code other} (ties: neither). */

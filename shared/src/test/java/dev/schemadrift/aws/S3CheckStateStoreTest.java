@@ -51,8 +51,14 @@ class S3CheckStateStoreTest {
     assertTrue(objects.get(BUCKET, CheckState.key(CheckState.shardOf(record.table()))).isPresent());
     assertEquals(record, states.find(record.table()).orElseThrow());
     assertEquals(
-        record, states.judged(record.table(), "3", "2026-11-20T08:00:00Z", "sha-t").orElseThrow());
-    assertTrue(states.judged(record.table(), "4", "2026-11-20T08:00:00Z", "sha-t").isEmpty());
+        record,
+        states
+            .judged(record.table(), CheckRecords.glueTable("db", "t", "3", "id"), "sha-t")
+            .orElseThrow());
+    assertTrue(
+        states
+            .judged(record.table(), CheckRecords.glueTable("db", "t", "4", "id"), "sha-t")
+            .isEmpty());
 
     // The same record again changes nothing: no write at all.
     objects.reads.set(0);
