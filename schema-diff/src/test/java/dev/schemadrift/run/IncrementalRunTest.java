@@ -13,6 +13,7 @@ import dev.schemadrift.aws.S3CheckStateStore;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.local.MemoryCheckStateStore;
 import dev.schemadrift.port.CheckStateStore;
@@ -276,6 +277,24 @@ class IncrementalRunTest {
         world.store.calls(Operation.LIST).stream()
             .anyMatch(call -> call.key().equals("sales/ok_moved/")));
     assertEquals("NO_DATA", line(world.manifest(NEXT_DAY), "sales.ok").path("status").asText());
+  }
+
+  @Test
+  void withoutTheListingContractsAreReadAndComparedByTheirHash() {
+    World world = new World();
+    world.run(FIRST, false);
+    world.store.fail(Operation.LIST, CONTRACTS, "contracts/", ErrorKind.ACCESS_DENIED);
+    world.store.clearCalls();
+    world.run(SAME_DAY, false);
+    JsonNode manifest = world.manifest(SAME_DAY);
+    // Every contract is read, and the unchanged ones still keep their verdict.
+    assertEquals(
+        7,
+        world.store.calls(Operation.GET).stream()
+            .filter(call -> call.key().startsWith("contracts/"))
+            .count());
+    assertEquals(FIRST.value(), line(manifest, "sales.breaking").path("reused_from").asText());
+    assertEquals(FIRST_STATUSES, statuses(manifest));
   }
 
   @Test
