@@ -24,9 +24,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The emulated scale run: loads {@code DATABASES x TABLES_PER_DATABASE} generated tables into the
  * moto server at {@code AWS_ENDPOINT_URL} (contracts, registry and data files in S3, tables in
- * Glue), then runs the Lambda handler once in registry mode and counts its AWS calls.
+ * Glue), then runs the Lambda handler in registry mode four times and counts each run's AWS calls:
+ * the first run (nothing remembered), a run with nothing changed (every verdict kept), a run after
+ * {@code CHANGED} tables changed (half their contract, half their Glue table) and a full run.
  *
- * <p>Usage (under scripts/with-moto.sh): {@code ScaleMotoBench DATABASES TABLES_PER_DATABASE}
+ * <p>Usage (under scripts/with-moto.sh): {@code ScaleMotoBench DATABASES TABLES_PER_DATABASE
+ * [CHANGED]}
  */
 public final class ScaleMotoBench {
   static final String CONTRACTS = "scale-contracts";
@@ -41,6 +44,7 @@ public final class ScaleMotoBench {
     }
     int databases = Integer.parseInt(args[0]);
     int perDatabase = Integer.parseInt(args[1]);
+    int changedTables = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     List<ScaleRegistry.Table> tables = ScaleRegistry.tables(databases, perDatabase);
     AwsCallCount calls = new AwsCallCount();
     AwsClients clients = new AwsClients(System.getenv(), List.of(calls));
@@ -55,36 +59,115 @@ public final class ScaleMotoBench {
             REPORTS,
             CONTRACTS,
             REGISTRY_KEY,
-            RunSettings.DEFAULT_MAX_TABLES,
+            Math.max(RunSettings.DEFAULT_MAX_TABLES, tables.size()),
             RunSettings.DEFAULT_CONCURRENCY,
             null,
             null);
     SchemaDiffHandler handler = new SchemaDiffHandler(settings, clients, Clock.systemUTC());
+    // 1. The first run: nothing remembered, every table judged (what every run cost before).
+    measure("first", handler, "20261201T080000Z", calls, tables.size(), tables.size(), loadSeconds);
+    // 2. Nothing changed: every verdict kept.
+    int unchanged =
+        measure("unchanged", handler, "20261201T090000Z", calls, tables.size(), tables.size(), 0);
+    // 3. A few tables changed: half of them by their contract, half in Glue.
+    int changed = Math.min(changedTables, tables.size());
+    change(clients, tables.subList(0, changed));
+    int withChanges =
+        measure("changed", handler, "20261201T100000Z", calls, tables.size(), changed, 0);
+    System.out.printf(
+        Locale.ROOT,
+        "scale-moto changed_tables=%d extra_calls=%d extra_per_changed_table=%.2f%n",
+        changed,
+        withChanges - unchanged,
+        (withChanges - unchanged) / (double) changed);
+    // 4. A full run on request ({"full": true}), as the weekly one.
+    measure("full", handler, "20261201T110000Z", calls, tables.size(), tables.size(), 0);
+  }
+
+  /** Runs the handler once with the given run id, prints its AWS calls and returns their number. */
+  private static int measure(
+      String label,
+      SchemaDiffHandler handler,
+      String runId,
+      AwsCallCount calls,
+      int tableCount,
+      int perTableOf,
+      double loadSeconds)
+      throws Exception {
+    calls.clear();
+    String event =
+        "{\"run_id\": \"" + runId + "\"" + (label.equals("full") ? ", \"full\": true" : "") + "}";
     long runStart = System.nanoTime();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     handler.handleRequest(
-        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), output, null);
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
     double runSeconds = (System.nanoTime() - runStart) / 1e9;
     String summary = output.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
     Map<String, Integer> counts = calls.snapshot();
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     int glue = calls.total("Glue");
+    int reused = summary.split("\"reused_from\"", -1).length - 1;
     System.out.printf(
         Locale.ROOT,
-        "scale-moto tables=%d databases=%d load_s=%.1f run_wall_s=%.1f tables_per_s=%.1f"
-            + " aws_calls=%d per_table=%.3f glue_calls=%d glue_per_table=%.4f%n",
-        tables.size(),
-        databases,
+        "scale-moto run=%s tables=%d load_s=%.1f run_wall_s=%.1f tables_per_s=%.1f"
+            + " aws_calls=%d per_table=%.3f per_%s_table=%.3f glue_calls=%d glue_per_table=%.4f"
+            + " reused=%d%n",
+        label,
+        tableCount,
         loadSeconds,
         runSeconds,
-        tables.size() / runSeconds,
+        tableCount / runSeconds,
         total,
-        total / (double) tables.size(),
+        total / (double) tableCount,
+        label,
+        total / (double) perTableOf,
         glue,
-        glue / (double) tables.size());
-    System.out.println("scale-moto calls " + counts);
+        glue / (double) tableCount,
+        reused);
+    System.out.println("scale-moto " + label + " calls " + counts);
     System.out.println(
-        "scale-moto summary " + summary.substring(0, Math.min(400, summary.length())));
+        "scale-moto "
+            + label
+            + " summary "
+            + summary.substring(0, Math.min(300, summary.length())));
+    return total;
+  }
+
+  /**
+   * Changes the given tables between two runs: the first half get a new contract (another owner),
+   * the second half a new Glue version (UpdateTable with one more table parameter).
+   */
+  private static void change(AwsClients clients, List<ScaleRegistry.Table> tables) {
+    try (S3Client s3 = clients.s3();
+        GlueClient glue = clients.build(GlueClient.builder(), "GLUE")) {
+      for (int index = 0; index < tables.size(); index++) {
+        ScaleRegistry.Table table = tables.get(index);
+        if (index < tables.size() / 2) {
+          s3.putObject(
+              request -> request.bucket(CONTRACTS).key(table.contractKey()),
+              RequestBody.fromString(
+                  table.contract().replace("\"owner\": \"", "\"owner\": \"new-")));
+        } else {
+          var current =
+              glue.getTable(request -> request.databaseName(table.database()).name(table.name()))
+                  .table();
+          Map<String, String> parameters = new java.util.HashMap<>(current.parameters());
+          parameters.put("changed_by", "scale-benchmark");
+          glue.updateTable(
+              request ->
+                  request
+                      .databaseName(table.database())
+                      .tableInput(
+                          input ->
+                              input
+                                  .name(current.name())
+                                  .tableType(current.tableType())
+                                  .parameters(parameters)
+                                  .storageDescriptor(current.storageDescriptor())
+                                  .partitionKeys(current.partitionKeys())));
+        }
+      }
+    }
   }
 
   /** Puts the contracts, registry and data files into S3 and the tables into Glue. */

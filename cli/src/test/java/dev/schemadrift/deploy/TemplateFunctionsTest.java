@@ -118,6 +118,7 @@ class TemplateFunctionsTest {
     assertEquals(Map.of("Ref", "ContractBucket"), variables.get("CONTRACT_BUCKET"));
     assertEquals(Map.of("Ref", "ReportBucket"), variables.get("REPORT_BUCKET"));
     assertEquals(Map.of("Ref", "MaxTablesPerRun"), variables.get("MAX_TABLES_PER_RUN"));
+    assertEquals(Map.of("Ref", "FullCheckDays"), variables.get("FULL_CHECK_DAYS"));
     // The function refuses data locations outside the buckets its role may list.
     assertEquals(
         Map.of("Fn::Join", List.of(",", Map.of("Ref", "DataBuckets"))),
@@ -283,6 +284,7 @@ class TemplateFunctionsTest {
             "RegistryBucket",
             "RegistryKey",
             "MaxTablesPerRun",
+            "FullCheckDays",
             "GlueDatabases",
             "ScheduleExpression",
             "ScheduleTimezone",

@@ -190,13 +190,15 @@ class TemplatePolicyTest {
             S3 + "${ContractBucket}/contracts/*",
             S3 + "${RegistryBucket}/${RegistryKey}",
             S3 + "${ReportBucket}/state/cursor.json",
+            S3 + "${ReportBucket}/state/checks/*",
             S3 + "${Bucket}/*_delta_log/*"),
         resourcesOf("SchemaDiffRole", "s3:GetObject"));
     assertEquals(
         Set.of(
             S3 + "${ReportBucket}/diffs/*",
             S3 + "${ReportBucket}/runs/*",
-            S3 + "${ReportBucket}/state/cursor.json"),
+            S3 + "${ReportBucket}/state/cursor.json",
+            S3 + "${ReportBucket}/state/checks/*"),
         resourcesOf("SchemaDiffRole", "s3:PutObject"));
   }
 

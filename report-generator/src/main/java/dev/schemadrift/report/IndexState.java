@@ -45,11 +45,23 @@ public record IndexState(SortedMap<String, TableState> tables) {
     tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
   }
 
-  /** A table's status in one run. */
-  public record RunStatus(String runId, Status status) {
+  /**
+   * A table's status in one run.
+   *
+   * @param verdictRun the run whose artifact and report hold this result: the run itself, or for a
+   *     verdict a scheduled run kept unchanged (the manifest's {@code reused_from}) the run that
+   *     judged it
+   */
+  public record RunStatus(String runId, Status status, String verdictRun) {
     public RunStatus {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(verdictRun, "verdictRun");
+    }
+
+    /** The status of a run that judged the table itself. */
+    public RunStatus(String runId, Status status) {
+      this(runId, status, runId);
     }
   }
 
@@ -164,6 +176,11 @@ public record IndexState(SortedMap<String, TableState> tables) {
    * @param metadata null when unknown: the table keeps its owner and tags
    * @param alerts the result's alert keys ({@link Notifications#alertKeys}), sorted
    * @param createdTable whether this run created the table from its contract
+   * @param catalogId the Glue catalog (account) of another account's table; null for the monitor's
+   *     own
+   * @param verdictRun null for a result judged in {@code runId}; for a kept verdict, the run that
+   *     judged it: the observation then confirms the result the table shows for that run (status,
+   *     counts, findings, notifications, catalog) as checked again in {@code runId}
    */
   public record Observation(
       TableName table,
@@ -174,13 +191,16 @@ public record IndexState(SortedMap<String, TableState> tables) {
       TableMetadata metadata,
       List<String> alerts,
       boolean createdTable,
-      String catalogId) {
+      String catalogId,
+      String verdictRun) {
 
     public Observation {
       alerts = List.copyOf(alerts);
     }
 
-    /** An observation of a run that did not create the table, in the monitor's own catalog. */
+    /**
+     * A result judged in its own run, which did not create the table, in the monitor's own catalog.
+     */
     public Observation(
         TableName table,
         String runId,
@@ -189,7 +209,7 @@ public record IndexState(SortedMap<String, TableState> tables) {
         String findings,
         TableMetadata metadata,
         List<String> alerts) {
-      this(table, runId, status, counts, findings, metadata, alerts, false, null);
+      this(table, runId, status, counts, findings, metadata, alerts, false, null, null);
     }
 
     public static Observation of(DiffArtifact artifact, TableMetadata metadata) {
@@ -202,7 +222,20 @@ public record IndexState(SortedMap<String, TableState> tables) {
           metadata,
           Notifications.alertKeys(artifact),
           artifact.createdTable(),
-          artifact.catalogId());
+          artifact.catalogId(),
+          null);
+    }
+
+    /**
+     * Run {@code runId} kept the verdict of {@code verdictRun}: the table's result for that run is
+     * confirmed, without its artifact being read again.
+     */
+    public static Observation confirming(
+        TableName table, String runId, String verdictRun, TableMetadata metadata) {
+      // Status, counts, findings, alerts and catalog are the row's, taken when the observation is
+      // merged; confirming a verdict never creates the table.
+      return new Observation(
+          table, runId, null, Counts.ZERO, "", metadata, List.of(), false, null, verdictRun);
     }
   }
 
@@ -236,12 +269,60 @@ public record IndexState(SortedMap<String, TableState> tables) {
         });
     for (Observation observation : ordered) {
       String key = BucketLayout.folder(observation.table());
-      merged.put(key, merge(merged.get(key), observation));
+      TableState next = merge(merged.get(key), observation);
+      if (next != null) {
+        merged.put(key, next);
+      }
     }
     return new IndexState(merged);
   }
 
-  private static TableState merge(TableState old, Observation seen) {
+  /**
+   * Whether the table's row holds the result of {@code verdictRun}, so that a later run keeping
+   * that verdict can confirm it: the row is at that run or newer and its history has it (or is full
+   * of newer runs).
+   */
+  public boolean shows(TableName table, String verdictRun) {
+    TableState state = table(table);
+    return state != null && holds(state, verdictRun);
+  }
+
+  private static boolean holds(TableState state, String run) {
+    if (state.lastChecked().compareTo(run) < 0) {
+      return false;
+    }
+    for (RunStatus entry : state.history()) {
+      if (entry.runId().equals(run)) {
+        return true;
+      }
+    }
+    return state.history().size() == HISTORY && state.history().get(0).runId().compareTo(run) > 0;
+  }
+
+  private static TableState merge(TableState old, Observation observed) {
+    Observation seen = observed;
+    if (observed.verdictRun() != null) {
+      if (old == null || !holds(old, observed.verdictRun())) {
+        // Nothing to confirm: the generator renders the verdict's own result first.
+        return old;
+      }
+      // The kept verdict is the result the row shows: only when it was checked moves on. Its
+      // alert keys are those already counted or notified, so that neither list forgets one.
+      TreeSet<String> alerts = new TreeSet<>(old.notified());
+      alerts.addAll(old.alerted());
+      seen =
+          new Observation(
+              observed.table(),
+              observed.runId(),
+              old.status(),
+              old.counts(),
+              old.findings(),
+              observed.metadata(),
+              List.copyOf(alerts),
+              false,
+              old.catalogId(),
+              observed.verdictRun());
+    }
     if (old == null) {
       TableMetadata metadata =
           seen.metadata() == null ? new TableMetadata(null, List.of()) : seen.metadata();
@@ -261,7 +342,13 @@ public record IndexState(SortedMap<String, TableState> tables) {
           seen.catalogId());
     }
     String created = created(old.created(), seen);
-    List<RunStatus> history = withRun(old.history(), new RunStatus(seen.runId(), seen.status()));
+    List<RunStatus> history =
+        withRun(
+            old.history(),
+            new RunStatus(
+                seen.runId(),
+                seen.status(),
+                seen.verdictRun() == null ? seen.runId() : seen.verdictRun()));
     int age = seen.runId().compareTo(old.lastChecked());
     if (age < 0) {
       // A late result of an older run: history only.
@@ -330,16 +417,11 @@ public record IndexState(SortedMap<String, TableState> tables) {
    */
   public boolean records(Observation observation) {
     TableState state = table(observation.table());
-    if (state == null || state.lastChecked().compareTo(observation.runId()) < 0) {
-      return false;
+    if (state == null) {
+      // A confirmation of a table the index does not have confirms nothing, and waits for nothing.
+      return observation.verdictRun() != null;
     }
-    for (RunStatus entry : state.history()) {
-      if (entry.runId().equals(observation.runId())) {
-        return true;
-      }
-    }
-    return state.history().size() == HISTORY
-        && state.history().get(0).runId().compareTo(observation.runId()) > 0;
+    return holds(state, observation.runId());
   }
 
   /** The newest run any table was checked in, or null for an empty index. */
@@ -386,7 +468,12 @@ public record IndexState(SortedMap<String, TableState> tables) {
       // "run STATUS" pairs keep a 10,000-table state to a few megabytes.
       json.writeArrayFieldStart("history");
       for (RunStatus entry : state.history()) {
-        json.writeString(entry.runId() + " " + entry.status().name());
+        // A kept verdict adds the run that judged it: "run STATUS verdict-run".
+        json.writeString(
+            entry.runId()
+                + " "
+                + entry.status().name()
+                + (entry.verdictRun().equals(entry.runId()) ? "" : " " + entry.verdictRun()));
       }
       json.writeEndArray();
       // Only tables that alerted carry it: most of a large state stays as small as before.
@@ -473,14 +560,14 @@ public record IndexState(SortedMap<String, TableState> tables) {
             "history",
             entry -> {
               String text = entry.node().isTextual() ? entry.node().textValue() : "";
-              int space = text.indexOf(' ');
-              String run = space < 0 ? null : known(text.substring(0, space), runIds);
-              if (run == null) {
+              String[] parts = text.split(" ", -1);
+              String run = parts.length < 2 ? null : known(parts[0], runIds);
+              String verdictRun = parts.length == 3 ? known(parts[2], runIds) : run;
+              if (run == null || verdictRun == null || parts.length > 3) {
                 return invalid(entry, problems);
               }
-              Status entryStatus =
-                  ArtifactJson.readStatus(text.substring(space + 1), entry.path(), problems);
-              return entryStatus == null ? null : new RunStatus(run, entryStatus);
+              Status entryStatus = ArtifactJson.readStatus(parts[1], entry.path(), problems);
+              return entryStatus == null ? null : new RunStatus(run, entryStatus, verdictRun);
             });
     List<String> notified =
         object.optionalList(

@@ -3,6 +3,7 @@ package dev.schemadrift.report;
 import dev.schemadrift.artifact.ArtifactJson;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.concurrent.BoundedParallelism;
 import dev.schemadrift.error.ErrorKind;
@@ -156,13 +157,35 @@ public final class ReportGenerator {
   }
 
   private GenerationSummary generate(String manifestKey, List<ReportInput> requested) {
+    IndexStateStore.Snapshot before = states.read();
     Map<String, ReportInput> unique = new LinkedHashMap<>();
-    for (ReportInput input : requested) {
+    List<IndexState.Observation> confirmations = new ArrayList<>();
+    for (ReportInput requestedInput : requested) {
+      ReportInput input = requestedInput;
+      if (input.reusedFrom() != null) {
+        // A kept verdict: no artifact to read and no report to write, only the check to record.
+        confirmations.add(
+            IndexState.Observation.confirming(
+                input.table(), input.run().value(), input.reusedFrom(), input.metadata()));
+        if (before.state().shows(input.table(), input.reusedFrom())) {
+          continue;
+        }
+        // The index never showed that verdict (its own generation failed or has yet to run):
+        // render it now, as its own generation would have.
+        input =
+            new ReportInput(
+                input.table(),
+                new RunId(input.reusedFrom()),
+                input.diffKey(),
+                input.metadata(),
+                null);
+      }
       unique.putIfAbsent(BucketLayout.folder(input.table()) + "/" + input.run().value(), input);
     }
     List<ReportInput> inputs = List.copyOf(unique.values());
     List<Loaded> loaded = parallelism.map(inputs, this::load);
-    List<IndexState.Observation> observations = new ArrayList<>(loaded.size());
+    List<IndexState.Observation> observations =
+        new ArrayList<>(loaded.size() + confirmations.size());
     Map<String, Notifications.Candidate> candidates = new HashMap<>();
     for (Loaded item : loaded) {
       IndexState.Observation observation =
@@ -172,8 +195,8 @@ public final class ReportGenerator {
           BucketLayout.folder(item.artifact.table()) + "/" + item.artifact.runId(),
           new Notifications.Candidate(item.artifact, item.input.diffKey(), observation.alerts()));
     }
+    observations.addAll(confirmations);
     Merge merge = new Merge(observations, candidates, manifestKey);
-    IndexStateStore.Snapshot before = states.read();
     // The history each report shows: the state as it will be once these results are in.
     IndexState preview = before.state().with(observations);
     parallelism.map(loaded, item -> writeReports(item, preview));
@@ -189,7 +212,7 @@ public final class ReportGenerator {
               + String.join("; ", merge.failures));
     }
     return new GenerationSummary(
-        inputs.size(),
+        inputs.size() + confirmations.size(),
         conflicts + publication.conflicts,
         publication.indexWrites,
         publication.latestWrites,
@@ -264,8 +287,10 @@ public final class ReportGenerator {
     }
     // This run ends the strip, even when it is so old that the state's history has let it go.
     history.add(new IndexState.RunStatus(run, artifact.status()));
-    String previousRun = history.size() < 2 ? null : history.get(history.size() - 2).runId();
-    DiffArtifact previous = previousRun == null ? null : previous(artifact, previousRun);
+    IndexState.RunStatus before = history.size() < 2 ? null : history.get(history.size() - 2);
+    String previousRun = before == null ? null : before.runId();
+    // A run that kept an earlier verdict has no artifact of its own: compare with the verdict's.
+    DiffArtifact previous = before == null ? null : previous(artifact, before.verdictRun());
     TableReportView view =
         TableReportView.of(artifact, previous, previousRun, history, item.diffAvailable);
     store.put(
@@ -315,7 +340,10 @@ public final class ReportGenerator {
     List<IndexState.Observation> observations = merge.observations;
     Set<String> mine = new TreeSet<>();
     for (IndexState.Observation observation : observations) {
-      mine.add(BucketLayout.folder(observation.table()));
+      // A confirmed verdict's latest.html already shows it.
+      if (observation.verdictRun() == null) {
+        mine.add(BucketLayout.folder(observation.table()));
+      }
     }
     Publication publication = new Publication();
     // Per table: the run whose report latest.html was last made from, by this generation.
@@ -363,8 +391,14 @@ public final class ReportGenerator {
    * @return the run copied, or null when there was nothing to copy
    */
   private String writeLatest(IndexState.TableState entry) {
-    Optional<byte[]> report =
-        store.get(bucket, BucketLayout.htmlReport(entry.table(), entry.lastChecked()));
+    // The latest run's report, or for a run that kept an earlier verdict, that verdict's.
+    String reportRun = entry.lastChecked();
+    for (IndexState.RunStatus run : entry.history()) {
+      if (run.runId().equals(entry.lastChecked())) {
+        reportRun = run.verdictRun();
+      }
+    }
+    Optional<byte[]> report = store.get(bucket, BucketLayout.htmlReport(entry.table(), reportRun));
     if (report.isEmpty()) {
       return null;
     }

@@ -11,9 +11,22 @@ import dev.schemadrift.artifact.RunId;
  * @param metadata owner and tags from the manifest; null when unknown (a {@code diff_keys} event),
  *     so that the index keeps what it had
  * @param writeError why the run could not write the diff, when {@code diffKey} is null
+ * @param reusedFrom for a verdict the run kept unchanged, the earlier run that judged it (whose
+ *     artifact {@code diffKey} is); null when {@code run} judged the table
  */
 public record ReportInput(
-    TableName table, RunId run, String diffKey, TableMetadata metadata, String writeError) {
+    TableName table,
+    RunId run,
+    String diffKey,
+    TableMetadata metadata,
+    String writeError,
+    String reusedFrom) {
+
+  /** A table judged in {@code run}. */
+  public ReportInput(
+      TableName table, RunId run, String diffKey, TableMetadata metadata, String writeError) {
+    this(table, run, diffKey, metadata, writeError, null);
+  }
 
   /** An input named by its diff key alone. */
   public static ReportInput ofDiffKey(String diffKey) {

@@ -80,22 +80,44 @@ public final class RunManifestReader {
     object.field("counts");
     object.optionalString("error");
     String writeError = object.optionalString("write_error");
+    String reusedFrom = object.optionalString("reused_from");
     object.rejectUnknownFields();
     if (database == null || table == null) {
       return null;
     }
+    if (reusedFrom != null) {
+      try {
+        new RunId(reusedFrom);
+      } catch (IllegalArgumentException e) {
+        problems.add(object.childPath("reused_from"), e.getMessage());
+        return null;
+      }
+      if (reusedFrom.compareTo(run.value()) >= 0) {
+        problems.add(
+            object.childPath("reused_from"),
+            "'" + reusedFrom + "' is not a run before " + run.value());
+        return null;
+      }
+    }
     TableName name = new TableName(database, table);
-    if (diffKey != null && !diffKey.equals(BucketLayout.diff(name, run.value()))) {
+    // A kept verdict's artifact is the one of the run that judged it.
+    String verdictRun = reusedFrom == null ? run.value() : reusedFrom;
+    if (diffKey != null && !diffKey.equals(BucketLayout.diff(name, verdictRun))) {
       problems.add(
           object.childPath("diff_key"),
-          "'" + diffKey + "' is not " + BucketLayout.diff(name, run.value()));
+          "'" + diffKey + "' is not " + BucketLayout.diff(name, verdictRun));
+      return null;
+    }
+    if (reusedFrom != null && diffKey == null) {
+      problems.add(object.childPath("diff_key"), "missing for a kept verdict");
       return null;
     }
     if (diffKey == null && writeError == null) {
       problems.add(object.childPath("diff_key"), "missing, and no write_error says why");
       return null;
     }
-    return new ReportInput(name, run, diffKey, new TableMetadata(owner, tags), writeError);
+    return new ReportInput(
+        name, run, diffKey, new TableMetadata(owner, tags), writeError, reusedFrom);
   }
 
   private static String glueName(StrictObject object, String field) {

@@ -159,16 +159,19 @@ public record TableReportView(
       }
     }
     StatusView previousStatus = null;
+    String previousReport = previousRun;
     for (IndexState.RunStatus entry : history) {
       if (entry.runId().equals(previousRun)) {
         previousStatus = StatusView.of(entry.status());
+        // A run that kept an earlier verdict has that verdict's report.
+        previousReport = entry.verdictRun();
       }
     }
     Changes changes =
         new Changes(
             previousRun,
             previousRun == null ? null : RunTimes.human(previousRun),
-            previousRun == null ? null : previousRun + ".report.html",
+            previousRun == null ? null : previousReport + ".report.html",
             previousStatus,
             compared,
             previous != null,
@@ -401,7 +404,7 @@ public record TableReportView(
               StatusView.of(run.status()),
               x,
               run.runId().equals(current),
-              run.runId() + ".report.html"));
+              run.verdictRun() + ".report.html"));
       x += HISTORY_CELL + HISTORY_GAP;
     }
     return new History(cells, Math.max(HISTORY_CELL, x - HISTORY_GAP));

@@ -234,7 +234,8 @@ class IndexStateTest {
         seen.metadata(),
         seen.alerts(),
         seen.createdTable(),
-        digits.repeat(4));
+        digits.repeat(4),
+        null);
   }
 
   @Test
@@ -266,7 +267,8 @@ class IndexStateTest {
         seen.metadata(),
         seen.alerts(),
         true,
-        seen.catalogId());
+        seen.catalogId(),
+        null);
   }
 
   private static IndexState.Observation seen(
@@ -279,5 +281,93 @@ class IndexStateTest {
         findings,
         owner == null ? null : new TableMetadata(owner, List.of(table.name().split("_")[0])),
         List.of());
+  }
+
+  @Test
+  void aConfirmationKeepsTheCatalogTheCreatingRunAndTheAlertKeysCountedOrNotified() {
+    TableName table = new TableName("db", "t");
+    IndexState judged =
+        IndexState.EMPTY.with(
+            List.of(
+                new IndexState.Observation(
+                    table,
+                    "20261201T080000Z",
+                    Status.BREAKING,
+                    ONE_BREAKING,
+                    "abcdefabcdef",
+                    null,
+                    List.of("counted", "notified"),
+                    true,
+                    "123456789012",
+                    null)));
+    IndexState.TableState row = judged.table(table);
+    IndexState alerted =
+        new IndexState(
+            new java.util.TreeMap<>(
+                java.util.Map.of(
+                    "db.t",
+                    row.withNotified(List.of("notified")).withAlerted(List.of("counted")))));
+
+    IndexState.TableState confirmed =
+        alerted
+            .with(
+                List.of(
+                    IndexState.Observation.confirming(
+                        table, "20261202T080000Z", "20261201T080000Z", null)))
+            .table(table);
+
+    assertEquals("20261202T080000Z", confirmed.lastChecked());
+    assertEquals("123456789012", confirmed.catalogId());
+    assertEquals("20261201T080000Z", confirmed.created());
+    assertEquals(List.of("notified"), confirmed.notified());
+    assertEquals(List.of("counted"), confirmed.alerted());
+  }
+
+  @Test
+  void aConfirmationMovesTheCheckOnAndNotesTheVerdictRunInTheHistory() {
+    TableName table = new TableName("db", "t");
+    IndexState judged =
+        IndexState.EMPTY.with(
+            List.of(
+                new IndexState.Observation(
+                    table,
+                    "20261201T080000Z",
+                    Status.RISKY,
+                    new Counts(0, 1, 0, 0),
+                    "abcdefabcdef",
+                    new TableMetadata("o", List.of()),
+                    List.of())));
+    IndexState confirmed =
+        judged.with(
+            List.of(
+                IndexState.Observation.confirming(
+                    table,
+                    "20261202T080000Z",
+                    "20261201T080000Z",
+                    new TableMetadata("o2", List.of()))));
+    IndexState.TableState row = confirmed.table(table);
+    assertEquals("20261202T080000Z", row.lastChecked());
+    assertEquals("20261201T080000Z", row.lastChanged());
+    assertEquals(Status.RISKY, row.status());
+    assertEquals("abcdefabcdef", row.findings());
+    assertEquals("o2", row.owner());
+    assertEquals(
+        new IndexState.RunStatus("20261202T080000Z", Status.RISKY, "20261201T080000Z"),
+        row.history().getLast());
+    // The verdict run survives the JSON: "run STATUS verdict-run".
+    byte[] json = confirmed.toJson();
+    assertTrue(
+        new String(json, java.nio.charset.StandardCharsets.UTF_8)
+            .contains("\"20261202T080000Z RISKY 20261201T080000Z\""));
+    assertEquals(confirmed, IndexState.read("state", json));
+    // A verdict the row does not show is not confirmed.
+    assertEquals(
+        judged,
+        judged.with(
+            List.of(
+                IndexState.Observation.confirming(
+                    table, "20261202T080000Z", "20261130T080000Z", null))));
+    assertFalse(judged.shows(table, "20261130T080000Z"));
+    assertTrue(judged.shows(table, "20261201T080000Z"));
   }
 }

@@ -123,6 +123,41 @@ class RunManifestReaderTest {
     assertTrue(report.contains("32 MiB limit"), report);
   }
 
+  /** The first line as a scheduled run writes a kept verdict: the earlier run's artifact. */
+  private static final String KEPT =
+      MANIFEST
+          .replace(
+              "diffs/nyc_parks.playgrounds/20261126T080000Z",
+              "diffs/nyc_parks.playgrounds/20261120T080000Z")
+          .replaceFirst(
+              "\"write_error\": null",
+              "\"write_error\": null, \"reused_from\": \"20261120T080000Z\"");
+
+  @Test
+  void aKeptVerdictPointsAtTheArtifactOfTheRunThatJudgedIt() {
+    ReportInput kept = RunManifestReader.read(KEY, bytes(KEPT)).tables().get(0);
+    assertEquals("20261120T080000Z", kept.reusedFrom());
+    assertEquals("20261126T080000Z", kept.run().value());
+    assertEquals("diffs/nyc_parks.playgrounds/20261120T080000Z.diff.json", kept.diffKey());
+    assertNull(RunManifestReader.read(KEY, bytes(MANIFEST)).tables().get(0).reusedFrom());
+    for (String broken :
+        List.of(
+            // The diff key must be the kept verdict's.
+            KEPT.replace(
+                "diffs/nyc_parks.playgrounds/20261120T080000Z",
+                "diffs/nyc_parks.playgrounds/20261126T080000Z"),
+            // A verdict is kept from an earlier run only.
+            KEPT.replace(
+                "\"reused_from\": \"20261120T080000Z\"", "\"reused_from\": \"20261126T080000Z\""),
+            KEPT.replace(
+                "\"reused_from\": \"20261120T080000Z\"", "\"reused_from\": \"last week\""))) {
+      InvalidDocumentException error =
+          assertThrows(
+              InvalidDocumentException.class, () -> RunManifestReader.read(KEY, bytes(broken)));
+      assertTrue(error.getMessage().contains("$.tables[0]"), error.getMessage());
+    }
+  }
+
   @Test
   void rejectsAManifestItDoesNotUnderstand() {
     for (String broken :

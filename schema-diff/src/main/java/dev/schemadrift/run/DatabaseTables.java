@@ -45,31 +45,35 @@ record DatabaseTables(boolean exists, Map<String, GlueTable> tables, StoreExcept
             .add(item.contract().table());
       }
     }
+    return read(namesByDatabase, catalog, parallelism);
+  }
+
+  /** Reads the named tables, one batch per database and catalog, by {@link Key}. */
+  static Map<Key, DatabaseTables> read(
+      Map<Key, List<String>> namesByDatabase, Catalog catalog, BoundedParallelism parallelism) {
     List<Map.Entry<Key, List<String>>> databases = new ArrayList<>(namesByDatabase.entrySet());
     List<DatabaseTables> read =
-        parallelism.map(
-            databases,
-            database -> {
-              try {
-                Optional<List<GlueTable>> tables =
-                    catalog
-                        .inCatalog(database.getKey().catalogId())
-                        .tables(database.getKey().database(), database.getValue());
-                Map<String, GlueTable> byName = new HashMap<>();
-                tables.ifPresent(
-                    list ->
-                        list.forEach(
-                            table ->
-                                byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), table)));
-                return new DatabaseTables(tables.isPresent(), byName, null);
-              } catch (StoreException e) {
-                return new DatabaseTables(false, Map.of(), e);
-              }
-            });
+        parallelism.map(databases, database -> of(database.getKey(), database.getValue(), catalog));
     Map<Key, DatabaseTables> result = new HashMap<>();
     for (int index = 0; index < databases.size(); index++) {
       result.put(databases.get(index).getKey(), read.get(index));
     }
     return result;
+  }
+
+  /** One database's named tables, or the failure to read them. */
+  static DatabaseTables of(Key database, List<String> names, Catalog catalog) {
+    try {
+      Optional<List<GlueTable>> tables =
+          catalog.inCatalog(database.catalogId()).tables(database.database(), names);
+      Map<String, GlueTable> byName = new HashMap<>();
+      tables.ifPresent(
+          list ->
+              list.forEach(
+                  table -> byName.putIfAbsent(table.name().toLowerCase(Locale.ROOT), table)));
+      return new DatabaseTables(tables.isPresent(), byName, null);
+    } catch (StoreException e) {
+      return new DatabaseTables(false, Map.of(), e);
+    }
   }
 }

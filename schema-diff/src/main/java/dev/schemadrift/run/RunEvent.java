@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Reads whatever invoked the function into a {@link RunRequest}: the EventBridge schedule envelope,
  * a Scheduler {@code Input}, {@code {}}, or a hand-written {@code aws lambda invoke} payload
- * ({@code contract_key}, {@code tables}, {@code run_id}). Envelope fields it does not use are
- * ignored; the fields it uses are checked.
+ * ({@code contract_key}, {@code tables}, {@code run_id}, {@code full}). Envelope fields it does not
+ * use are ignored; the fields it uses are checked.
  */
 public final class RunEvent {
   private RunEvent() {}
@@ -56,7 +56,11 @@ public final class RunEvent {
     if (contractKey != null && !tables.isEmpty()) {
       throw new IllegalArgumentException("give either \"contract_key\" or \"tables\", not both");
     }
-    return new RunRequest(runId, contractKey, tables);
+    JsonNode full = event.get("full");
+    if (full != null && !full.isNull() && !full.isBoolean()) {
+      throw new IllegalArgumentException("\"full\" must be true or false, not " + full);
+    }
+    return new RunRequest(runId, contractKey, tables).withFull(full != null && full.asBoolean());
   }
 
   /**

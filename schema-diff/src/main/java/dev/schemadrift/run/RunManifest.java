@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * What one run checked ({@code runs/<run>.json}): every table's status, diff key and whether the
  * run created it from its contract, the totals, skipped entries and where the next scheduled run
- * continues. The report generator reads it; the handler returns it (plus the manifest key) as the
- * invocation's summary. Deterministic bytes.
+ * continues. A table whose earlier verdict the run kept has {@code reused_from} (that verdict's
+ * run), and its {@code diff_key} is that run's artifact. The report generator reads it; the handler
+ * returns it (plus the manifest key) as the invocation's summary. Deterministic bytes.
  */
 public record RunManifest(
     RunId runId,
@@ -92,6 +93,10 @@ public record RunManifest(
       ArtifactJson.writeCounts(json, artifact.counts());
       json.writeStringField("error", artifact.error() == null ? null : artifact.error().kindName());
       json.writeStringField("write_error", table.writeError());
+      // Only a kept verdict carries it: a full run's manifest is what it always was.
+      if (table.reusedFrom() != null) {
+        json.writeStringField("reused_from", table.reusedFrom());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *     DATA_BUCKETS}); null allows any bucket, leaving the boundary to the function's IAM role
  * @param tableCreation whether missing tables may be created: the function follows the contract's
  *     {@code create_if_missing} policy; the CLI creates none unless asked to
+ * @param fullCheckDays how many days a scheduled run may keep a verdict whose inputs did not change
+ *     before judging the table again ({@code FULL_CHECK_DAYS}, default 7); 0 makes every scheduled
+ *     run a full run
  */
 public record RunSettings(
     String contractBucket,
@@ -31,9 +34,11 @@ public record RunSettings(
     String reportFunction,
     String contractKey,
     Set<String> dataBuckets,
-    TableCreation tableCreation) {
+    TableCreation tableCreation,
+    int fullCheckDays) {
 
   public static final int DEFAULT_MAX_TABLES = 1000;
+  public static final int DEFAULT_FULL_CHECK_DAYS = 7;
   public static final int DEFAULT_CONCURRENCY = 16;
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -43,9 +48,41 @@ public record RunSettings(
     }
     dataBuckets = dataBuckets == null ? null : Set.copyOf(dataBuckets);
     Objects.requireNonNull(tableCreation, "tableCreation");
+    if (fullCheckDays < 0) {
+      throw new IllegalArgumentException("fullCheckDays must not be negative: " + fullCheckDays);
+    }
   }
 
-  /** Settings that create missing tables as each contract's policy allows (the function's way). */
+  /** Settings with the default full-check period and the given way of treating missing tables. */
+  public RunSettings(
+      String contractBucket,
+      String reportBucket,
+      String registryBucket,
+      String registryKey,
+      int maxTablesPerRun,
+      int concurrency,
+      String reportFunction,
+      String contractKey,
+      Set<String> dataBuckets,
+      TableCreation tableCreation) {
+    this(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        tableCreation,
+        DEFAULT_FULL_CHECK_DAYS);
+  }
+
+  /**
+   * Settings that create missing tables as each contract's policy allows (the function's way), with
+   * the default full-check period.
+   */
   public RunSettings(
       String contractBucket,
       String reportBucket,
@@ -66,7 +103,24 @@ public record RunSettings(
         reportFunction,
         contractKey,
         dataBuckets,
-        TableCreation.AS_POLICY_ALLOWS);
+        TableCreation.AS_POLICY_ALLOWS,
+        DEFAULT_FULL_CHECK_DAYS);
+  }
+
+  /** These settings with another full-check period. */
+  public RunSettings withFullCheckDays(int days) {
+    return new RunSettings(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        tableCreation,
+        days);
   }
 
   /** Settings that allow a data location in any bucket. */
@@ -145,6 +199,8 @@ public record RunSettings(
     int concurrency = positive(environment, "CONCURRENCY", DEFAULT_CONCURRENCY, 256, problems);
     Set<String> dataBuckets =
         parseDataBuckets("DATA_BUCKETS", environment.get("DATA_BUCKETS"), problems);
+    int fullCheckDays =
+        atLeastZero(environment, "FULL_CHECK_DAYS", DEFAULT_FULL_CHECK_DAYS, 365, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid configuration: " + String.join("; ", problems));
     }
@@ -157,7 +213,9 @@ public record RunSettings(
         concurrency,
         blankToNull(environment.get("REPORT_FUNCTION")),
         blankToNull(environment.get("CONTRACT_KEY")),
-        dataBuckets);
+        dataBuckets,
+        TableCreation.AS_POLICY_ALLOWS,
+        fullCheckDays);
   }
 
   private static String bucket(
@@ -177,14 +235,30 @@ public record RunSettings(
 
   private static int positive(
       Map<String, String> environment, String name, int fallback, int max, List<String> problems) {
+    return bounded(environment, name, fallback, 1, max, problems);
+  }
+
+  private static int atLeastZero(
+      Map<String, String> environment, String name, int fallback, int max, List<String> problems) {
+    return bounded(environment, name, fallback, 0, max, problems);
+  }
+
+  private static int bounded(
+      Map<String, String> environment,
+      String name,
+      int fallback,
+      int min,
+      int max,
+      List<String> problems) {
     String value = blankToNull(environment.get(name));
     if (value == null) {
       return fallback;
     }
     try {
       int number = Integer.parseInt(value.strip());
-      if (number < 1 || number > max) {
-        problems.add(name + "=" + value + " must be between 1 and " + max);
+      if (number < min || number > max) {
+        problems.add(name + "=" + value + " must be between " + min + " and " + max);
+        return fallback;
       }
       return number;
     } catch (NumberFormatException e) {

@@ -1,15 +1,25 @@
 package dev.schemadrift.run;
 
+import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.concurrent.BoundedParallelism;
+import dev.schemadrift.contract.Registry;
 import dev.schemadrift.port.Catalog;
+import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
+import dev.schemadrift.port.StoreException;
+import dev.schemadrift.state.CheckRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One run of the schema-diff pipeline (DESIGN.md §1): load contracts, read Glue in batches, probe
@@ -35,6 +45,7 @@ public final class SchemaDiffRun {
   private final ContractLoader loader;
   private final TableInspection inspection;
   private final ManifestPublication publication;
+  private final CheckStateStore states;
 
   /** Hears about progress (the CLI's progress line); called from several threads. */
   public interface Listener {
@@ -69,39 +80,182 @@ public final class SchemaDiffRun {
       Catalog catalog,
       ReportTrigger trigger,
       Listener listener) {
+    this(settings, store, catalog, trigger, listener, CheckStateStore.NONE);
+  }
+
+  /**
+   * @param states where each table's verdict and its inputs are remembered; {@link
+   *     CheckStateStore#NONE} judges every table in every run (the CLI)
+   */
+  public SchemaDiffRun(
+      RunSettings settings,
+      ObjectStore store,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Listener listener,
+      CheckStateStore states) {
     Objects.requireNonNull(trigger, "trigger (ReportTrigger.NONE for none)");
     this.settings = settings;
     this.store = store;
     this.catalog = catalog;
     this.listener = listener;
+    this.states = Objects.requireNonNull(states, "states (CheckStateStore.NONE for none)");
     this.parallelism = new BoundedParallelism(settings.concurrency());
     this.loader = new ContractLoader(settings, store);
     this.inspection = new TableInspection(settings, store, catalog);
     this.publication = new ManifestPublication(settings, store, trigger);
   }
 
+  /**
+   * One table's work: its registry entry, the contract when it was read, and the earlier verdict
+   * that may still stand.
+   *
+   * @param loaded null while the contract has not been read (its listed tag matched the record)
+   * @param candidate null when no earlier verdict can be kept
+   */
+  private record Item(Registry.Entry entry, LoadedContract loaded, CheckRecord candidate) {}
+
+  /** A table's manifest line and, when it was judged in this run, the state to remember. */
+  private record Outcome(TableResult result, CheckRecord record) {}
+
   /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
   public RunManifest execute(RunRequest request) {
+    RunId run = request.runId();
     Selection selection = Selection.of(request, settings, store);
-    List<LoadedContract> loaded =
+    boolean remembers = states != CheckStateStore.NONE;
+    boolean registryRun = selection.mode() == RunMode.REGISTRY && remembers;
+    CheckStateStore.Snapshot before = registryRun ? readState() : null;
+    ContractVersions versions =
+        registryRun
+            ? ContractVersions.list(selection.entries(), settings, store)
+            : ContractVersions.NONE;
+    VerdictReuse reuse = new VerdictReuse(settings, run, selection.defaults());
+    boolean incremental = registryRun && !request.full() && before != null;
+    Map<String, CheckRecord> byContract = new HashMap<>();
+    if (incremental) {
+      for (CheckRecord record : before.tables().values()) {
+        if (reuse.stillValid(record)) {
+          byContract.put(record.contractKey(), record);
+        }
+      }
+    }
+
+    // A contract whose listed tag is the one its verdict recorded is not read (yet).
+    List<Registry.Entry> entries = selection.entries();
+    CheckRecord[] pending = new CheckRecord[entries.size()];
+    Set<String> claimed = new HashSet<>();
+    List<Integer> toLoad = new ArrayList<>();
+    for (int index = 0; index < entries.size(); index++) {
+      Registry.Entry entry = entries.get(index);
+      CheckRecord record = byContract.get(entry.contract());
+      // The registry may name the catalog too: a verdict judged in another one is not kept unread.
+      if (record != null
+          && VerdictReuse.sameTag(record, versions.tag(entry))
+          && Objects.equals(entry.catalogId(), record.catalogId())
+          && claimed.add(record.key())) {
+        pending[index] = record;
+      } else {
+        toLoad.add(index);
+      }
+    }
+    List<LoadedContract> read =
         parallelism.map(
-            selection.entries(),
-            entry -> loader.load(entry, selection.defaults(), request.runId()));
+            toLoad, index -> loader.load(entries.get(index), selection.defaults(), run));
+    Map<Integer, LoadedContract> loadedAt = new HashMap<>();
+    for (int position = 0; position < toLoad.size(); position++) {
+      loadedAt.put(toLoad.get(position), read.get(position));
+    }
+    // A table another contract now names too is judged from its contract: duplicates are errors.
+    Set<String> named = new HashSet<>();
+    for (LoadedContract item : read) {
+      if (item.contract() != null) {
+        named.add(item.contract().qualifiedName());
+      }
+    }
+    List<LoadedContract> loaded = new ArrayList<>();
+    List<Item> kept = new ArrayList<>();
+    for (int index = 0; index < entries.size(); index++) {
+      Registry.Entry entry = entries.get(index);
+      if (pending[index] != null && !named.contains(pending[index].key())) {
+        kept.add(new Item(entry, null, pending[index]));
+      } else {
+        LoadedContract item = loadedAt.get(index);
+        if (item == null) {
+          claimed.remove(pending[index].key());
+          item = loader.load(entry, selection.defaults(), run);
+        }
+        loaded.add(item);
+      }
+    }
+
     List<String> notFound = new ArrayList<>();
     if (!request.tables().isEmpty() && request.contractKey() == null) {
       loaded = LoadedContract.subset(loaded, request.tables(), notFound);
     }
+    loaded = LoadedContract.markDuplicates(loaded, run);
+    List<Item> items = new ArrayList<>(kept);
+    for (LoadedContract item : loaded) {
+      CheckRecord record = item.error() == null ? byContract.get(item.key()) : null;
+      boolean sameContract =
+          record != null
+              && record.contractSha256().equals(item.info().sha256())
+              && record.key().equals(item.contract().qualifiedName())
+              && Objects.equals(record.catalogId(), item.contract().catalogId())
+              && claimed.add(record.key());
+      items.add(new Item(item.entry(), item, sameContract ? record : null));
+    }
+
+    Map<DatabaseTables.Key, List<String>> names = new LinkedHashMap<>();
+    for (Item item : items) {
+      if (item.loaded() == null) {
+        names
+            .computeIfAbsent(keyOf(item.candidate()), database -> new ArrayList<>())
+            .add(item.candidate().table().name());
+      } else if (item.loaded().contract() != null) {
+        names
+            .computeIfAbsent(DatabaseTables.Key.of(item.loaded()), database -> new ArrayList<>())
+            .add(item.loaded().contract().table());
+      }
+    }
+    Map<DatabaseTables.Key, DatabaseTables> databases =
+        DatabaseTables.read(names, catalog, parallelism);
+    // A table judged again is probed only when the last check found no data (or long ago).
+    Map<String, CheckRecord> known = incremental ? before.tables() : Map.of();
+    listener.started(items.size());
     listener.tablesLeft(selection.tablesLeft());
-    List<TableResult> sorted = checkAll(loaded, request.runId(), Map.of());
+    List<Outcome> outcomes =
+        parallelism.map(
+            items,
+            item -> {
+              Outcome outcome = check(item, databases, selection, versions, reuse, run, known);
+              listener.tableDone(outcome.result());
+              return outcome;
+            });
+    List<TableResult> sorted = new ArrayList<>(outcomes.size());
+    List<CheckRecord> records = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      sorted.add(outcome.result());
+      if (outcome.record() != null) {
+        records.add(outcome.record());
+      }
+    }
+    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
     RunManifest manifest =
         new RunManifest(
-            request.runId(),
-            selection.mode(),
-            sorted,
-            selection.skipped(),
-            notFound,
-            selection.nextCursor());
+            run, selection.mode(), sorted, selection.skipped(), notFound, selection.nextCursor());
     publication.publish(manifest, selection.cursorAfterRun());
+    if (!records.isEmpty()) {
+      try {
+        states.record(records, before);
+      } catch (StoreException e) {
+        // Reports are on their way, but the next run would not know these verdicts: fail so that
+        // the retry (same run id, same bytes) saves them.
+        throw new RunFailedException(
+            "the diffs and manifest were written but the check state could not be saved: "
+                + e.getMessage(),
+            e);
+      }
+    }
     return manifest;
   }
 
@@ -121,7 +275,10 @@ public final class SchemaDiffRun {
     return manifest;
   }
 
-  /** Reads Glue per database, checks every table and writes its artifact; sorted by table. */
+  /**
+   * Reads Glue per database, checks every table and writes its artifact; sorted by table. The event
+   * path judges every table it is given: its check state is not consulted.
+   */
   private List<TableResult> checkAll(
       List<LoadedContract> contracts, RunId runId, Map<String, String> notCreated) {
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
@@ -135,12 +292,81 @@ public final class SchemaDiffRun {
               String why =
                   item.contract() == null ? null : notCreated.get(item.contract().qualifiedName());
               TableResult result =
-                  inspection.check(item, databases.get(DatabaseTables.Key.of(item)), runId, why);
+                  inspection.check(
+                      item, databases.get(DatabaseTables.Key.of(item)), runId, why, null);
               listener.tableDone(result);
               return result;
             });
     List<TableResult> sorted = new ArrayList<>(results);
     sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
     return sorted;
+  }
+
+  /** The state as read, or null (every table judged again) when it cannot be read. */
+  private CheckStateStore.Snapshot readState() {
+    try {
+      return states.read();
+    } catch (StoreException e) {
+      return null;
+    }
+  }
+
+  /** Keeps the table's verdict when it still stands, else judges the table. */
+  private Outcome check(
+      Item item,
+      Map<DatabaseTables.Key, DatabaseTables> databases,
+      Selection selection,
+      ContractVersions versions,
+      VerdictReuse reuse,
+      RunId run,
+      Map<String, CheckRecord> known) {
+    String tag = versions.tag(item.entry());
+    CheckRecord candidate = item.candidate();
+    if (candidate != null && stands(candidate, databases)) {
+      TableResult result = reuse.reused(candidate, item.entry());
+      return new Outcome(result, VerdictReuse.withTag(candidate, tag));
+    }
+    LoadedContract loaded =
+        item.loaded() != null
+            ? item.loaded()
+            : loader.load(item.entry(), selection.defaults(), run);
+    DatabaseTables database = null;
+    if (loaded.contract() != null) {
+      DatabaseTables.Key key = DatabaseTables.Key.of(loaded);
+      database = databases.get(key);
+      if (database == null) {
+        // The contract changed under its listed tag and now names another database (or catalog).
+        database = DatabaseTables.of(key, List.of(loaded.contract().table()), catalog);
+      }
+    }
+    DiffArtifact.DataProbe knownProbe =
+        loaded.contract() == null
+            ? null
+            : reuse.knownProbe(known.get(loaded.contract().qualifiedName()));
+    TableResult result = inspection.check(loaded, database, run, null, knownProbe);
+    // The table the verdict was judged on; a table created in this run is never kept anyway.
+    GlueTable table =
+        database == null || loaded.contract() == null
+            ? null
+            : database.tables().get(loaded.contract().table());
+    return new Outcome(result, reuse.recordOf(result, loaded, tag, table));
+  }
+
+  /** Whether nothing the verdict was judged on has changed in Glue or at the data location. */
+  private boolean stands(CheckRecord record, Map<DatabaseTables.Key, DatabaseTables> databases) {
+    if (record.hasData()) {
+      return VerdictReuse.sameTable(record, databases.get(keyOf(record)));
+    }
+    // No data then: the verdict stands while the location is still empty (probed every run).
+    try {
+      return !inspection.hasData(record.dataLocation());
+    } catch (StoreException e) {
+      return false;
+    }
+  }
+
+  /** Where the table of a kept verdict lives: its database in its catalog. */
+  private static DatabaseTables.Key keyOf(CheckRecord record) {
+    return new DatabaseTables.Key(record.catalogId(), record.table().database());
   }
 }

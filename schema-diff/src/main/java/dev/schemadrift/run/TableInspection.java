@@ -38,23 +38,28 @@ final class TableInspection {
 
   /** Checks one loaded contract against its database's tables and writes the artifact. */
   TableResult check(LoadedContract item, DatabaseTables database, RunId run) {
-    return check(item, database, run, null);
+    return check(item, database, run, null, null);
   }
 
   /**
    * As above; {@code notCreatedBecause}, when not null, keeps a missing table from being created
    * whatever the contract's create_if_missing says (a table an event reported deleted) and says why
-   * in its TABLE_MISSING finding.
+   * in its TABLE_MISSING finding. {@code knownProbe}, when not null, is the data probe an earlier
+   * check found files with at the same location, so that it is not repeated.
    */
   TableResult check(
-      LoadedContract item, DatabaseTables database, RunId run, String notCreatedBecause) {
+      LoadedContract item,
+      DatabaseTables database,
+      RunId run,
+      String notCreatedBecause,
+      DiffArtifact.DataProbe knownProbe) {
     DiffArtifact artifact;
     String owner = item.contract() == null ? null : item.contract().owner();
     if (item.error() != null) {
       artifact = item.error();
     } else {
       try {
-        artifact = judge(item, database, run, notCreatedBecause);
+        artifact = judge(item, database, run, notCreatedBecause, knownProbe);
       } catch (StoreException e) {
         artifact =
             TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
@@ -106,7 +111,11 @@ final class TableInspection {
   }
 
   private DiffArtifact judge(
-      LoadedContract item, DatabaseTables database, RunId run, String notCreatedBecause) {
+      LoadedContract item,
+      DatabaseTables database,
+      RunId run,
+      String notCreatedBecause,
+      DiffArtifact.DataProbe knownProbe) {
     Contract contract = item.contract();
     if (contract.isView()) {
       return judgeView(item, database, run);
@@ -130,7 +139,10 @@ final class TableInspection {
     if (database.failure() != null) {
       throw database.failure();
     }
-    DiffArtifact.DataProbe probe = probe(contract);
+    DiffArtifact.DataProbe probe =
+        knownProbe != null && knownProbe.location().equals(contract.dataLocation())
+            ? knownProbe
+            : probe(contract);
     if (!probe.hasData()) {
       return TableCheck.noData(run, item.info(), contract, probe);
     }
@@ -281,11 +293,15 @@ final class TableInspection {
 
   /** One listing of the data location: data files exist unless everything is a marker. */
   private DiffArtifact.DataProbe probe(Contract contract) {
-    S3Location location = S3Location.parse(contract.dataLocation());
+    return new DiffArtifact.DataProbe(contract.dataLocation(), hasData(contract.dataLocation()));
+  }
+
+  /** Whether data files are at a location (one listing; a failure is a {@link StoreException}). */
+  boolean hasData(String dataLocation) {
+    S3Location location = S3Location.parse(dataLocation);
     String prefix = location.folderPrefix();
     List<ObjectStore.StoredObject> objects = store.list(location.bucket(), prefix, PROBE_LIMIT);
-    boolean hasData = objects.stream().anyMatch(object -> isDataFile(object, prefix));
-    return new DiffArtifact.DataProbe(contract.dataLocation(), hasData);
+    return objects.stream().anyMatch(object -> isDataFile(object, prefix));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.schemadrift.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,11 +77,20 @@ class RunEventTest {
     assertEquals(List.of("nyc_parks.playgrounds", "NYC_Transit.Stops"), request.tables());
   }
 
+  @Test
+  void fullAsksForAFullRunAndIsOffByDefault() {
+    assertTrue(read("{\"full\": true}").full());
+    assertFalse(read("{\"full\": false}").full());
+    assertFalse(read("{}").full());
+    assertFalse(read("{\"time\": \"2026-11-26T08:00:00Z\"}").full());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '`',
       value = {
+        "{\"full\": \"yes\"}                              | \"full\" must be true or false, not \"yes\"",
         "{not json                                          | the event is not JSON",
         "{} {}                                              | the event is not JSON",
         "[\"nyc_parks.playgrounds\"]                        | the event must be a JSON object",

@@ -31,6 +31,16 @@ class RunSettingsTest {
     assertEquals(RunSettings.DEFAULT_CONCURRENCY, settings.concurrency());
     assertNull(settings.reportFunction());
     assertNull(settings.contractKey());
+    assertEquals(7, settings.fullCheckDays());
+  }
+
+  @Test
+  void fullCheckDaysIsReadAndZeroIsAllowed() {
+    Map<String, String> environment = new HashMap<>(MINIMAL);
+    environment.put("FULL_CHECK_DAYS", "0");
+    assertEquals(0, RunSettings.fromEnvironment(environment).fullCheckDays());
+    environment.put("FULL_CHECK_DAYS", " 30 ");
+    assertEquals(30, RunSettings.fromEnvironment(environment).fullCheckDays());
   }
 
   @Test
@@ -92,7 +102,10 @@ class RunSettingsTest {
         "MAX_TABLES_PER_RUN | ten              | MAX_TABLES_PER_RUN='ten' is not a whole number",
         "CONCURRENCY        | -1               | CONCURRENCY=-1 must be between 1 and 256",
         "CONCURRENCY        | 257              | CONCURRENCY=257 must be between 1 and 256",
-        "CONCURRENCY        | 2.5              | CONCURRENCY='2.5' is not a whole number"
+        "CONCURRENCY        | 2.5              | CONCURRENCY='2.5' is not a whole number",
+        "FULL_CHECK_DAYS    | -1               | FULL_CHECK_DAYS=-1 must be between 0 and 365",
+        "FULL_CHECK_DAYS    | 366              | FULL_CHECK_DAYS=366 must be between 0 and 365",
+        "FULL_CHECK_DAYS    | weekly           | FULL_CHECK_DAYS='weekly' is not a whole number"
       })
   void eachProblemIsNamed(String variable, String value, String message) {
     Map<String, String> environment = new HashMap<>(MINIMAL);

@@ -177,13 +177,33 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public List<StoredObject> listAll(String bucket, String prefix) {
+    try {
+      List<StoredObject> objects = new ArrayList<>();
+      for (ListObjectsV2Response page :
+          s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))) {
+        for (S3Object object : page.contents()) {
+          objects.add(stored(object));
+        }
+      }
+      return objects;
+    } catch (SdkException e) {
+      throw AwsErrors.classify("listing s3://" + bucket + "/" + prefix, e);
+    }
+  }
+
+  private static StoredObject stored(S3Object object) {
+    return new StoredObject(object.key(), object.size() == null ? 0 : object.size(), object.eTag());
+  }
+
+  @Override
   public List<StoredObject> list(String bucket, String prefix, int limit) {
     try {
       ListObjectsV2Response response =
           s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix).maxKeys(limit));
       List<StoredObject> objects = new ArrayList<>(response.contents().size());
       for (S3Object object : response.contents()) {
-        objects.add(new StoredObject(object.key(), object.size() == null ? 0 : object.size()));
+        objects.add(stored(object));
       }
       return objects;
     } catch (SdkException e) {

@@ -44,7 +44,9 @@ public class MemoryObjectStore implements ObjectStore {
       if (listed.size() == limit || !object.getKey().startsWith(prefix)) {
         break;
       }
-      listed.add(new StoredObject(object.getKey(), object.getValue().body().length));
+      listed.add(
+          new StoredObject(
+              object.getKey(), object.getValue().body().length, object.getValue().version()));
     }
     return listed;
   }

@@ -44,6 +44,15 @@ public interface ObjectStore {
    */
   List<StoredObject> list(String bucket, String prefix, int limit);
 
+  /**
+   * Every object under a prefix, in key order, with its size and version tag: the whole listing,
+   * page by page (S3 returns at most 1,000 keys per ListObjectsV2 call), so that a run can tell
+   * which of its contracts changed without reading them.
+   */
+  default List<StoredObject> listAll(String bucket, String prefix) {
+    return list(bucket, prefix, Integer.MAX_VALUE);
+  }
+
   /** The object with its version tag (S3's ETag), or empty when there is no such object. */
   Optional<Versioned> getVersioned(String bucket, String key);
 
@@ -83,8 +92,17 @@ public interface ObjectStore {
     return "s3://" + bucket + "/" + key;
   }
 
-  /** One listed object. */
-  record StoredObject(String key, long size) {}
+  /**
+   * One listed object.
+   *
+   * @param version its version tag (S3's ETag), or null when the store does not list one
+   */
+  record StoredObject(String key, long size, String version) {
+    /** A listed object whose version is not known. */
+    public StoredObject(String key, long size) {
+      this(key, size, null);
+    }
+  }
 
   /** An object's bytes and version tag. */
   record Versioned(byte[] body, String version) {}

@@ -41,14 +41,19 @@ class MemoryObjectStoreTest {
     }
     store.put("other", "diffs/a/0.json", bytes("x"), "application/json");
 
+    String a1 = store.getVersioned("reports", "diffs/a/1.json").orElseThrow().version();
+    String a2 = store.getVersioned("reports", "diffs/a/2.json").orElseThrow().version();
+    String b1 = store.getVersioned("reports", "diffs/b/1.json").orElseThrow().version();
     assertEquals(
         List.of(
-            new StoredObject("diffs/a/1.json", 14),
-            new StoredObject("diffs/a/2.json", 14),
-            new StoredObject("diffs/b/1.json", 14)),
+            new StoredObject("diffs/a/1.json", 14, a1),
+            new StoredObject("diffs/a/2.json", 14, a2),
+            new StoredObject("diffs/b/1.json", 14, b1)),
         store.list("reports", "diffs/", 10));
     assertEquals(
-        List.of(new StoredObject("diffs/a/1.json", 14)), store.list("reports", "diffs/", 1));
+        List.of(new StoredObject("diffs/a/1.json", 14, a1)), store.list("reports", "diffs/", 1));
+    // The whole listing, with the same versions a read returns.
+    assertEquals(store.list("reports", "diffs/", 10), store.listAll("reports", "diffs/"));
     assertEquals(List.of(), store.list("reports", "state/", 10));
     assertEquals(List.of(), store.list("nowhere", "", 10));
   }

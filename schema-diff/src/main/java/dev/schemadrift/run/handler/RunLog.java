@@ -70,6 +70,9 @@ final class RunLog implements SchemaDiffRun.Listener, EventRun.Listener {
             .toList());
     String kind = artifact.error() == null ? null : artifact.error().kindName();
     fields.put("kind", kind);
+    if (result.reusedFrom() != null) {
+      fields.put("reused_from", result.reusedFrom());
+    }
     log.log(LogLevel.DEBUG, LOGGER, "table checked", fields);
     if (kind != null) {
       log.log(LogLevel.WARN, LOGGER, "table check failed", fields);
@@ -91,6 +94,9 @@ final class RunLog implements SchemaDiffRun.Listener, EventRun.Listener {
     fields.put("mode", manifest.mode().jsonName());
     fields.put("tables", tables);
     fields.put("tables_left", tablesLeft);
+    fields.put(
+        "tables_reused",
+        manifest.tables().stream().filter(table -> table.reusedFrom() != null).count());
     fields.put("skipped", manifest.skipped().size());
     fields.put("not_found", manifest.notFound().size());
     fields.put("duration_ms", duration.toMillis());

@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.aws.AwsCallCounter;
 import dev.schemadrift.aws.AwsClients;
+import dev.schemadrift.aws.S3CheckStateStore;
 import dev.schemadrift.aws.S3ObjectStore;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.log.JsonLog;
 import dev.schemadrift.metrics.EmbeddedMetrics;
 import dev.schemadrift.port.Catalog;
+import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.run.EventRun;
@@ -74,9 +76,20 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       Clock clock,
       JsonLog log,
       Map<String, String> environment) {
+    this(settings, new S3ObjectStore(clients.s3()), clients, clock, log, environment);
+  }
+
+  private SchemaDiffHandler(
+      RunSettings settings,
+      ObjectStore store,
+      AwsClients clients,
+      Clock clock,
+      JsonLog log,
+      Map<String, String> environment) {
     this(
         settings,
-        new S3ObjectStore(clients.s3()),
+        store,
+        new S3CheckStateStore(store, settings.reportBucket()),
         new GlueCatalog(clients.build(GlueClient.builder(), "GLUE")),
         settings.reportFunction() == null
             ? ReportTrigger.NONE
@@ -105,9 +118,22 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
       ReportTrigger trigger,
       Clock clock,
       JsonLog log) {
+    this(settings, store, CheckStateStore.NONE, catalog, trigger, clock, log);
+  }
+
+  /** For tests: any ports and check state, logging to the given log. */
+  public SchemaDiffHandler(
+      RunSettings settings,
+      ObjectStore store,
+      CheckStateStore states,
+      Catalog catalog,
+      ReportTrigger trigger,
+      Clock clock,
+      JsonLog log) {
     this(
         settings,
         store,
+        states,
         catalog,
         trigger,
         clock,
@@ -118,12 +144,13 @@ public final class SchemaDiffHandler implements RequestStreamHandler {
   private SchemaDiffHandler(
       RunSettings settings,
       ObjectStore store,
+      CheckStateStore states,
       Catalog catalog,
       ReportTrigger trigger,
       Clock clock,
       AwsCallCounter calls,
       RunLog runLog) {
-    this.pipeline = new SchemaDiffRun(settings, store, catalog, trigger, runLog);
+    this.pipeline = new SchemaDiffRun(settings, store, catalog, trigger, runLog, states);
     this.events = new EventRun(settings, store, pipeline, runLog);
     this.clock = clock;
     this.calls = calls;

@@ -94,4 +94,30 @@ class S3ObjectStoreIT {
                 () -> store.getIfChanged(BUCKET, "contracts/a.json", "\"stale\"", 2))
             .kind());
   }
+
+  @Test
+  void listAllReadsEveryPageWithTheObjectsETags() {
+    CallCounter calls = new CallCounter();
+    S3Client counted = Moto.clients(calls).s3();
+    S3ObjectStore listing = new S3ObjectStore(counted);
+    int objects = 1_005;
+    for (int index = 0; index < objects; index++) {
+      String key = String.format(java.util.Locale.ROOT, "contracts/c_%05d.json", index);
+      s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromString(key));
+    }
+    s3.putObject(
+        request -> request.bucket(BUCKET).key("other/x.json"), RequestBody.fromString("x"));
+
+    java.util.List<dev.schemadrift.port.ObjectStore.StoredObject> listed =
+        listing.listAll(BUCKET, "contracts/");
+
+    assertEquals(objects, listed.size());
+    // 1,000 keys per ListObjectsV2 call: two pages.
+    assertEquals(2, calls.count("S3", "ListObjectsV2"));
+    String key = "contracts/c_01004.json";
+    assertEquals(
+        s3.headObject(request -> request.bucket(BUCKET).key(key)).eTag(),
+        listed.getLast().version());
+    assertEquals(key, listed.getLast().key());
+  }
 }

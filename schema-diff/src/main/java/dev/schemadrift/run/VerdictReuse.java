@@ -1,0 +1,193 @@
+package dev.schemadrift.run;
+
+import dev.schemadrift.artifact.BucketLayout;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.PolicyHorizon;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.SparkDatasource;
+import dev.schemadrift.contract.Policy;
+import dev.schemadrift.contract.Registry;
+import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.rule.RuleCatalogue;
+import dev.schemadrift.state.CheckRecord;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
+ * of a new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table
+ * (same VersionId and UpdateTime, or still absent), its data (files were found, or still none at
+ * the same location), the registry's default policy and the rules are unchanged, the run date has
+ * not reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS},
+ * and it was neither an ERROR nor the run that created the table. A Delta table (its schema is in
+ * its {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
+ * always judged again; a kept verdict's partition sample is read again only by a full run or an
+ * event naming the table's partitions.
+ */
+final class VerdictReuse {
+  /**
+   * What a verdict depends on besides its contract and table: the artifact format and the rule
+   * catalogue (ids, summaries and severity models), so that new or changed rules are applied at
+   * once. Changes to the comparison that leave the catalogue alone wait for the next full check.
+   */
+  private static final String ENGINE =
+      Fingerprint.sha256(DiffArtifact.VERSION + "\n" + RuleCatalogue.markdownTable());
+
+  private final RunSettings settings;
+  private final RunId run;
+  private final String inputs;
+
+  VerdictReuse(RunSettings settings, RunId run, Policy defaults) {
+    this.settings = settings;
+    this.run = run;
+    // Records print their components in order: equal defaults, equal text.
+    this.inputs = Fingerprint.sha256(ENGINE + "\n" + defaults).substring(0, 16);
+  }
+
+  /** Whether the verdict may be kept as far as the record alone tells (no Glue, no contract). */
+  boolean stillValid(CheckRecord record) {
+    if (record.status() == Status.ERROR || record.createdTable() || settings.fullCheckDays() == 0) {
+      return false;
+    }
+    if (!record.inputs().equals(inputs) || record.runId().compareTo(run.value()) > 0) {
+      return false;
+    }
+    LocalDate today = run.date();
+    LocalDate judged = new RunId(record.runId()).date();
+    if (record.horizon() != null && !today.isBefore(record.horizon())) {
+      return false;
+    }
+    return today.isBefore(judged.plusDays(settings.fullCheckDays()));
+  }
+
+  /**
+   * The data probe of a table judged again, when the record already tells it: files were found at
+   * that location by a check younger than {@code FULL_CHECK_DAYS}. Null: probe.
+   */
+  DiffArtifact.DataProbe knownProbe(CheckRecord record) {
+    if (record == null
+        || !record.hasData()
+        || record.status() == Status.ERROR
+        || settings.fullCheckDays() == 0
+        || record.runId().compareTo(run.value()) > 0) {
+      return null;
+    }
+    LocalDate judged = new RunId(record.runId()).date();
+    return run.date().isBefore(judged.plusDays(settings.fullCheckDays()))
+        ? new DiffArtifact.DataProbe(record.dataLocation(), true)
+        : null;
+  }
+
+  /** Whether the listed tag proves the contract unchanged since the verdict. */
+  static boolean sameTag(CheckRecord record, String tag) {
+    return tag != null && tag.equals(record.contractEtag());
+  }
+
+  /** Whether Glue holds the same table version the verdict was judged on (or still none). */
+  static boolean sameTable(CheckRecord record, DatabaseTables database) {
+    if (database == null || database.failure() != null) {
+      return false;
+    }
+    return record.sameTable(database.tables().get(record.table().name()));
+  }
+
+  /**
+   * The manifest line of a kept verdict: its artifact is the earlier run's; {@code reusedFrom} is
+   * that run, or null when it is this very run (a retried invocation writes the same manifest).
+   */
+  TableResult reused(CheckRecord record, Registry.Entry entry) {
+    DiffArtifact summary =
+        new DiffArtifact(
+            DiffArtifact.VERSION,
+            record.runId(),
+            record.table(),
+            record.status(),
+            record.createdTable(),
+            new DiffArtifact.ContractInfo(record.contractKey(), null, record.contractSha256()),
+            null,
+            new DiffArtifact.DataProbe(record.dataLocation(), record.hasData()),
+            record.counts(),
+            List.of(),
+            List.of(),
+            null,
+            record.catalogId());
+    String reusedFrom = record.runId().equals(run.value()) ? null : record.runId();
+    return new TableResult(
+        summary,
+        entry.contract(),
+        record.owner(),
+        entry.tags(),
+        BucketLayout.diff(record.table(), record.runId()),
+        null,
+        reusedFrom);
+  }
+
+  /**
+   * The record of a verdict judged in this run, or null when it must not be kept (an ERROR, an
+   * artifact not written, a contract that could not be read).
+   *
+   * @param table the Glue table the verdict was judged on, or null when there was none
+   */
+  CheckRecord recordOf(TableResult result, LoadedContract item, String tag, GlueTable table) {
+    DiffArtifact artifact = result.artifact();
+    if (result.reusedFrom() != null
+        || result.diffKey() == null
+        || item.contract() == null
+        || artifact.status() == Status.ERROR
+        || artifact.contract() == null
+        || artifact.contract().sha256() == null
+        || artifact.dataProbe() == null
+        || (table != null && SparkDatasource.isDelta(table))) {
+      // A Delta table's schema is in its _delta_log, which commits without a new Glue version.
+      return null;
+    }
+    DiffArtifact.CatalogInfo catalog = artifact.catalog();
+    return new CheckRecord(
+        artifact.table(),
+        item.key(),
+        tag,
+        artifact.contract().sha256(),
+        catalog == null ? null : catalog.versionId(),
+        catalog == null ? null : catalog.updateTime(),
+        catalog == null || table == null ? null : CheckRecord.fingerprint(table),
+        artifact.dataProbe().location(),
+        artifact.dataProbe().hasData(),
+        PolicyHorizon.after(item.contract(), run.date()),
+        inputs,
+        artifact.runId(),
+        result.diffKey(),
+        artifact.status(),
+        artifact.counts(),
+        result.owner(),
+        artifact.createdTable(),
+        artifact.catalogId());
+  }
+
+  /** The record with the contract's listed tag, when it did not know it yet. */
+  static CheckRecord withTag(CheckRecord record, String tag) {
+    if (tag == null || tag.equals(record.contractEtag())) {
+      return null;
+    }
+    return new CheckRecord(
+        record.table(),
+        record.contractKey(),
+        tag,
+        record.contractSha256(),
+        record.glueVersionId(),
+        record.glueUpdateTime(),
+        record.glueSha256(),
+        record.dataLocation(),
+        record.hasData(),
+        record.horizon(),
+        record.inputs(),
+        record.runId(),
+        record.diffKey(),
+        record.status(),
+        record.counts(),
+        record.owner(),
+        record.createdTable(),
+        record.catalogId());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.schemadrift.port;
+
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.state.CheckRecord;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the per-table check state lives (the report bucket's {@code state/checks/}): what each
+ * table's last verdict was judged on, so that a scheduled run can keep verdicts whose inputs did
+ * not change, and an event can tell that a table version was already judged. Updates are merged
+ * with conditional writes, like the report index: overlapping runs never lose a table.
+ */
+public interface CheckStateStore {
+  /**
+   * Every table's record, with the versions read (for a later {@link #record}); empty when there is
+   * no state yet.
+   */
+  Snapshot read();
+
+  /** One table's record, reading only its shard. */
+  Optional<CheckRecord> find(DiffArtifact.TableName table);
+
+  /**
+   * The table's record when its verdict was judged on exactly this Glue table (as Glue returns it
+   * now, null when absent) and these contract bytes: a duplicate event can then skip the work.
+   */
+  default Optional<CheckRecord> judged(
+      DiffArtifact.TableName table, GlueTable glueTable, String contractSha256) {
+    return find(table).filter(record -> record.judged(glueTable, contractSha256));
+  }
+
+  /**
+   * Merges the records into the state (a newer verdict replaces an older one, never the reverse),
+   * writing only the parts they change, each with a conditional write retried on conflict.
+   *
+   * @param start what {@link #read} returned, or null to read the parts first
+   * @return how many conflicting writes it took
+   */
+  int record(Collection<CheckRecord> records, Snapshot start);
+
+  /**
+   * The state as read: every record by {@code <db>.<table>}, and each part's version (absent: the
+   * part did not exist).
+   */
+  record Snapshot(Map<String, CheckRecord> tables, Map<String, String> versions) {
+    public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of());
+
+    public Snapshot {
+      tables = Map.copyOf(tables);
+      versions = Map.copyOf(versions);
+    }
+  }
+
+  /** No state: nothing is remembered, so every run judges every table. */
+  CheckStateStore NONE =
+      new CheckStateStore() {
+        @Override
+        public Snapshot read() {
+          return Snapshot.EMPTY;
+        }
+
+        @Override
+        public Optional<CheckRecord> find(DiffArtifact.TableName table) {
+          return Optional.empty();
+        }
+
+        @Override
+        public int record(Collection<CheckRecord> records, Snapshot start) {
+          return 0;
+        }
+      };
+}

@@ -1,0 +1,151 @@
+package dev.schemadrift.state;
+
+import dev.schemadrift.artifact.BucketLayout;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.Status;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.GlueTableJson;
+import dev.schemadrift.diff.Fingerprint;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What the monitor last judged about one table, and every input that verdict depended on, so that a
+ * later check can tell whether the verdict still stands without recomputing it (kept in {@code
+ * state/checks/}, see {@link CheckState}).
+ *
+ * @param contractEtag the contract object's ETag as listed, or null when it was not listed
+ * @param contractSha256 the contract bytes' hash, which decides when no ETag is known
+ * @param glueVersionId the Glue table's VersionId, null when the table was absent or not read
+ * @param glueUpdateTime the Glue table's UpdateTime, null when absent or not read
+ * @param glueSha256 the hash of everything the monitor reads of the Glue table ({@code
+ *     GlueTableJson.writeGetTable}), null when absent or not read: a table dropped and created
+ *     again may start over at the same VersionId, never at the same content and times
+ * @param hasData whether the data probe found files at {@code dataLocation}
+ * @param horizon the first date at which the run date alone could change the verdict ({@link
+ *     dev.schemadrift.artifact.PolicyHorizon}); null when none lies ahead
+ * @param inputs a fingerprint of what else the verdict depends on (the registry's default policy,
+ *     the engine's version): a different one means the verdict must be recomputed
+ * @param runId the run that wrote the verdict's artifact
+ * @param diffKey that artifact, {@code diffs/<db>.<table>/<runId>.diff.json}
+ * @param owner the contract's owner, for the manifest line of a reused verdict
+ * @param catalogId the Glue catalog (12-digit account id) the table lives in, or null for the
+ *     monitor's own: a kept verdict's table is looked up in that catalog's GetTables pages
+ */
+public record CheckRecord(
+    DiffArtifact.TableName table,
+    String contractKey,
+    String contractEtag,
+    String contractSha256,
+    String glueVersionId,
+    String glueUpdateTime,
+    String glueSha256,
+    String dataLocation,
+    boolean hasData,
+    LocalDate horizon,
+    String inputs,
+    String runId,
+    String diffKey,
+    Status status,
+    DiffArtifact.Counts counts,
+    String owner,
+    boolean createdTable,
+    String catalogId) {
+
+  private static final Pattern CATALOG_ID = Pattern.compile("[0-9]{12}");
+
+  public CheckRecord {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(contractKey, "contractKey");
+    Objects.requireNonNull(contractSha256, "contractSha256");
+    Objects.requireNonNull(dataLocation, "dataLocation");
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(counts, "counts");
+    if (!BucketLayout.diff(table, runId).equals(diffKey)) {
+      throw new IllegalArgumentException(
+          "diff key " + diffKey + " is not " + BucketLayout.diff(table, runId));
+    }
+    if (catalogId != null && !CATALOG_ID.matcher(catalogId).matches()) {
+      throw new IllegalArgumentException("catalog id '" + catalogId + "' is not 12 digits");
+    }
+  }
+
+  /** A record of a table in the monitor's own catalog. */
+  public CheckRecord(
+      DiffArtifact.TableName table,
+      String contractKey,
+      String contractEtag,
+      String contractSha256,
+      String glueVersionId,
+      String glueUpdateTime,
+      String glueSha256,
+      String dataLocation,
+      boolean hasData,
+      LocalDate horizon,
+      String inputs,
+      String runId,
+      String diffKey,
+      Status status,
+      DiffArtifact.Counts counts,
+      String owner,
+      boolean createdTable) {
+    this(
+        table,
+        contractKey,
+        contractEtag,
+        contractSha256,
+        glueVersionId,
+        glueUpdateTime,
+        glueSha256,
+        dataLocation,
+        hasData,
+        horizon,
+        inputs,
+        runId,
+        diffKey,
+        status,
+        counts,
+        owner,
+        createdTable,
+        null);
+  }
+
+  /** The table's key in the state: {@code <db>.<table>}. */
+  public String key() {
+    return BucketLayout.folder(table);
+  }
+
+  /**
+   * Whether this verdict was judged on exactly this Glue table and these contract bytes: the
+   * question a duplicate event asks before doing the work again.
+   *
+   * @param glueTable the table as Glue returns it now, or null when it does not exist
+   */
+  public boolean judged(GlueTable glueTable, String sha256) {
+    return contractSha256.equals(sha256) && sameTable(glueTable);
+  }
+
+  /** Whether Glue holds the table version the verdict was judged on (or, as then, none). */
+  public boolean sameTable(GlueTable glueTable) {
+    if (glueTable == null) {
+      return glueSha256 == null;
+    }
+    return glueSha256 != null
+        && Objects.equals(glueVersionId, glueTable.versionId())
+        && Objects.equals(glueUpdateTime, glueTable.updateTime())
+        && glueSha256.equals(fingerprint(glueTable));
+  }
+
+  /** The hash of everything the monitor reads of a Glue table (the record's {@code glueSha256}). */
+  public static String fingerprint(GlueTable glueTable) {
+    return Fingerprint.sha256(GlueTableJson.writeGetTable(glueTable));
+  }
+
+  /** Whether this record holds a newer verdict than {@code other} (ties: neither). */
+  public boolean newerThan(CheckRecord other) {
+    return runId.compareTo(other.runId) > 0;
+  }
+}
