@@ -39,17 +39,7 @@ public final class S3ObjectStore implements ObjectStore {
   public Optional<byte[]> get(String bucket, String key, long maxBytes) {
     try (ResponseInputStream<GetObjectResponse> body =
         s3.getObject(request -> request.bucket(bucket).key(key))) {
-      Long length = body.response().contentLength();
-      if (length != null && length > maxBytes) {
-        body.abort();
-        throw ObjectStore.tooLarge(bucket, key, maxBytes);
-      }
-      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (bytes.length > maxBytes) {
-        body.abort();
-        throw ObjectStore.tooLarge(bucket, key, maxBytes);
-      }
-      return Optional.of(bytes);
+      return Optional.of(bounded(body, bucket, key, maxBytes));
     } catch (SdkException e) {
       return missingOrThrow(bucket, key, e);
     } catch (IOException e) {
@@ -58,6 +48,23 @@ public final class S3ObjectStore implements ObjectStore {
           "could not read s3://" + bucket + "/" + key + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /** The body, refused unread when S3 announces more than maxBytes, or once more is read. */
+  private static byte[] bounded(
+      ResponseInputStream<GetObjectResponse> body, String bucket, String key, long maxBytes)
+      throws IOException {
+    Long length = body.response().contentLength();
+    if (length != null && length > maxBytes) {
+      body.abort();
+      throw ObjectStore.tooLarge(bucket, key, maxBytes);
+    }
+    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      body.abort();
+      throw ObjectStore.tooLarge(bucket, key, maxBytes);
+    }
+    return bytes;
   }
 
   @Override
@@ -91,16 +98,7 @@ public final class S3ObjectStore implements ObjectStore {
                 request.ifNoneMatch(knownVersion);
               }
             })) {
-      Long length = body.response().contentLength();
-      if (length != null && length > maxBytes) {
-        body.abort();
-        throw ObjectStore.tooLarge(bucket, key, maxBytes);
-      }
-      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (bytes.length > maxBytes) {
-        body.abort();
-        throw ObjectStore.tooLarge(bucket, key, maxBytes);
-      }
+      byte[] bytes = bounded(body, bucket, key, maxBytes);
       return new Revalidation.Changed(new Versioned(bytes, body.response().eTag()));
     } catch (SdkException e) {
       // 304 Not Modified: the known version is current, and S3 sent no body.

@@ -81,9 +81,13 @@ public record GlueTable(
     return type != null && type.toUpperCase(Locale.ROOT).equals("ICEBERG");
   }
 
-  /** Athena and Glue views say so in {@code TableType}, in any case. */
+  /**
+   * Athena and Glue views say so in {@code TableType}, in any case. A table whose parameters say
+   * Iceberg is judged as Iceberg whatever its TableType, as its profile and {@link
+   * #effectiveTableType} are, so that the two never disagree.
+   */
   public boolean isView() {
-    return tableType != null && tableType.equalsIgnoreCase(VIRTUAL_VIEW);
+    return tableType != null && tableType.equalsIgnoreCase(VIRTUAL_VIEW) && !isIceberg();
   }
 
   /**

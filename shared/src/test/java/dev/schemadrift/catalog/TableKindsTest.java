@@ -54,6 +54,22 @@ class TableKindsTest {
     assertEquals("a view (read by name)", profile.describe());
   }
 
+  @Test
+  void aViewTypeWithIcebergParametersIsJudgedAsIcebergThroughout() {
+    // Contradicting metadata (found by the differential run): the Iceberg parameter wins, as it
+    // does for the profile, so the table type check and the profile cannot disagree.
+    GlueTable table =
+        table(
+            "VIRTUAL_VIEW",
+            Map.of("table_type", "ICEBERG"),
+            null,
+            List.of(GlueColumn.of("id", "int")));
+
+    assertFalse(table.isView());
+    assertEquals("ICEBERG", table.effectiveTableType());
+    assertEquals(FormatProfile.ICEBERG, TableProfile.of(table).profile());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "org.apache.hudi.hadoop.HoodieParquetInputFormat,,true",
