@@ -63,7 +63,18 @@ class OverlapIT {
   @BeforeEach
   void scenario() {
     Moto.reset();
-    AwsClients clients = Moto.clients();
+    // moto (not S3) can fail a PutObject with HTTP 500 when another thread overwrites the same key
+    // at that moment ("I/O operation on closed file" while it computes the ETag); two dozen
+    // generations writing index.html at once hit it under load, so this test's clients try more
+    // often than production's 3 attempts. Real S3 serialises overwrites of one key.
+    AwsClients.Limits moreAttempts =
+        new AwsClients.Limits(
+            8,
+            AwsClients.Limits.DEFAULT.backoff(),
+            AwsClients.Limits.DEFAULT.connectTimeout(),
+            AwsClients.Limits.DEFAULT.socketTimeout(),
+            AwsClients.Limits.DEFAULT.apiCallTimeout());
+    AwsClients clients = new AwsClients(Moto.environment(), List.of(), moreAttempts);
     s3 = clients.s3();
     store = new S3ObjectStore(s3);
     catalog = new GlueCatalog(clients.build(GlueClient.builder(), "GLUE"));
