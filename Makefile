@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz oracle
 .PHONY: template-check package deploy upload
 
 jdk:
@@ -69,6 +69,18 @@ bench: jdk
 ##       (scripts/fuzz.sh, docs/RELIABILITY.md). FUZZ_TARGETS='type/TypeParserFuzzTest#parse' for one.
 fuzz: jdk
 	scripts/fuzz.sh
+
+## oracle: the verdict oracle (docs/ORACLE.md): each experiment in oracle/experiments/ written and
+##         read in Trino's Hive connector (in-process, needs a JDK 25) and judged by the rule engine.
+##         Last line `oracle: N experiments, A agree, D disagree, U undecided`; exits 1 when a
+##         disagreement has no line in oracle/resolutions.tsv. Table in oracle/target/oracle-report.md.
+ORACLE_JAVA_OPTIONS := --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
+oracle:
+	@JDK_REQUIRED=25 scripts/find-jdk.sh >/dev/null
+	JDK_REQUIRED=25 $(MVNW) -q -P oracle -pl oracle -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true
+	"$$(JDK_REQUIRED=25 scripts/find-jdk.sh)/bin/java" $(ORACLE_JAVA_OPTIONS) \
+	  -cp "oracle/target/classes:$$(cat oracle/target/classpath.txt)" dev.schemadrift.oracle.Oracle \
+	  oracle/experiments oracle/resolutions.tsv oracle/target/work oracle/target/oracle-report.md
 
 ## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
 ##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing

@@ -1,0 +1,286 @@
+package dev.schemadrift.oracle;
+
+import io.trino.testing.MaterializedRow;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one experiment in the engine: writes the sample rows under the before schema, registers the
+ * after schema over the same files, and asks what a consumer of the contract (the before schema)
+ * asks: every column, the changed column, a filter on it, a count.
+ */
+final class Measurement {
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private final HiveConnector connector;
+
+  Measurement(HiveConnector connector) {
+    this.connector = connector;
+  }
+
+  Outcome measure(Experiment experiment) {
+    if (experiment.partitioned()) {
+      return new Outcome(
+          Verdict.UNDECIDED, "partitioned experiments are not measured yet (docs/ORACLE.md)");
+    }
+    Map<String, String> session;
+    String after = experiment.tableName() + "_after";
+    try {
+      session = sessionProperties(experiment);
+      String before = experiment.tableName() + "_before";
+      String location = connector.newDataLocation(experiment.tableName());
+      connector.execute(session, createTable(before, experiment.before(), experiment, location));
+      connector.execute(session, insert(before, experiment.before()));
+      connector.execute(session, createTable(after, experiment.after(), experiment, location));
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(Verdict.UNDECIDED, "setup failed: " + firstLine(e));
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    outcomes.add(everyContractColumn(session, experiment, after));
+    outcomes.add(changedColumn(session, experiment, after));
+    outcomes.add(filterOnChangedColumn(session, experiment, after));
+    outcomes.add(count(session, after));
+    Verdict verdict = Verdict.SAFE;
+    // The same difference seen by two queries is told once.
+    Set<String> evidence = new LinkedHashSet<>();
+    for (Outcome outcome : outcomes) {
+      verdict = verdict.worse(outcome.verdict());
+      for (String part : outcome.evidence().split("; ")) {
+        if (!part.isEmpty()) {
+          evidence.add(part);
+        }
+      }
+    }
+    evidence.addAll(newColumnsRead(session, experiment, after));
+    return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  private static Map<String, String> sessionProperties(Experiment experiment) {
+    return switch (experiment.access()) {
+      case DEFAULT -> Map.of();
+      case BY_NAME, BY_INDEX -> {
+        String property =
+            experiment
+                .format()
+                .nameAccessSessionProperty()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            experiment.format().jsonName() + " has no column access switch"));
+        yield Map.of(property, Boolean.toString(experiment.access() == ColumnAccess.BY_NAME));
+      }
+    };
+  }
+
+  /** SELECT the contract's columns: each must read the values written. */
+  private Outcome everyContractColumn(
+      Map<String, String> session, Experiment experiment, String table) {
+    List<String> names = experiment.before().stream().map(Column::name).toList();
+    String sql = "SELECT " + String.join(", ", names) + " FROM " + table;
+    List<MaterializedRow> rows;
+    try {
+      rows = connector.execute(session, sql);
+    } catch (RuntimeException e) {
+      return failed("every contract column", e);
+    }
+    Verdict verdict = Verdict.SAFE;
+    List<String> evidence = new ArrayList<>();
+    for (int position = 0; position < names.size(); position++) {
+      Outcome column =
+          compare(
+              names.get(position), written(experiment.before(), position), column(rows, position));
+      verdict = verdict.worse(column.verdict());
+      if (!column.evidence().isEmpty()) {
+        evidence.add(column.evidence());
+      }
+    }
+    return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  /** SELECT the changed column: its values, or NULL where it was not written. */
+  private Outcome changedColumn(Map<String, String> session, Experiment experiment, String table) {
+    String changed = experiment.changed();
+    String sql = "SELECT " + changed + " FROM " + table;
+    List<MaterializedRow> rows;
+    try {
+      rows = connector.execute(session, sql);
+    } catch (RuntimeException e) {
+      return failed(changed, e);
+    }
+    Optional<Column> before = beforeColumn(experiment);
+    List<String> expected =
+        before.isEmpty()
+            ? Collections.nCopies(SampleValues.ROWS, null)
+            : written(experiment.before(), experiment.before().indexOf(before.get()));
+    return compare(changed, expected, column(rows, 0));
+  }
+
+  /** WHERE changed = its first written value (or IS NULL for a column the files do not have). */
+  private Outcome filterOnChangedColumn(
+      Map<String, String> session, Experiment experiment, String table) {
+    String changed = experiment.changed();
+    Optional<Column> before = beforeColumn(experiment);
+    String condition;
+    long expected;
+    if (before.isPresent()) {
+      Column type = Experiment.find(experiment.after(), changed).orElse(before.get());
+      String value = SampleValues.value(before.get(), experiment.before().indexOf(before.get()), 1);
+      condition = changed + " = " + SampleValues.literal(value, type.type());
+      expected = 1;
+    } else {
+      condition = changed + " IS NULL";
+      expected = SampleValues.ROWS;
+    }
+    String sql = "SELECT count(*) FROM " + table + " WHERE " + condition;
+    long found;
+    try {
+      found = ((Number) connector.execute(session, sql).getFirst().getField(0)).longValue();
+    } catch (RuntimeException e) {
+      return failed("WHERE " + condition, e);
+    }
+    if (found == expected) {
+      return new Outcome(Verdict.SAFE, "");
+    }
+    // Wrong values show in the selects; a filter that misses alone means the value reads NULL.
+    return new Outcome(
+        before.isPresent() ? Verdict.RISKY : Verdict.BREAKING,
+        "WHERE " + condition + " counts " + found + ", not " + expected);
+  }
+
+  private Outcome count(Map<String, String> session, String table) {
+    String sql = "SELECT count(*) FROM " + table;
+    try {
+      long found = ((Number) connector.execute(session, sql).getFirst().getField(0)).longValue();
+      return found == SampleValues.ROWS
+          ? new Outcome(Verdict.SAFE, "")
+          : new Outcome(Verdict.BREAKING, "count(*) is " + found + ", not " + SampleValues.ROWS);
+    } catch (RuntimeException e) {
+      return failed("count(*)", e);
+    }
+  }
+
+  /** Evidence only: what each column the files never had reads (NULL, or another's values). */
+  private List<String> newColumnsRead(
+      Map<String, String> session, Experiment experiment, String table) {
+    List<String> evidence = new ArrayList<>();
+    for (Column column : experiment.after()) {
+      if (Experiment.find(experiment.before(), column.name()).isPresent()
+          || column.name().equals(experiment.changed())) {
+        continue;
+      }
+      String sql = "SELECT " + column.name() + " FROM " + table;
+      try {
+        evidence.add(
+            "new " + column.name() + " reads " + column(connector.execute(session, sql), 0));
+      } catch (RuntimeException e) {
+        evidence.add("new " + column.name() + " fails: " + firstLine(e));
+      }
+    }
+    return evidence;
+  }
+
+  private static Optional<Column> beforeColumn(Experiment experiment) {
+    return Experiment.find(experiment.before(), experiment.changed());
+  }
+
+  /**
+   * The same values (in any order) are SAFE; the written values with some read as NULL are RISKY;
+   * anything else is BREAKING.
+   */
+  private static Outcome compare(String column, List<String> expected, List<String> actual) {
+    List<String> wanted = sorted(expected);
+    List<String> read = sorted(actual);
+    if (wanted.equals(read)) {
+      return new Outcome(Verdict.SAFE, "");
+    }
+    List<String> unmatched = new ArrayList<>(read);
+    for (String value : wanted) {
+      unmatched.remove(value);
+    }
+    boolean onlyNulls = unmatched.stream().allMatch(Objects::isNull);
+    return new Outcome(
+        onlyNulls && read.size() == wanted.size() ? Verdict.RISKY : Verdict.BREAKING,
+        column + ": wrote " + wanted + ", read " + read);
+  }
+
+  private static List<String> written(List<Column> columns, int position) {
+    List<String> values = new ArrayList<>();
+    for (int row = 1; row <= SampleValues.ROWS; row++) {
+      String value = SampleValues.value(columns.get(position), position, row);
+      values.add(
+          isText(columns.get(position)) ? value : SampleValues.canonical(new BigDecimal(value)));
+    }
+    return values;
+  }
+
+  private static boolean isText(Column column) {
+    String type = SampleValues.trinoType(column.type());
+    return !(type.startsWith("tinyint")
+        || type.startsWith("smallint")
+        || type.startsWith("integer")
+        || type.startsWith("bigint")
+        || type.startsWith("real")
+        || type.startsWith("double")
+        || type.startsWith("decimal"));
+  }
+
+  private static List<String> column(List<MaterializedRow> rows, int position) {
+    return rows.stream().map(row -> SampleValues.canonical(row.getField(position))).toList();
+  }
+
+  private static List<String> sorted(List<String> values) {
+    List<String> copy = new ArrayList<>(values);
+    copy.sort(NULLS_FIRST);
+    return copy;
+  }
+
+  private static Outcome failed(String query, RuntimeException e) {
+    return new Outcome(Verdict.BREAKING, query + " fails: " + firstLine(e));
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  private static String createTable(
+      String table, List<Column> columns, Experiment experiment, String location) {
+    List<String> definitions =
+        columns.stream()
+            .map(column -> column.name() + " " + SampleValues.trinoType(column.type()))
+            .toList();
+    return "CREATE TABLE "
+        + table
+        + " ("
+        + String.join(", ", definitions)
+        + ") WITH ("
+        + experiment.format().tableProperties()
+        + ", external_location = '"
+        + location
+        + "')";
+  }
+
+  private static String insert(String table, List<Column> columns) {
+    List<String> rows = new ArrayList<>();
+    for (int row = 1; row <= SampleValues.ROWS; row++) {
+      List<String> values = new ArrayList<>();
+      for (int position = 0; position < columns.size(); position++) {
+        Column column = columns.get(position);
+        values.add(SampleValues.literal(SampleValues.value(column, position, row), column.type()));
+      }
+      rows.add("(" + String.join(", ", values) + ")");
+    }
+    return "INSERT INTO " + table + " VALUES " + String.join(", ", rows);
+  }
+}
