@@ -4,12 +4,11 @@ import static io.trino.testing.TestingSession.testSessionBuilder;
 
 import io.trino.Session;
 import io.trino.plugin.hive.HivePlugin;
-import io.trino.testing.MaterializedRow;
+import io.trino.testing.MaterializedResult;
 import io.trino.testing.StandaloneQueryRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,11 +54,11 @@ final class HiveConnector implements AutoCloseable {
   }
 
   /** Runs a statement or query in the default session with the Hive session properties given. */
-  List<MaterializedRow> execute(Map<String, String> hiveSessionProperties, String sql) {
+  MaterializedResult execute(Map<String, String> hiveSessionProperties, String sql) {
     Session.SessionBuilder session = Session.builder(runner.getDefaultSession());
     hiveSessionProperties.forEach(
         (name, value) -> session.setCatalogSessionProperty(CATALOG, name, value));
-    return runner.execute(session.build(), sql).getMaterializedRows();
+    return runner.execute(session.build(), sql);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.schemadrift.oracle;
 
+import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -87,15 +88,22 @@ final class Measurement {
       Map<String, String> session, Experiment experiment, String table) {
     List<String> names = experiment.before().stream().map(Column::name).toList();
     String sql = "SELECT " + String.join(", ", names) + " FROM " + table;
-    List<MaterializedRow> rows;
+    MaterializedResult result;
     try {
-      rows = connector.execute(session, sql);
+      result = connector.execute(session, sql);
     } catch (RuntimeException e) {
       return failed("every contract column", e);
     }
+    List<MaterializedRow> rows = result.getMaterializedRows();
     Verdict verdict = Verdict.SAFE;
     List<String> evidence = new ArrayList<>();
     for (int position = 0; position < names.size(); position++) {
+      // Evidence only: the consumer gets the same values in a result of another type.
+      String promised = SampleValues.trinoType(experiment.before().get(position).type());
+      String answered = result.getTypes().get(position).getDisplayName();
+      if (!promised.equals(answered)) {
+        evidence.add(names.get(position) + " answers " + answered + ", not " + promised);
+      }
       Outcome column =
           compare(
               names.get(position), written(experiment.before(), position), column(rows, position));
@@ -113,7 +121,7 @@ final class Measurement {
     String sql = "SELECT " + changed + " FROM " + table;
     List<MaterializedRow> rows;
     try {
-      rows = connector.execute(session, sql);
+      rows = connector.execute(session, sql).getMaterializedRows();
     } catch (RuntimeException e) {
       return failed(changed, e);
     }
@@ -133,9 +141,9 @@ final class Measurement {
     String condition;
     long expected;
     if (before.isPresent()) {
-      Column type = Experiment.find(experiment.after(), changed).orElse(before.get());
+      // The consumer's filter is written against the contract: a literal of the contract's type.
       String value = SampleValues.value(before.get(), experiment.before().indexOf(before.get()), 1);
-      condition = changed + " = " + SampleValues.literal(value, type.type());
+      condition = changed + " = " + SampleValues.literal(value, before.get().type());
       expected = 1;
     } else {
       condition = changed + " IS NULL";
@@ -144,7 +152,7 @@ final class Measurement {
     String sql = "SELECT count(*) FROM " + table + " WHERE " + condition;
     long found;
     try {
-      found = ((Number) connector.execute(session, sql).getFirst().getField(0)).longValue();
+      found = count(connector.execute(session, sql));
     } catch (RuntimeException e) {
       return failed("WHERE " + condition, e);
     }
@@ -160,7 +168,7 @@ final class Measurement {
   private Outcome count(Map<String, String> session, String table) {
     String sql = "SELECT count(*) FROM " + table;
     try {
-      long found = ((Number) connector.execute(session, sql).getFirst().getField(0)).longValue();
+      long found = count(connector.execute(session, sql));
       return found == SampleValues.ROWS
           ? new Outcome(Verdict.SAFE, "")
           : new Outcome(Verdict.BREAKING, "count(*) is " + found + ", not " + SampleValues.ROWS);
@@ -181,12 +189,19 @@ final class Measurement {
       String sql = "SELECT " + column.name() + " FROM " + table;
       try {
         evidence.add(
-            "new " + column.name() + " reads " + column(connector.execute(session, sql), 0));
+            "new "
+                + column.name()
+                + " reads "
+                + column(connector.execute(session, sql).getMaterializedRows(), 0));
       } catch (RuntimeException e) {
         evidence.add("new " + column.name() + " fails: " + firstLine(e));
       }
     }
     return evidence;
+  }
+
+  private static long count(MaterializedResult result) {
+    return ((Number) result.getMaterializedRows().getFirst().getField(0)).longValue();
   }
 
   private static Optional<Column> beforeColumn(Experiment experiment) {
