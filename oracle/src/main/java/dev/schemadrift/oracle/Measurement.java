@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs one experiment in the engine: writes the sample rows under the before schema, registers the
@@ -22,6 +23,8 @@ import java.util.Set;
 final class Measurement {
   private static final Comparator<String> NULLS_FIRST =
       Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private static final Pattern FILE = Pattern.compile("local:///[^\\s\\]]*");
 
   private final HiveConnector connector;
 
@@ -212,7 +215,7 @@ final class Measurement {
    * The same values (in any order) are SAFE; the written values with some read as NULL are RISKY;
    * anything else is BREAKING.
    */
-  private static Outcome compare(String column, List<String> expected, List<String> actual) {
+  static Outcome compare(String column, List<String> expected, List<String> actual) {
     List<String> wanted = sorted(expected);
     List<String> read = sorted(actual);
     if (wanted.equals(read)) {
@@ -263,10 +266,15 @@ final class Measurement {
     return new Outcome(Verdict.BREAKING, query + " fails: " + firstLine(e));
   }
 
-  private static String firstLine(Exception e) {
+  /**
+   * The engine's message, first line, with file paths (which carry a query id) replaced by {@code
+   * <file>} so that two runs print the same evidence.
+   */
+  static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage());
     int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    String line = end < 0 ? message : message.substring(0, end);
+    return FILE.matcher(line).replaceAll("<file>");
   }
 
   private static String createTable(

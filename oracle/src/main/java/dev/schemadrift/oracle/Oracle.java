@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The verdict oracle: runs every experiment in Trino's Hive connector and through the rule engine,
  * prints each side by side, writes the Markdown table, and ends with {@code oracle: N experiments,
- * A agree, D disagree, U undecided}. Exit 1 when a disagreement has no documented resolution, 2 on
- * bad input.
+ * A agree, D disagree, U undecided}. Exit 1 when a disagreement has no documented resolution (or a
+ * resolution no disagreement), 2 on bad input.
  */
 public final class Oracle {
   private Oracle() {}
@@ -91,7 +91,7 @@ public final class Oracle {
             rules.evidence());
       }
     }
-    Files.writeString(Path.of(args[3]), report(rows), StandardCharsets.UTF_8);
+    writeReport(Path.of(args[3]), report(rows));
     long agree = rows.stream().filter(Row::agrees).count();
     long undecided = rows.stream().filter(Row::undecided).count();
     long disagree = rows.size() - agree - undecided;
@@ -99,6 +99,15 @@ public final class Oracle {
         rows.stream()
             .filter(row -> !row.undecided() && !row.agrees() && row.resolution() == null)
             .count();
+    // A resolution whose experiment now agrees, or no longer exists, would hide a future
+    // disagreement under an old reason: it must be removed.
+    List<String> stale = new ArrayList<>(resolutions.keySet());
+    rows.stream()
+        .filter(row -> !row.undecided() && !row.agrees())
+        .forEach(row -> stale.remove(row.experiment().id()));
+    for (String id : stale) {
+      out.println("stale resolution in " + args[1] + ": " + id + " does not disagree; remove it");
+    }
     out.printf(
         Locale.ROOT,
         "oracle: %d experiments, %d agree, %d disagree, %d undecided%n",
@@ -107,7 +116,7 @@ public final class Oracle {
         disagree,
         undecided);
     out.flush();
-    System.exit(unresolved > 0 ? 1 : 0);
+    System.exit(unresolved > 0 || !stale.isEmpty() ? 1 : 0);
   }
 
   /** The table of docs/ORACLE.md: one row per experiment, outcome and verdict side by side. */
@@ -132,6 +141,26 @@ public final class Oracle {
           .append(" |\n");
     }
     return text.toString();
+  }
+
+  static final String BEGIN = "<!-- BEGIN ORACLE TABLE -->";
+  static final String END = "<!-- END ORACLE TABLE -->";
+
+  /**
+   * Writes the table to {@code file}; a file that already holds the markers (docs/ORACLE.md) gets
+   * only the part between them replaced.
+   */
+  static void writeReport(Path file, String table) throws IOException {
+    String text = table;
+    if (Files.exists(file)) {
+      String old = Files.readString(file, StandardCharsets.UTF_8);
+      int begin = old.indexOf(BEGIN);
+      int end = old.indexOf(END);
+      if (begin >= 0 && end > begin) {
+        text = old.substring(0, begin + BEGIN.length()) + "\n" + table + old.substring(end);
+      }
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private static String cell(String text) {

@@ -1,0 +1,54 @@
+package dev.schemadrift.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The classification of one column's answers (the engine run itself is make oracle's). */
+class MeasurementTest {
+  @Test
+  void theSameValuesInAnyOrderAreSafe() {
+    Outcome outcome =
+        Measurement.compare("a", Arrays.asList("1", "2", "3"), Arrays.asList("3", "1", "2"));
+    assertEquals(new Outcome(Verdict.SAFE, ""), outcome);
+  }
+
+  @Test
+  void nullsWhereValuesWereAreRisky() {
+    Outcome outcome =
+        Measurement.compare("a", Arrays.asList("1", "2", "3"), Arrays.asList(null, "1", "2"));
+    assertEquals(Verdict.RISKY, outcome.verdict());
+    assertEquals("a: wrote [1, 2, 3], read [null, 1, 2]", outcome.evidence());
+  }
+
+  @Test
+  void otherValuesAreBreaking() {
+    assertEquals(
+        Verdict.BREAKING,
+        Measurement.compare("a", Arrays.asList("c1", "c2"), Arrays.asList("c2", "x")).verdict());
+  }
+
+  @Test
+  void valuesWhereNoneWereWrittenAreBreaking() {
+    assertEquals(
+        Verdict.BREAKING,
+        Measurement.compare("a", Arrays.asList(null, null), Arrays.asList("c1", null)).verdict());
+  }
+
+  @Test
+  void numbersCompareByValueNotByType() {
+    assertEquals("11", SampleValues.canonical(11L));
+    assertEquals("11.5", SampleValues.canonical(11.5f));
+    assertEquals("11.5", SampleValues.canonical(new java.math.BigDecimal("11.50")));
+  }
+
+  @Test
+  void theEnginesMessageLosesItsFileNames() {
+    RuntimeException error =
+        new RuntimeException(
+            "Malformed ORC file. Decoded value out of range [local:///data/t/20261206_1_x.orc]\nstack");
+    assertEquals(
+        "Malformed ORC file. Decoded value out of range [<file>]", Measurement.firstLine(error));
+  }
+}
