@@ -24,7 +24,8 @@ final class Measurement {
   private static final Comparator<String> NULLS_FIRST =
       Comparator.nullsFirst(Comparator.naturalOrder());
 
-  private static final Pattern FILE = Pattern.compile("local:///[^\\s\\]]*");
+  private static final Pattern FILE =
+      Pattern.compile("local:///[^\\s\\]]*|\\b\\d{8}_\\d{6}_\\d+_\\w+-[0-9a-f-]+[^\\s\\]]*");
 
   private final HiveConnector connector;
 
@@ -267,8 +268,8 @@ final class Measurement {
   }
 
   /**
-   * The engine's message, first line, with file paths (which carry a query id) replaced by {@code
-   * <file>} so that two runs print the same evidence.
+   * The engine's message, first line, with file paths and names (which carry a query id) replaced
+   * by {@code <file>} so that two runs print the same evidence.
    */
   static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage());

@@ -14,6 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The verdict oracle: runs every experiment in Trino's Hive connector and through the rule engine,
@@ -50,8 +54,9 @@ public final class Oracle {
    * the Markdown report to write.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: Oracle EXPERIMENTS_FOLDER RESOLUTIONS.tsv WORK_FOLDER REPORT.md");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println(
+          "usage: Oracle EXPERIMENTS_FOLDER RESOLUTIONS.tsv WORK_FOLDER REPORT.md [ID_REGEX]");
       System.exit(2);
     }
     // Airlift's logging takes over System.out; the report goes to the real standard output.
@@ -64,7 +69,19 @@ public final class Oracle {
     Map<String, String> resolutions;
     try {
       experiments = ExperimentReader.readAll(Path.of(args[0]));
-      resolutions = Resolutions.read(Path.of(args[1]));
+      if (args.length == 5) {
+        // A subset (the CI's): resolutions of experiments left out are not stale.
+        Pattern only = Pattern.compile(args[4]);
+        experiments =
+            experiments.stream()
+                .filter(experiment -> only.matcher(experiment.id()).find())
+                .toList();
+        resolutions = new TreeMap<>(Resolutions.read(Path.of(args[1])));
+        Set<String> ids = experiments.stream().map(Experiment::id).collect(Collectors.toSet());
+        resolutions.keySet().retainAll(ids);
+      } else {
+        resolutions = Resolutions.read(Path.of(args[1]));
+      }
     } catch (IllegalArgumentException | IOException e) {
       err.println("oracle: " + e.getMessage());
       System.exit(2);

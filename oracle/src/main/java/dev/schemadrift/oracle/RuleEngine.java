@@ -96,8 +96,12 @@ final class RuleEngine {
     ObjectNode serde = storage.putObject("SerdeInfo");
     serde.put("SerializationLibrary", format.serde());
     ObjectNode parameters = serde.putObject("Parameters");
-    if (format == StorageFormat.CSV) {
-      parameters.put("field.delim", ",");
+    switch (format) {
+      case CSV -> parameters.put("field.delim", ",");
+      case TSV -> parameters.put("field.delim", "\t");
+      case PARQUET, ORC, JSON, AVRO -> {
+        // The SerDe's defaults are what Trino wrote.
+      }
     }
     if (experiment.access() != ColumnAccess.DEFAULT) {
       format

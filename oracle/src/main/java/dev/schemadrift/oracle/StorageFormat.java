@@ -33,6 +33,24 @@ enum StorageFormat {
       "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
       null,
       null),
+  /** Tab-separated text read by LazySimpleSerDe. */
+  TSV(
+      "format = 'TEXTFILE', textfile_field_separator = '\t'",
+      "tsv",
+      "org.apache.hadoop.mapred.TextInputFormat",
+      "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+      "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+      null,
+      null),
+  /** Avro container files; the table's columns are the reader schema, matched by name. */
+  AVRO(
+      "format = 'AVRO'",
+      "avro",
+      "org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat",
+      "org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat",
+      "org.apache.hadoop.hive.serde2.avro.AvroSerDe",
+      null,
+      null),
   /** JSON lines read by the HCatalog JsonSerDe, the one Trino writes. */
   JSON(
       "format = 'JSON'",

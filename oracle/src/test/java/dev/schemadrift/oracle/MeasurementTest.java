@@ -51,4 +51,12 @@ class MeasurementTest {
     assertEquals(
         "Malformed ORC file. Decoded value out of range [<file>]", Measurement.firstLine(error));
   }
+
+  @Test
+  void aBareFileNameIsReplacedToo() {
+    RuntimeException error =
+        new RuntimeException(
+            "Failed to read Avro file: 20261206_101043_00491_gx434_af779fcc-6fad-4759-812a-bd657a20fdc1");
+    assertEquals("Failed to read Avro file: <file>", Measurement.firstLine(error));
+  }
 }
