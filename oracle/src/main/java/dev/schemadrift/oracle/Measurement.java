@@ -1,9 +1,10 @@
 package dev.schemadrift.oracle;
 
+import dev.schemadrift.type.DataType;
+import dev.schemadrift.type.TypeParser;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -87,11 +88,48 @@ final class Measurement {
     };
   }
 
-  /** SELECT the contract's columns: each must read the values written. */
+  /**
+   * What a consumer of the contract selects: a column, or each field of a struct column ({@code
+   * address.city}), with the values written there.
+   */
+  record Leaf(String path, DataType type, int seed) {
+    List<String> written() {
+      List<String> values = new ArrayList<>();
+      for (int row = 1; row <= SampleValues.ROWS; row++) {
+        values.add(SampleValues.expected(type, seed, row));
+      }
+      return values;
+    }
+  }
+
+  /** The leaves of a schema: columns, and the fields of struct columns (one level deep). */
+  static List<Leaf> leaves(List<Column> columns) {
+    List<Leaf> leaves = new ArrayList<>();
+    for (int position = 0; position < columns.size(); position++) {
+      Column column = columns.get(position);
+      DataType type = TypeParser.parse(column.type());
+      if (type instanceof DataType.Struct struct) {
+        for (int index = 0; index < struct.fields().size(); index++) {
+          DataType.Field field = struct.fields().get(index);
+          leaves.add(
+              new Leaf(
+                  column.name() + "." + field.name(),
+                  field.type(),
+                  SampleValues.fieldSeed(position, index)));
+        }
+      } else {
+        leaves.add(new Leaf(column.name(), type, position));
+      }
+    }
+    return leaves;
+  }
+
+  /** SELECT the contract's columns (and struct fields): each must read the values written. */
   private Outcome everyContractColumn(
       Map<String, String> session, Experiment experiment, String table) {
-    List<String> names = experiment.before().stream().map(Column::name).toList();
-    String sql = "SELECT " + String.join(", ", names) + " FROM " + table;
+    List<Leaf> leaves = leaves(experiment.before());
+    List<String> paths = leaves.stream().map(Leaf::path).toList();
+    String sql = "SELECT " + String.join(", ", paths) + " FROM " + table;
     MaterializedResult result;
     try {
       result = connector.execute(session, sql);
@@ -101,16 +139,15 @@ final class Measurement {
     List<MaterializedRow> rows = result.getMaterializedRows();
     Verdict verdict = Verdict.SAFE;
     List<String> evidence = new ArrayList<>();
-    for (int position = 0; position < names.size(); position++) {
+    for (int position = 0; position < leaves.size(); position++) {
+      Leaf leaf = leaves.get(position);
       // Evidence only: the consumer gets the same values in a result of another type.
-      String promised = SampleValues.trinoType(experiment.before().get(position).type());
+      String promised = SampleValues.trinoType(leaf.type());
       String answered = result.getTypes().get(position).getDisplayName();
       if (!promised.equals(answered)) {
-        evidence.add(names.get(position) + " answers " + answered + ", not " + promised);
+        evidence.add(leaf.path() + " answers " + answered + ", not " + promised);
       }
-      Outcome column =
-          compare(
-              names.get(position), written(experiment.before(), position), column(rows, position));
+      Outcome column = compare(leaf.path(), leaf.written(), column(rows, position));
       verdict = verdict.worse(column.verdict());
       if (!column.evidence().isEmpty()) {
         evidence.add(column.evidence());
@@ -119,7 +156,7 @@ final class Measurement {
     return new Outcome(verdict, String.join("; ", evidence));
   }
 
-  /** SELECT the changed column: its values, or NULL where it was not written. */
+  /** SELECT the changed column or field: its values, or NULL where it was not written. */
   private Outcome changedColumn(Map<String, String> session, Experiment experiment, String table) {
     String changed = experiment.changed();
     String sql = "SELECT " + changed + " FROM " + table;
@@ -129,25 +166,24 @@ final class Measurement {
     } catch (RuntimeException e) {
       return failed(changed, e);
     }
-    Optional<Column> before = beforeColumn(experiment);
     List<String> expected =
-        before.isEmpty()
-            ? Collections.nCopies(SampleValues.ROWS, null)
-            : written(experiment.before(), experiment.before().indexOf(before.get()));
+        changedLeaf(experiment)
+            .map(Leaf::written)
+            .orElse(Collections.nCopies(SampleValues.ROWS, null));
     return compare(changed, expected, column(rows, 0));
   }
 
-  /** WHERE changed = its first written value (or IS NULL for a column the files do not have). */
+  /** WHERE changed = its first written value (or IS NULL for one the files do not have). */
   private Outcome filterOnChangedColumn(
       Map<String, String> session, Experiment experiment, String table) {
     String changed = experiment.changed();
-    Optional<Column> before = beforeColumn(experiment);
+    Optional<Leaf> before = changedLeaf(experiment);
     String condition;
     long expected;
     if (before.isPresent()) {
       // The consumer's filter is written against the contract: a literal of the contract's type.
-      String value = SampleValues.value(before.get(), experiment.before().indexOf(before.get()), 1);
-      condition = changed + " = " + SampleValues.literal(value, before.get().type());
+      Leaf leaf = before.get();
+      condition = changed + " = " + SampleValues.expression(leaf.type(), leaf.seed(), 1);
       expected = 1;
     } else {
       condition = changed + " IS NULL";
@@ -208,8 +244,10 @@ final class Measurement {
     return ((Number) result.getMaterializedRows().getFirst().getField(0)).longValue();
   }
 
-  private static Optional<Column> beforeColumn(Experiment experiment) {
-    return Experiment.find(experiment.before(), experiment.changed());
+  private static Optional<Leaf> changedLeaf(Experiment experiment) {
+    return leaves(experiment.before()).stream()
+        .filter(leaf -> leaf.path().equals(experiment.changed()))
+        .findFirst();
   }
 
   /**
@@ -230,27 +268,6 @@ final class Measurement {
     return new Outcome(
         onlyNulls && read.size() == wanted.size() ? Verdict.RISKY : Verdict.BREAKING,
         column + ": wrote " + wanted + ", read " + read);
-  }
-
-  private static List<String> written(List<Column> columns, int position) {
-    List<String> values = new ArrayList<>();
-    for (int row = 1; row <= SampleValues.ROWS; row++) {
-      String value = SampleValues.value(columns.get(position), position, row);
-      values.add(
-          isText(columns.get(position)) ? value : SampleValues.canonical(new BigDecimal(value)));
-    }
-    return values;
-  }
-
-  private static boolean isText(Column column) {
-    String type = SampleValues.trinoType(column.type());
-    return !(type.startsWith("tinyint")
-        || type.startsWith("smallint")
-        || type.startsWith("integer")
-        || type.startsWith("bigint")
-        || type.startsWith("real")
-        || type.startsWith("double")
-        || type.startsWith("decimal"));
   }
 
   private static List<String> column(List<MaterializedRow> rows, int position) {
@@ -300,8 +317,8 @@ final class Measurement {
     for (int row = 1; row <= SampleValues.ROWS; row++) {
       List<String> values = new ArrayList<>();
       for (int position = 0; position < columns.size(); position++) {
-        Column column = columns.get(position);
-        values.add(SampleValues.literal(SampleValues.value(column, position, row), column.type()));
+        values.add(
+            SampleValues.expression(TypeParser.parse(columns.get(position).type()), position, row));
       }
       rows.add("(" + String.join(", ", values) + ")");
     }

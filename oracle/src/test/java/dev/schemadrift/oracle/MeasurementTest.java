@@ -59,4 +59,27 @@ class MeasurementTest {
             "Failed to read Avro file: 20261206_101043_00491_gx434_af779fcc-6fad-4759-812a-bd657a20fdc1");
     assertEquals("Failed to read Avro file: <file>", Measurement.firstLine(error));
   }
+
+  @Test
+  void aStructColumnIsSelectedFieldByFieldWithValuesOfItsOwn() {
+    var leaves =
+        Measurement.leaves(
+            java.util.List.of(
+                new Column("id", "int"), new Column("address", "struct<street:string,zip:int>")));
+    assertEquals(
+        java.util.List.of("id", "address.street", "address.zip"),
+        leaves.stream().map(Measurement.Leaf::path).toList());
+    assertEquals(java.util.List.of("11", "12", "13"), leaves.get(0).written());
+    assertEquals(java.util.List.of("c20r1", "c20r2", "c20r3"), leaves.get(1).written());
+    assertEquals(java.util.List.of("221", "222", "223"), leaves.get(2).written());
+  }
+
+  @Test
+  void aStructIsWrittenAsACastRow() {
+    assertEquals(
+        "CAST(ROW(CAST('c20r1' AS varchar), CAST('221' AS integer))"
+            + " AS row(street varchar, zip integer))",
+        SampleValues.expression(
+            dev.schemadrift.type.TypeParser.parse("struct<street:string,zip:int>"), 1, 1));
+  }
 }
