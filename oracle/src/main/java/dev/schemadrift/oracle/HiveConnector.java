@@ -3,13 +3,20 @@ package dev.schemadrift.oracle;
 import static io.trino.testing.TestingSession.testSessionBuilder;
 
 import io.trino.Session;
+import io.trino.metastore.HiveMetastore;
+import io.trino.metastore.HiveMetastoreFactory;
+import io.trino.metastore.HiveType;
+import io.trino.metastore.PrincipalPrivileges;
+import io.trino.metastore.Table;
 import io.trino.plugin.hive.HivePlugin;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.StandaloneQueryRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trino in-process (trino-testing's {@link StandaloneQueryRunner}) with the production Hive
@@ -59,6 +66,36 @@ final class HiveConnector implements AutoCloseable {
     hiveSessionProperties.forEach(
         (name, value) -> session.setCatalogSessionProperty(CATALOG, name, value));
     return runner.execute(session.build(), sql);
+  }
+
+  /**
+   * Replaces a table's data columns in the metastore and leaves its partitions as they are, each
+   * with the columns it was written with: what ALTER TABLE does to a Glue table.
+   */
+  void replaceDataColumns(String table, List<Column> columns) {
+    HiveMetastore metastore =
+        ((io.trino.plugin.hive.HiveConnector) runner.getCoordinator().getConnector(CATALOG))
+            .getInjector()
+            .getInstance(HiveMetastoreFactory.class)
+            .createMetastore(Optional.empty());
+    Table old =
+        metastore
+            .getTable(SCHEMA, table)
+            .orElseThrow(
+                () -> new IllegalStateException("no table " + table + " in the metastore"));
+    List<io.trino.metastore.Column> data =
+        columns.stream()
+            .map(
+                column ->
+                    new io.trino.metastore.Column(
+                        column.name(), HiveType.valueOf(column.type()), Optional.empty(), Map.of()))
+            .toList();
+    metastore.replaceTable(
+        SCHEMA,
+        table,
+        Table.builder(old).setDataColumns(data).build(),
+        PrincipalPrivileges.NO_PRIVILEGES,
+        Map.of());
   }
 
   @Override

@@ -28,6 +28,11 @@ final class Measurement {
   private static final Pattern FILE =
       Pattern.compile("local:///[^\\s\\]]*|\\b\\d{8}_\\d{6}_\\d+_\\w+-[0-9a-f-]+[^\\s\\]]*");
 
+  /** The partition key of a partitioned experiment, and the one partition it writes. */
+  static final String PARTITION_KEY = "part";
+
+  static final String PARTITION_VALUE = "p1";
+
   private final HiveConnector connector;
 
   Measurement(HiveConnector connector) {
@@ -35,19 +40,25 @@ final class Measurement {
   }
 
   Outcome measure(Experiment experiment) {
-    if (experiment.partitioned()) {
-      return new Outcome(
-          Verdict.UNDECIDED, "partitioned experiments are not measured yet (docs/ORACLE.md)");
-    }
     Map<String, String> session;
-    String after = experiment.tableName() + "_after";
+    String after;
     try {
       session = sessionProperties(experiment);
-      String before = experiment.tableName() + "_before";
       String location = connector.newDataLocation(experiment.tableName());
-      connector.execute(session, createTable(before, experiment.before(), experiment, location));
-      connector.execute(session, insert(before, experiment.before()));
-      connector.execute(session, createTable(after, experiment.after(), experiment, location));
+      if (experiment.partitioned()) {
+        // One table: its partition keeps the columns it was written with, the table gets the
+        // after schema, as an ALTER TABLE in Glue leaves old partitions.
+        after = experiment.tableName();
+        connector.execute(session, createTable(after, experiment.before(), experiment, location));
+        connector.execute(session, insert(after, experiment.before(), true));
+        connector.replaceDataColumns(after, experiment.after());
+      } else {
+        String before = experiment.tableName() + "_before";
+        after = experiment.tableName() + "_after";
+        connector.execute(session, createTable(before, experiment.before(), experiment, location));
+        connector.execute(session, insert(before, experiment.before(), false));
+        connector.execute(session, createTable(after, experiment.after(), experiment, location));
+      }
     } catch (IOException | RuntimeException e) {
       return new Outcome(Verdict.UNDECIDED, "setup failed: " + firstLine(e));
     }
@@ -297,28 +308,37 @@ final class Measurement {
 
   private static String createTable(
       String table, List<Column> columns, Experiment experiment, String location) {
-    List<String> definitions =
-        columns.stream()
-            .map(column -> column.name() + " " + SampleValues.trinoType(column.type()))
-            .toList();
+    List<String> definitions = new ArrayList<>();
+    for (Column column : columns) {
+      definitions.add(column.name() + " " + SampleValues.trinoType(column.type()));
+    }
+    String partitioning = "";
+    if (experiment.partitioned()) {
+      definitions.add(PARTITION_KEY + " varchar");
+      partitioning = ", partitioned_by = ARRAY['" + PARTITION_KEY + "']";
+    }
     return "CREATE TABLE "
         + table
         + " ("
         + String.join(", ", definitions)
         + ") WITH ("
         + experiment.format().tableProperties()
+        + partitioning
         + ", external_location = '"
         + location
         + "')";
   }
 
-  private static String insert(String table, List<Column> columns) {
+  private static String insert(String table, List<Column> columns, boolean partitioned) {
     List<String> rows = new ArrayList<>();
     for (int row = 1; row <= SampleValues.ROWS; row++) {
       List<String> values = new ArrayList<>();
       for (int position = 0; position < columns.size(); position++) {
         values.add(
             SampleValues.expression(TypeParser.parse(columns.get(position).type()), position, row));
+      }
+      if (partitioned) {
+        values.add("'" + PARTITION_VALUE + "'");
       }
       rows.add("(" + String.join(", ", values) + ")");
     }

@@ -72,6 +72,13 @@ final class RuleEngine {
     for (Column column : experiment.before()) {
       columns.addObject().put("name", column.name()).put("type", column.type());
     }
+    if (experiment.partitioned()) {
+      contract
+          .putArray("partition_keys")
+          .addObject()
+          .put("name", Measurement.PARTITION_KEY)
+          .put("type", "string");
+    }
     return contract;
   }
 
@@ -111,7 +118,10 @@ final class RuleEngine {
                   parameters.put(
                       name, Boolean.toString(experiment.access() == ColumnAccess.BY_INDEX)));
     }
-    table.putArray("PartitionKeys");
+    ArrayNode partitionKeys = table.putArray("PartitionKeys");
+    if (experiment.partitioned()) {
+      partitionKeys.addObject().put("Name", Measurement.PARTITION_KEY).put("Type", "string");
+    }
     table.put("VersionId", "1");
     return table;
   }

@@ -63,4 +63,33 @@ class RuleEngineTest {
     assertEquals(Verdict.SAFE, outcome.verdict());
     assertEquals("no COLUMN_ADDED finding: ", outcome.evidence());
   }
+
+  @Test
+  void aPartitionedTableIsJudgedWithItsPartitionKeyOnBothSides() {
+    List<Column> widened = List.of(new Column("id", "bigint"), new Column("name", "string"));
+    Experiment unpartitioned =
+        new Experiment(
+            "COLUMN_TYPE_WIDENED",
+            "case",
+            StorageFormat.PARQUET,
+            false,
+            ColumnAccess.DEFAULT,
+            BEFORE,
+            widened,
+            "id");
+    Experiment partitioned =
+        new Experiment(
+            "COLUMN_TYPE_WIDENED",
+            "case",
+            StorageFormat.PARQUET,
+            true,
+            ColumnAccess.DEFAULT,
+            BEFORE,
+            widened,
+            "id");
+    assertEquals(Verdict.BREAKING, RuleEngine.judge(unpartitioned).verdict());
+    Outcome outcome = RuleEngine.judge(partitioned);
+    assertEquals(Verdict.RISKY, outcome.verdict());
+    assertEquals("COLUMN_TYPE_WIDENED id RISKY", outcome.evidence());
+  }
 }
