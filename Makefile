@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz oracle
 .PHONY: template-check package deploy upload
 
 jdk:
@@ -69,6 +69,24 @@ bench: jdk
 ##       (scripts/fuzz.sh, docs/RELIABILITY.md). FUZZ_TARGETS='type/TypeParserFuzzTest#parse' for one.
 fuzz: jdk
 	scripts/fuzz.sh
+
+## oracle: the verdict oracle (docs/ORACLE.md): each experiment in oracle/experiments/ written and
+##         read in Trino's Hive connector (in-process, needs a JDK 25) and judged by the rule engine.
+##         Last line `oracle: N experiments, A agree, D disagree, U undecided`; exits 1 when a
+##         disagreement has no line in oracle/resolutions.tsv. Table in oracle/target/oracle-report.md.
+##         The oracle's own unit tests run first (only they: the other modules' tests are make test's).
+##         ORACLE_REPORT=docs/ORACLE.md refreshes the table between the markers of that page instead;
+##         ORACLE_ONLY='REGEX' runs only the experiments whose id (RULE_ID/case/format) it finds.
+ORACLE_JAVA_OPTIONS := --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
+ORACLE_REPORT ?= oracle/target/oracle-report.md
+ORACLE_ONLY ?=
+oracle:
+	@JDK_REQUIRED=25 scripts/find-jdk.sh >/dev/null
+	JDK_REQUIRED=25 $(MVNW) -q -P oracle -pl oracle -am package -Djacoco.skip=true -Dspotless.check.skip=true \
+	  -Dtest='dev.schemadrift.oracle.*Test' -Dsurefire.failIfNoSpecifiedTests=false
+	"$$(JDK_REQUIRED=25 scripts/find-jdk.sh)/bin/java" $(ORACLE_JAVA_OPTIONS) \
+	  -cp "oracle/target/classes:$$(cat oracle/target/classpath.txt)" dev.schemadrift.oracle.Oracle \
+	  oracle/experiments oracle/resolutions.tsv oracle/target/work $(ORACLE_REPORT) $(if $(ORACLE_ONLY),'$(ORACLE_ONLY)')
 
 ## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
 ##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing

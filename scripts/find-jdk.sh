@@ -1,8 +1,8 @@
 #!/bin/sh
-# Prints the home of a JDK >= 21: $JAVA_HOME when it qualifies, else the newest under /usr/lib/jvm.
+# Prints the home of a JDK >= 21 (>= $JDK_REQUIRED when set, e.g. 25 for make oracle): $JAVA_HOME when it qualifies, else the newest under /usr/lib/jvm.
 # Exits 1 with a clear message when there is none, so every entry point fails the same way.
 set -eu
-required=21
+required=${JDK_REQUIRED:-21}
 
 major_of() {
   # The JDK's feature release, read from the release file (no JVM start needed) or from java itself.

@@ -1,0 +1,347 @@
+package dev.schemadrift.oracle;
+
+import dev.schemadrift.type.DataType;
+import dev.schemadrift.type.TypeParser;
+import io.trino.testing.MaterializedResult;
+import io.trino.testing.MaterializedRow;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one experiment in the engine: writes the sample rows under the before schema, registers the
+ * after schema over the same files, and asks what a consumer of the contract (the before schema)
+ * asks: every column, the changed column, a filter on it, a count.
+ */
+final class Measurement {
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private static final Pattern FILE =
+      Pattern.compile("local:///[^\\s\\]]*|\\b\\d{8}_\\d{6}_\\d+_\\w+-[0-9a-f-]+[^\\s\\]]*");
+
+  /** The partition key of a partitioned experiment, and the one partition it writes. */
+  static final String PARTITION_KEY = "part";
+
+  static final String PARTITION_VALUE = "p1";
+
+  private final HiveConnector connector;
+
+  Measurement(HiveConnector connector) {
+    this.connector = connector;
+  }
+
+  Outcome measure(Experiment experiment) {
+    Map<String, String> session;
+    String after;
+    try {
+      session = sessionProperties(experiment);
+      String location = connector.newDataLocation(experiment.tableName());
+      if (experiment.partitioned()) {
+        // One table: its partition keeps the columns it was written with, the table gets the
+        // after schema, as an ALTER TABLE in Glue leaves old partitions.
+        after = experiment.tableName();
+        connector.execute(session, createTable(after, experiment.before(), experiment, location));
+        connector.execute(session, insert(after, experiment.before(), true));
+        connector.replaceDataColumns(after, experiment.after());
+      } else {
+        String before = experiment.tableName() + "_before";
+        after = experiment.tableName() + "_after";
+        connector.execute(session, createTable(before, experiment.before(), experiment, location));
+        connector.execute(session, insert(before, experiment.before(), false));
+        connector.execute(session, createTable(after, experiment.after(), experiment, location));
+      }
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(Verdict.UNDECIDED, "setup failed: " + firstLine(e));
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    outcomes.add(everyContractColumn(session, experiment, after));
+    outcomes.add(changedColumn(session, experiment, after));
+    outcomes.add(filterOnChangedColumn(session, experiment, after));
+    outcomes.add(count(session, after));
+    Verdict verdict = Verdict.SAFE;
+    // The same difference seen by two queries is told once.
+    Set<String> evidence = new LinkedHashSet<>();
+    for (Outcome outcome : outcomes) {
+      verdict = verdict.worse(outcome.verdict());
+      for (String part : outcome.evidence().split("; ")) {
+        if (!part.isEmpty()) {
+          evidence.add(part);
+        }
+      }
+    }
+    evidence.addAll(newColumnsRead(session, experiment, after));
+    return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  private static Map<String, String> sessionProperties(Experiment experiment) {
+    return switch (experiment.access()) {
+      case DEFAULT -> Map.of();
+      case BY_NAME, BY_INDEX -> {
+        String property =
+            experiment
+                .format()
+                .nameAccessSessionProperty()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            experiment.format().jsonName() + " has no column access switch"));
+        yield Map.of(property, Boolean.toString(experiment.access() == ColumnAccess.BY_NAME));
+      }
+    };
+  }
+
+  /**
+   * What a consumer of the contract selects: a column, or each field of a struct column ({@code
+   * address.city}), with the values written there.
+   */
+  record Leaf(String path, DataType type, int seed) {
+    List<String> written() {
+      List<String> values = new ArrayList<>();
+      for (int row = 1; row <= SampleValues.ROWS; row++) {
+        values.add(SampleValues.expected(type, seed, row));
+      }
+      return values;
+    }
+  }
+
+  /** The leaves of a schema: columns, and the fields of struct columns (one level deep). */
+  static List<Leaf> leaves(List<Column> columns) {
+    List<Leaf> leaves = new ArrayList<>();
+    for (int position = 0; position < columns.size(); position++) {
+      Column column = columns.get(position);
+      DataType type = TypeParser.parse(column.type());
+      if (type instanceof DataType.Struct struct) {
+        for (int index = 0; index < struct.fields().size(); index++) {
+          DataType.Field field = struct.fields().get(index);
+          leaves.add(
+              new Leaf(
+                  column.name() + "." + field.name(),
+                  field.type(),
+                  SampleValues.fieldSeed(position, index)));
+        }
+      } else {
+        leaves.add(new Leaf(column.name(), type, position));
+      }
+    }
+    return leaves;
+  }
+
+  /** SELECT the contract's columns (and struct fields): each must read the values written. */
+  private Outcome everyContractColumn(
+      Map<String, String> session, Experiment experiment, String table) {
+    List<Leaf> leaves = leaves(experiment.before());
+    List<String> paths = leaves.stream().map(Leaf::path).toList();
+    String sql = "SELECT " + String.join(", ", paths) + " FROM " + table;
+    MaterializedResult result;
+    try {
+      result = connector.execute(session, sql);
+    } catch (RuntimeException e) {
+      return failed("every contract column", e);
+    }
+    List<MaterializedRow> rows = result.getMaterializedRows();
+    Verdict verdict = Verdict.SAFE;
+    List<String> evidence = new ArrayList<>();
+    for (int position = 0; position < leaves.size(); position++) {
+      Leaf leaf = leaves.get(position);
+      // Evidence only: the consumer gets the same values in a result of another type.
+      String promised = SampleValues.trinoType(leaf.type());
+      String answered = result.getTypes().get(position).getDisplayName();
+      if (!promised.equals(answered)) {
+        evidence.add(leaf.path() + " answers " + answered + ", not " + promised);
+      }
+      Outcome column = compare(leaf.path(), leaf.written(), column(rows, position));
+      verdict = verdict.worse(column.verdict());
+      if (!column.evidence().isEmpty()) {
+        evidence.add(column.evidence());
+      }
+    }
+    return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  /** SELECT the changed column or field: its values, or NULL where it was not written. */
+  private Outcome changedColumn(Map<String, String> session, Experiment experiment, String table) {
+    String changed = experiment.changed();
+    String sql = "SELECT " + changed + " FROM " + table;
+    List<MaterializedRow> rows;
+    try {
+      rows = connector.execute(session, sql).getMaterializedRows();
+    } catch (RuntimeException e) {
+      return failed(changed, e);
+    }
+    List<String> expected =
+        changedLeaf(experiment)
+            .map(Leaf::written)
+            .orElse(Collections.nCopies(SampleValues.ROWS, null));
+    return compare(changed, expected, column(rows, 0));
+  }
+
+  /** WHERE changed = its first written value (or IS NULL for one the files do not have). */
+  private Outcome filterOnChangedColumn(
+      Map<String, String> session, Experiment experiment, String table) {
+    String changed = experiment.changed();
+    Optional<Leaf> before = changedLeaf(experiment);
+    String condition;
+    long expected;
+    if (before.isPresent()) {
+      // The consumer's filter is written against the contract: a literal of the contract's type.
+      Leaf leaf = before.get();
+      condition = changed + " = " + SampleValues.expression(leaf.type(), leaf.seed(), 1);
+      expected = 1;
+    } else {
+      condition = changed + " IS NULL";
+      expected = SampleValues.ROWS;
+    }
+    String sql = "SELECT count(*) FROM " + table + " WHERE " + condition;
+    long found;
+    try {
+      found = count(connector.execute(session, sql));
+    } catch (RuntimeException e) {
+      return failed("WHERE " + condition, e);
+    }
+    if (found == expected) {
+      return new Outcome(Verdict.SAFE, "");
+    }
+    // Wrong values show in the selects; a filter that misses alone means the value reads NULL.
+    return new Outcome(
+        before.isPresent() ? Verdict.RISKY : Verdict.BREAKING,
+        "WHERE " + condition + " counts " + found + ", not " + expected);
+  }
+
+  private Outcome count(Map<String, String> session, String table) {
+    String sql = "SELECT count(*) FROM " + table;
+    try {
+      long found = count(connector.execute(session, sql));
+      return found == SampleValues.ROWS
+          ? new Outcome(Verdict.SAFE, "")
+          : new Outcome(Verdict.BREAKING, "count(*) is " + found + ", not " + SampleValues.ROWS);
+    } catch (RuntimeException e) {
+      return failed("count(*)", e);
+    }
+  }
+
+  /** Evidence only: what each column the files never had reads (NULL, or another's values). */
+  private List<String> newColumnsRead(
+      Map<String, String> session, Experiment experiment, String table) {
+    List<String> evidence = new ArrayList<>();
+    for (Column column : experiment.after()) {
+      if (Experiment.find(experiment.before(), column.name()).isPresent()
+          || column.name().equals(experiment.changed())) {
+        continue;
+      }
+      String sql = "SELECT " + column.name() + " FROM " + table;
+      try {
+        evidence.add(
+            "new "
+                + column.name()
+                + " reads "
+                + column(connector.execute(session, sql).getMaterializedRows(), 0));
+      } catch (RuntimeException e) {
+        evidence.add("new " + column.name() + " fails: " + firstLine(e));
+      }
+    }
+    return evidence;
+  }
+
+  private static long count(MaterializedResult result) {
+    return ((Number) result.getMaterializedRows().getFirst().getField(0)).longValue();
+  }
+
+  private static Optional<Leaf> changedLeaf(Experiment experiment) {
+    return leaves(experiment.before()).stream()
+        .filter(leaf -> leaf.path().equals(experiment.changed()))
+        .findFirst();
+  }
+
+  /**
+   * The same values (in any order) are SAFE; the written values with some read as NULL are RISKY;
+   * anything else is BREAKING.
+   */
+  static Outcome compare(String column, List<String> expected, List<String> actual) {
+    List<String> wanted = sorted(expected);
+    List<String> read = sorted(actual);
+    if (wanted.equals(read)) {
+      return new Outcome(Verdict.SAFE, "");
+    }
+    List<String> unmatched = new ArrayList<>(read);
+    for (String value : wanted) {
+      unmatched.remove(value);
+    }
+    boolean onlyNulls = unmatched.stream().allMatch(Objects::isNull);
+    return new Outcome(
+        onlyNulls && read.size() == wanted.size() ? Verdict.RISKY : Verdict.BREAKING,
+        column + ": wrote " + wanted + ", read " + read);
+  }
+
+  private static List<String> column(List<MaterializedRow> rows, int position) {
+    return rows.stream().map(row -> SampleValues.canonical(row.getField(position))).toList();
+  }
+
+  private static List<String> sorted(List<String> values) {
+    List<String> copy = new ArrayList<>(values);
+    copy.sort(NULLS_FIRST);
+    return copy;
+  }
+
+  private static Outcome failed(String query, RuntimeException e) {
+    return new Outcome(Verdict.BREAKING, query + " fails: " + firstLine(e));
+  }
+
+  /**
+   * The engine's message, first line, with file paths and names (which carry a query id) replaced
+   * by {@code <file>} so that two runs print the same evidence.
+   */
+  static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    String line = end < 0 ? message : message.substring(0, end);
+    return FILE.matcher(line).replaceAll("<file>");
+  }
+
+  private static String createTable(
+      String table, List<Column> columns, Experiment experiment, String location) {
+    List<String> definitions = new ArrayList<>();
+    for (Column column : columns) {
+      definitions.add(column.name() + " " + SampleValues.trinoType(column.type()));
+    }
+    String partitioning = "";
+    if (experiment.partitioned()) {
+      definitions.add(PARTITION_KEY + " varchar");
+      partitioning = ", partitioned_by = ARRAY['" + PARTITION_KEY + "']";
+    }
+    return "CREATE TABLE "
+        + table
+        + " ("
+        + String.join(", ", definitions)
+        + ") WITH ("
+        + experiment.format().tableProperties()
+        + partitioning
+        + ", external_location = '"
+        + location
+        + "')";
+  }
+
+  private static String insert(String table, List<Column> columns, boolean partitioned) {
+    List<String> rows = new ArrayList<>();
+    for (int row = 1; row <= SampleValues.ROWS; row++) {
+      List<String> values = new ArrayList<>();
+      for (int position = 0; position < columns.size(); position++) {
+        values.add(
+            SampleValues.expression(TypeParser.parse(columns.get(position).type()), position, row));
+      }
+      if (partitioned) {
+        values.add("'" + PARTITION_VALUE + "'");
+      }
+      rows.add("(" + String.join(", ", values) + ")");
+    }
+    return "INSERT INTO " + table + " VALUES " + String.join(", ", rows);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.schemadrift.oracle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The documented resolutions of disagreements: {@code experiment-id<TAB>resolution} per line, where
+ * the resolution says the rule was fixed or names the source showing that Athena is stricter than
+ * the engine measured here.
+ */
+final class Resolutions {
+  static final String RULE_FIXED = "rule fixed";
+  static final String MORE_LENIENT = "engine more lenient than Athena's documented behaviour: ";
+
+  private Resolutions() {}
+
+  static Map<String, String> read(Path file) throws IOException {
+    Map<String, String> resolutions = new TreeMap<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      String where = file + " line " + number;
+      if (fields.length != 2) {
+        throw new IllegalArgumentException(where + ": expected experiment-id<TAB>resolution");
+      }
+      String resolution = fields[1].strip();
+      boolean sourced =
+          resolution.startsWith(MORE_LENIENT) && resolution.length() > MORE_LENIENT.length();
+      if (!resolution.equals(RULE_FIXED) && !sourced) {
+        throw new IllegalArgumentException(
+            where
+                + ": the resolution must be '"
+                + RULE_FIXED
+                + "' or '"
+                + MORE_LENIENT
+                + "<source>'");
+      }
+      if (resolutions.put(fields[0].strip(), resolution) != null) {
+        throw new IllegalArgumentException(where + ": " + fields[0] + " is resolved twice");
+      }
+    }
+    return resolutions;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.schemadrift.oracle;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.Contracts;
+import dev.schemadrift.diff.Finding;
+import dev.schemadrift.diff.Fingerprint;
+import dev.schemadrift.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The rule engine's verdict on an experiment: the before schema as a contract, the after schema as
+ * the Glue table Athena would read, judged by {@link TableCheck#compared} as {@code schema-drift
+ * diff} judges them.
+ */
+final class RuleEngine {
+  private static final RunId RUN = new RunId("20260101T000000Z");
+  private static final String DATABASE = "oracle";
+  private static final String LOCATION = "s3://oracle-data/";
+
+  private RuleEngine() {}
+
+  static Outcome judge(Experiment experiment) {
+    byte[] contractBytes = json(contract(experiment));
+    byte[] tableBytes = json(glueTable(experiment));
+    String source = experiment.id() + " (contract)";
+    Contract contract = Contracts.read(source, contractBytes);
+    GlueTable table = GlueTableReader.readOne(experiment.id() + " (Glue table)", tableBytes);
+    DiffArtifact artifact =
+        TableCheck.compared(
+            RUN,
+            new DiffArtifact.ContractInfo(source, null, Fingerprint.sha256(contractBytes)),
+            contract,
+            table,
+            null,
+            false);
+    String findings =
+        artifact.findings().stream()
+            .filter(Finding::counts)
+            .map(finding -> finding.rule() + " " + finding.path() + " " + finding.severity())
+            .collect(Collectors.joining("; "));
+    boolean named =
+        artifact.findings().stream()
+            .anyMatch(finding -> finding.rule().name().equals(experiment.rule()));
+    String evidence = named ? findings : "no " + experiment.rule() + " finding: " + findings;
+    return switch (artifact.status()) {
+      case OK -> new Outcome(Verdict.SAFE, named ? "no finding" : evidence);
+      case SAFE, RISKY, BREAKING -> new Outcome(Verdict.of(artifact.status().severity()), evidence);
+      case NO_DATA, ERROR ->
+          new Outcome(
+              Verdict.UNDECIDED,
+              artifact.status()
+                  + (artifact.error() == null ? "" : ": " + artifact.error().message()));
+    };
+  }
+
+  private static ObjectNode contract(Experiment experiment) {
+    ObjectNode contract = Json.mapper().createObjectNode();
+    contract.put("contract_version", "1.0.0");
+    contract.put("database", DATABASE);
+    contract.put("table", experiment.tableName());
+    contract.put("data_location", LOCATION + experiment.tableName() + "/");
+    contract.put("format", experiment.format().contractFormat());
+    ArrayNode columns = contract.putArray("columns");
+    for (Column column : experiment.before()) {
+      columns.addObject().put("name", column.name()).put("type", column.type());
+    }
+    if (experiment.partitioned()) {
+      contract
+          .putArray("partition_keys")
+          .addObject()
+          .put("name", Measurement.PARTITION_KEY)
+          .put("type", "string");
+    }
+    return contract;
+  }
+
+  private static ObjectNode glueTable(Experiment experiment) {
+    StorageFormat format = experiment.format();
+    ObjectNode table = Json.mapper().createObjectNode();
+    table.put("Name", experiment.tableName());
+    table.put("DatabaseName", DATABASE);
+    table.put("TableType", "EXTERNAL_TABLE");
+    table
+        .putObject("Parameters")
+        .put("EXTERNAL", "TRUE")
+        .put("classification", format.contractFormat());
+    ObjectNode storage = table.putObject("StorageDescriptor");
+    ArrayNode columns = storage.putArray("Columns");
+    for (Column column : experiment.after()) {
+      columns.addObject().put("Name", column.name()).put("Type", column.type());
+    }
+    storage.put("Location", LOCATION + experiment.tableName() + "/");
+    storage.put("InputFormat", format.inputFormat());
+    storage.put("OutputFormat", format.outputFormat());
+    ObjectNode serde = storage.putObject("SerdeInfo");
+    serde.put("SerializationLibrary", format.serde());
+    ObjectNode parameters = serde.putObject("Parameters");
+    switch (format) {
+      case CSV -> parameters.put("field.delim", ",");
+      case TSV -> parameters.put("field.delim", "\t");
+      case PARQUET, ORC, JSON, AVRO -> {
+        // The SerDe's defaults are what Trino wrote.
+      }
+    }
+    if (experiment.access() != ColumnAccess.DEFAULT) {
+      format
+          .indexAccessSerdeParameter()
+          .ifPresent(
+              name ->
+                  parameters.put(
+                      name, Boolean.toString(experiment.access() == ColumnAccess.BY_INDEX)));
+    }
+    ArrayNode partitionKeys = table.putArray("PartitionKeys");
+    if (experiment.partitioned()) {
+      partitionKeys.addObject().put("Name", Measurement.PARTITION_KEY).put("Type", "string");
+    }
+    table.put("VersionId", "1");
+    return table;
+  }
+
+  private static byte[] json(ObjectNode node) {
+    return node.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
