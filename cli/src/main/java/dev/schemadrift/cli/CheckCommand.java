@@ -309,16 +309,17 @@ final class CheckCommand implements Callable<Integer> {
     }
     RunSettings settings =
         new RunSettings(
-            CONTRACT_BUCKET,
-            outBucket,
-            registryKey == null ? null : CONTRACT_BUCKET,
-            registryKey,
-            RunSettings.DEFAULT_MAX_TABLES * 100,
-            concurrency,
-            null,
-            null,
-            allowedData,
-            createMissing ? TableCreation.AS_POLICY_ALLOWS : TableCreation.NEVER);
+                CONTRACT_BUCKET,
+                outBucket,
+                registryKey == null ? null : CONTRACT_BUCKET,
+                registryKey,
+                RunSettings.DEFAULT_MAX_TABLES * 100,
+                concurrency,
+                null,
+                null,
+                allowedData)
+            .withTableCreation(
+                createMissing ? TableCreation.AS_POLICY_ALLOWS : TableCreation.NEVER);
     Progress progress =
         new Progress(
             err,

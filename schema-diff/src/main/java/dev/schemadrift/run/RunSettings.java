@@ -53,32 +53,6 @@ public record RunSettings(
     }
   }
 
-  /** Settings with the default full-check period and the given way of treating missing tables. */
-  public RunSettings(
-      String contractBucket,
-      String reportBucket,
-      String registryBucket,
-      String registryKey,
-      int maxTablesPerRun,
-      int concurrency,
-      String reportFunction,
-      String contractKey,
-      Set<String> dataBuckets,
-      TableCreation tableCreation) {
-    this(
-        contractBucket,
-        reportBucket,
-        registryBucket,
-        registryKey,
-        maxTablesPerRun,
-        concurrency,
-        reportFunction,
-        contractKey,
-        dataBuckets,
-        tableCreation,
-        DEFAULT_FULL_CHECK_DAYS);
-  }
-
   /**
    * Settings that create missing tables as each contract's policy allows (the function's way), with
    * the default full-check period.
@@ -105,6 +79,22 @@ public record RunSettings(
         dataBuckets,
         TableCreation.AS_POLICY_ALLOWS,
         DEFAULT_FULL_CHECK_DAYS);
+  }
+
+  /** These settings with another way of treating missing tables. */
+  public RunSettings withTableCreation(TableCreation creation) {
+    return new RunSettings(
+        contractBucket,
+        reportBucket,
+        registryBucket,
+        registryKey,
+        maxTablesPerRun,
+        concurrency,
+        reportFunction,
+        contractKey,
+        dataBuckets,
+        creation,
+        fullCheckDays);
   }
 
   /** These settings with another full-check period. */

@@ -251,17 +251,8 @@ class SchemaDiffRunTest {
             "id:bigint"));
     givenData("nyc_parks", "parks");
     RunSettings readOnly =
-        new RunSettings(
-            CONTRACTS,
-            REPORTS,
-            null,
-            null,
-            1000,
-            4,
-            "report-function",
-            null,
-            null,
-            TableCreation.NEVER);
+        new RunSettings(CONTRACTS, REPORTS, null, null, 1000, 4, "report-function", null, null)
+            .withTableCreation(TableCreation.NEVER);
 
     RunManifest manifest =
         new SchemaDiffRun(readOnly, store, catalog, trigger)

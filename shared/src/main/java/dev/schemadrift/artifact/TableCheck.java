@@ -10,7 +10,6 @@ import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Judgement;
 import dev.schemadrift.diff.PolicyEvaluation;
 import dev.schemadrift.diff.SchemaComparison;
-import dev.schemadrift.diff.SparkTables;
 import dev.schemadrift.diff.UndecidableException;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.rule.Severity;
@@ -57,24 +56,10 @@ public final class TableCheck {
     List<Change> changes;
     DiffArtifact.CatalogInfo catalog;
     try {
-      // A Spark or Delta table is described by the schema Spark recorded, as its catalog info too.
-      GlueTable compared = SparkTables.resolve(table);
-      catalog = catalogInfo(compared, partitions);
-      SchemaComparison.Result result = SchemaComparison.compare(contract, compared, partitions);
-      if (!result.hudiMetadataSetAside().isEmpty()) {
-        catalog =
-            new DiffArtifact.CatalogInfo(
-                catalog.versionId(),
-                catalog.updateTime(),
-                catalog.tableType(),
-                catalog.profile(),
-                catalog.fileFamily(),
-                catalog.partitioned(),
-                catalog.location(),
-                catalog.partitions(),
-                result.hudiMetadataSetAside());
-      }
-      changes = Judgement.of(result, compared, runId.date());
+      // A Spark or Delta table is compared on, and described by, the schema Spark recorded.
+      SchemaComparison.Result result = SchemaComparison.compare(contract, table, partitions);
+      catalog = catalogInfo(result.table(), partitions, result.hudiMetadataSetAside());
+      changes = Judgement.of(result, result.table(), runId.date());
     } catch (UndecidableException e) {
       return new DiffArtifact(
           DiffArtifact.VERSION,
@@ -83,7 +68,7 @@ public final class TableCheck {
           Status.ERROR,
           createdTable,
           contractInfo,
-          catalogInfo(table, partitions),
+          catalogInfo(table, partitions, List.of()),
           probe,
           DiffArtifact.Counts.ZERO,
           List.of(),
@@ -94,7 +79,8 @@ public final class TableCheck {
     return judged(runId, name, contractInfo, contract, changes, catalog, probe, createdTable);
   }
 
-  private static DiffArtifact.CatalogInfo catalogInfo(GlueTable table, PartitionSample partitions) {
+  private static DiffArtifact.CatalogInfo catalogInfo(
+      GlueTable table, PartitionSample partitions, List<String> setAsideColumns) {
     TableProfile profile = TableProfile.of(table);
     return new DiffArtifact.CatalogInfo(
         table.versionId(),
@@ -105,7 +91,7 @@ public final class TableCheck {
         profile.partitioned(),
         table.location(),
         partitions == null ? null : info(partitions, table),
-        List.of());
+        setAsideColumns);
   }
 
   /** What the artifact says about a partition sample: its size, its first and last partition. */

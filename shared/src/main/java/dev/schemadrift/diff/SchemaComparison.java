@@ -20,19 +20,18 @@ public final class SchemaComparison {
   private SchemaComparison() {}
 
   /**
-   * The result: the derived profile, the differences in discovery order, and the Hudi metadata
-   * columns set aside before matching (empty unless the table is a Hudi table).
+   * The result: the table as compared (a Spark or Delta table with the schema Spark recorded, see
+   * {@link SparkTables}), the derived profile, the differences in discovery order, and the Hudi
+   * metadata columns set aside before matching (empty unless the table is a Hudi table).
    */
   public record Result(
-      TableProfile profile, List<Difference> differences, List<String> hudiMetadataSetAside) {
+      GlueTable table,
+      TableProfile profile,
+      List<Difference> differences,
+      List<String> hudiMetadataSetAside) {
     public Result {
       differences = List.copyOf(differences);
       hudiMetadataSetAside = List.copyOf(hudiMetadataSetAside);
-    }
-
-    /** A result with nothing set aside. */
-    public Result(TableProfile profile, List<Difference> differences) {
-      this(profile, differences, List.of());
     }
   }
 
@@ -74,6 +73,6 @@ public final class SchemaComparison {
     if (partitions != null) {
       new PartitionComparison(table, profile, checked.columns(), differences).compare(partitions);
     }
-    return new Result(profile, differences.list(), checked.hudiMetadataSetAside());
+    return new Result(table, profile, differences.list(), checked.hudiMetadataSetAside());
   }
 }
