@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 MVNW := ./mvnw
 
-.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz oracle
+.PHONY: build test fmt clean jdk rules-doc demo localtest moto-start moto-stop moto-status bench fuzz oracle oracle-ci
 .PHONY: template-check package deploy upload
 
 jdk:
@@ -77,16 +77,23 @@ fuzz: jdk
 ##         The oracle's own unit tests run first (only they: the other modules' tests are make test's).
 ##         ORACLE_REPORT=docs/ORACLE.md refreshes the table between the markers of that page instead;
 ##         ORACLE_ONLY='REGEX' runs only the experiments whose id (RULE_ID/case/format) it finds.
+## oracle-ci: CI's bounded subset of the oracle: the first experiment of each rule, format,
+##         partitioning and access switch (every rule and format measured at least once), same
+##         last line and exit code. .ci/run runs it after make test.
 ORACLE_JAVA_OPTIONS := --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
 ORACLE_REPORT ?= oracle/target/oracle-report.md
 ORACLE_ONLY ?=
+ORACLE_OPTIONS ?=
 oracle:
 	@JDK_REQUIRED=25 scripts/find-jdk.sh >/dev/null
 	JDK_REQUIRED=25 $(MVNW) -q -P oracle -pl oracle -am package -Djacoco.skip=true -Dspotless.check.skip=true \
 	  -Dtest='dev.schemadrift.oracle.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 	"$$(JDK_REQUIRED=25 scripts/find-jdk.sh)/bin/java" $(ORACLE_JAVA_OPTIONS) \
 	  -cp "oracle/target/classes:$$(cat oracle/target/classpath.txt)" dev.schemadrift.oracle.Oracle \
-	  oracle/experiments oracle/resolutions.tsv oracle/target/work $(ORACLE_REPORT) $(if $(ORACLE_ONLY),'$(ORACLE_ONLY)')
+	  oracle/experiments oracle/resolutions.tsv oracle/target/work $(ORACLE_REPORT) $(if $(ORACLE_ONLY),'--only=$(ORACLE_ONLY)') $(ORACLE_OPTIONS)
+
+oracle-ci:
+	$(MAKE) --no-print-directory oracle ORACLE_OPTIONS=--covering ORACLE_REPORT=oracle/target/oracle-ci-report.md
 
 ## moto-start: start a moto server for hand-run tests (state in target/moto/); prints its
 ##             AWS_ENDPOINT_URL. Use it with AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,12 +52,15 @@ public final class Oracle {
 
   /**
    * Arguments: the experiments folder, the resolutions file, a work folder for the engine's files,
-   * the Markdown report to write.
+   * the Markdown report to write, then optionally {@code --only=REGEX} (the experiments whose id
+   * the expression finds) and {@code --covering} (the first experiment of each rule, format,
+   * partitioning and access switch: CI's bounded subset).
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 4 && args.length != 5) {
+    if (args.length < 4 || args.length > 6) {
       System.err.println(
-          "usage: Oracle EXPERIMENTS_FOLDER RESOLUTIONS.tsv WORK_FOLDER REPORT.md [ID_REGEX]");
+          "usage: Oracle EXPERIMENTS_FOLDER RESOLUTIONS.tsv WORK_FOLDER REPORT.md"
+              + " [--only=ID_REGEX] [--covering]");
       System.exit(2);
     }
     // Airlift's logging takes over System.out; the report goes to the real standard output.
@@ -68,19 +72,14 @@ public final class Oracle {
     List<Experiment> experiments;
     Map<String, String> resolutions;
     try {
-      experiments = ExperimentReader.readAll(Path.of(args[0]));
-      if (args.length == 5) {
-        // A subset (the CI's): resolutions of experiments left out are not stale.
-        Pattern only = Pattern.compile(args[4]);
-        experiments =
-            experiments.stream()
-                .filter(experiment -> only.matcher(experiment.id()).find())
-                .toList();
-        resolutions = new TreeMap<>(Resolutions.read(Path.of(args[1])));
+      List<Experiment> all = ExperimentReader.readAll(Path.of(args[0]));
+      experiments = selected(all, List.of(args).subList(4, args.length));
+      resolutions = Resolutions.read(Path.of(args[1]));
+      if (experiments.size() < all.size()) {
+        // A subset: resolutions of experiments left out are not stale.
         Set<String> ids = experiments.stream().map(Experiment::id).collect(Collectors.toSet());
+        resolutions = new TreeMap<>(resolutions);
         resolutions.keySet().retainAll(ids);
-      } else {
-        resolutions = Resolutions.read(Path.of(args[1]));
       }
     } catch (IllegalArgumentException | IOException e) {
       err.println("oracle: " + e.getMessage());
@@ -134,6 +133,44 @@ public final class Oracle {
         undecided);
     out.flush();
     System.exit(unresolved > 0 || !stale.isEmpty() ? 1 : 0);
+  }
+
+  /**
+   * The experiments the options select, in the order read: {@code --only=REGEX} keeps those whose
+   * id the expression finds, {@code --covering} then keeps the first of each rule, format,
+   * partitioning and column access switch, so every rule and every format it applies to is measured
+   * at least once.
+   */
+  static List<Experiment> selected(List<Experiment> experiments, List<String> options) {
+    List<Experiment> chosen = experiments;
+    boolean covering = false;
+    for (String option : options) {
+      if (option.startsWith("--only=")) {
+        Pattern only = Pattern.compile(option.substring("--only=".length()));
+        chosen =
+            chosen.stream().filter(experiment -> only.matcher(experiment.id()).find()).toList();
+      } else if (option.equals("--covering")) {
+        covering = true;
+      } else {
+        throw new IllegalArgumentException(
+            "unknown option '" + option + "' (expected --only=ID_REGEX or --covering)");
+      }
+    }
+    if (!covering) {
+      return chosen;
+    }
+    Map<String, Experiment> firstOfEach = new LinkedHashMap<>();
+    for (Experiment experiment : chosen) {
+      String kind =
+          experiment.rule()
+              + "/"
+              + experiment.format().jsonName()
+              + (experiment.partitioned() ? "/partitioned" : "")
+              + "/"
+              + experiment.access();
+      firstOfEach.putIfAbsent(kind, experiment);
+    }
+    return List.copyOf(firstOfEach.values());
   }
 
   /** The table of docs/ORACLE.md: one row per experiment, outcome and verdict side by side. */
