@@ -28,6 +28,10 @@ final class Measurement {
   private static final Pattern FILE =
       Pattern.compile("local:///[^\\s\\]]*|\\b\\d{8}_\\d{6}_\\d+_\\w+-[0-9a-f-]+[^\\s\\]]*");
 
+  /** Trino's number types, by base name: a result of one of them read as another is RISKY. */
+  private static final Set<String> NUMBER_TYPES =
+      Set.of("tinyint", "smallint", "integer", "bigint", "real", "double", "decimal");
+
   /** The partition key of a partitioned experiment, and the one partition it writes. */
   static final String PARTITION_KEY = "part";
 
@@ -152,10 +156,11 @@ final class Measurement {
     List<String> evidence = new ArrayList<>();
     for (int position = 0; position < leaves.size(); position++) {
       Leaf leaf = leaves.get(position);
-      // Evidence only: the consumer gets the same values in a result of another type.
+      // The consumer axis: the same values in a result of another type.
       String promised = SampleValues.trinoType(leaf.type());
       String answered = result.getTypes().get(position).getDisplayName();
       if (!promised.equals(answered)) {
+        verdict = verdict.worse(resultType(promised, answered));
         evidence.add(leaf.path() + " answers " + answered + ", not " + promised);
       }
       Outcome column = compare(leaf.path(), leaf.written(), column(rows, position));
@@ -165,6 +170,26 @@ final class Measurement {
       }
     }
     return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  /**
+   * What a contract column answering another result type means to its consumer: a number that
+   * answers another number type ({@code integer} as {@code bigint}, {@code real} as {@code double},
+   * {@code decimal(10,2)} as {@code decimal(20,2)}) is RISKY, since a consumer coded against the
+   * promised type may overflow; any other change (a varchar's length: strings have one client type)
+   * is SAFE here, and wrong values show in the values compared.
+   */
+  static Verdict resultType(String promised, String answered) {
+    if (promised.equals(answered)) {
+      return Verdict.SAFE;
+    }
+    return isNumber(promised) && isNumber(answered) ? Verdict.RISKY : Verdict.SAFE;
+  }
+
+  private static boolean isNumber(String trinoType) {
+    int parameters = trinoType.indexOf('(');
+    String base = parameters < 0 ? trinoType : trinoType.substring(0, parameters);
+    return NUMBER_TYPES.contains(base);
   }
 
   /** SELECT the changed column or field: its values, or NULL where it was not written. */

@@ -10,12 +10,14 @@ import java.util.TreeMap;
 
 /**
  * The documented resolutions of disagreements: {@code experiment-id<TAB>resolution} per line, where
- * the resolution says the rule was fixed or names the source showing that Athena is stricter than
- * the engine measured here.
+ * the resolution says the rule was fixed, names the source showing that Athena is stricter than the
+ * engine measured here, or describes a defect of the engine (what fails, and the evidence) that
+ * makes its outcome no schema verdict.
  */
 final class Resolutions {
   static final String RULE_FIXED = "rule fixed";
   static final String MORE_LENIENT = "engine more lenient than Athena's documented behaviour: ";
+  static final String ENGINE_DEFECT = "engine defect: ";
 
   private Resolutions() {}
 
@@ -33,21 +35,28 @@ final class Resolutions {
         throw new IllegalArgumentException(where + ": expected experiment-id<TAB>resolution");
       }
       String resolution = fields[1].strip();
-      boolean sourced =
-          resolution.startsWith(MORE_LENIENT) && resolution.length() > MORE_LENIENT.length();
-      if (!resolution.equals(RULE_FIXED) && !sourced) {
+      if (!resolution.equals(RULE_FIXED)
+          && !explained(resolution, MORE_LENIENT)
+          && !explained(resolution, ENGINE_DEFECT)) {
         throw new IllegalArgumentException(
             where
                 + ": the resolution must be '"
                 + RULE_FIXED
-                + "' or '"
+                + "', '"
                 + MORE_LENIENT
-                + "<source>'");
+                + "<source>' or '"
+                + ENGINE_DEFECT
+                + "<what and evidence>'");
       }
       if (resolutions.put(fields[0].strip(), resolution) != null) {
         throw new IllegalArgumentException(where + ": " + fields[0] + " is resolved twice");
       }
     }
     return resolutions;
+  }
+
+  /** A resolution of this kind that says something after its prefix. */
+  private static boolean explained(String resolution, String kind) {
+    return resolution.startsWith(kind) && !resolution.substring(kind.length()).isBlank();
   }
 }

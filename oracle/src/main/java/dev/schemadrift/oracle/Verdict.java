@@ -6,7 +6,7 @@ import dev.schemadrift.rule.Severity;
 enum Verdict {
   /** The same answers as before the change. */
   SAFE,
-  /** NULLs (or defaults) where values were. */
+  /** NULLs (or defaults) where values were, or a number answered as another number type. */
   RISKY,
   /** An error or wrong values. */
   BREAKING,

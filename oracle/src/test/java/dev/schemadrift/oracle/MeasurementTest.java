@@ -37,6 +37,25 @@ class MeasurementTest {
   }
 
   @Test
+  void aNumberAnsweringAnotherNumberTypeIsRisky() {
+    // The consumer axis: a typed consumer of the promised type may overflow.
+    assertEquals(Verdict.RISKY, Measurement.resultType("integer", "bigint"));
+    assertEquals(Verdict.RISKY, Measurement.resultType("real", "double"));
+    assertEquals(Verdict.RISKY, Measurement.resultType("decimal(10,2)", "decimal(20,2)"));
+    assertEquals(Verdict.RISKY, Measurement.resultType("integer", "double"));
+    assertEquals(Verdict.RISKY, Measurement.resultType("bigint", "integer"));
+  }
+
+  @Test
+  void aStringsLengthOrTheSameTypeIsNoConsumerChange() {
+    assertEquals(Verdict.SAFE, Measurement.resultType("varchar(10)", "varchar(2)"));
+    assertEquals(Verdict.SAFE, Measurement.resultType("varchar(10)", "varchar"));
+    assertEquals(Verdict.SAFE, Measurement.resultType("char(10)", "varchar(10)"));
+    assertEquals(Verdict.SAFE, Measurement.resultType("integer", "integer"));
+    assertEquals(Verdict.SAFE, Measurement.resultType("decimal(10,2)", "decimal(10,2)"));
+  }
+
+  @Test
   void numbersCompareByValueNotByType() {
     assertEquals("11", SampleValues.canonical(11L));
     assertEquals("11.5", SampleValues.canonical(11.5f));

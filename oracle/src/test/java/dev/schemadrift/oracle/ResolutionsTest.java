@@ -32,6 +32,25 @@ class ResolutionsTest {
   }
 
   @Test
+  void readsAnEngineDefectWithWhatFailed() throws IOException {
+    Map<String, String> resolutions =
+        Resolutions.read(
+            write("A/b/avro\tengine defect: ClassCastException reading the old partition\n"));
+    assertEquals(
+        "engine defect: ClassCastException reading the old partition", resolutions.get("A/b/avro"));
+  }
+
+  @Test
+  void anEngineDefectThatSaysNothingIsRefused() throws IOException {
+    Path file = write("A/b/orc\tengine defect:  \n");
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> Resolutions.read(file));
+    assertTrue(error.getMessage().contains("line 1"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("engine defect: <what and evidence>"), error.getMessage());
+  }
+
+  @Test
   void aResolutionWithoutASourceIsRefused() throws IOException {
     Path file = write("A/b/orc\tengine more lenient than Athena's documented behaviour: \n");
     IllegalArgumentException error =

@@ -112,7 +112,10 @@ final class Reasons {
                       + " may overflow.");
       case COLUMN_LENGTH_INCREASED -> typeChanged(difference, ": every old value still fits.");
       case COLUMN_LENGTH_DECREASED ->
-          typeChanged(difference, ": longer values may be truncated or padded differently.");
+          typeChanged(
+              difference,
+              ": values longer than the new length are truncated when read, so queries get"
+                  + " other values than were written (and char pads shorter ones).");
       case COLUMN_TYPE_NARROWED ->
           typeChanged(difference, ": existing values may not fit the narrower type.");
       case COLUMN_TYPE_CHANGED ->
@@ -122,17 +125,17 @@ final class Reasons {
           "Struct field '"
               + path
               + "' is not in the contract and comes last: "
-              + positionalConsequence("old files lack it and are read with a shorter struct");
+              + structFieldConsequence("old files lack it and are read with a shorter struct");
       case NESTED_FIELD_INSERTED ->
           "Struct field '"
               + path
               + "' is not in the contract and stands before contract fields: "
-              + positionalConsequence("later fields shift");
+              + structFieldConsequence("later fields shift");
       case NESTED_FIELDS_REORDERED ->
           "The fields of struct '"
               + path
               + "' are in another order: "
-              + positionalConsequence("values land in the wrong fields");
+              + structFieldConsequence("values land in the wrong fields");
       case NESTED_FIELD_REMOVED ->
           "Struct field '" + path + "' is missing from Glue: queries that read it fail.";
       case NESTED_FIELD_RENAMED ->
@@ -424,6 +427,22 @@ final class Reasons {
     return switch (profile.profile()) {
       case POSITIONAL, UNKNOWN -> profile.howRead() + ", so " + whatHappens + ".";
       case BY_NAME, ICEBERG -> profile.howRead() + ", so the other columns still read correctly.";
+    };
+  }
+
+  /**
+   * Struct fields of Parquet and ORC files are matched by name whatever the column access, so the
+   * table's profile decides only for the other formats.
+   */
+  private String structFieldConsequence(String whatHappens) {
+    return switch (profile.family()) {
+      case PARQUET, ORC ->
+          profile.profile() == FormatProfile.BY_NAME
+              ? positionalConsequence(whatHappens)
+              : profile.family().displayName()
+                  + " matches struct fields by name, even when columns are read by index, so the"
+                  + " other fields still read correctly.";
+      case TEXT, AVRO, JSON, ION, ICEBERG, VIEW, UNKNOWN -> positionalConsequence(whatHappens);
     };
   }
 

@@ -23,7 +23,7 @@ public final class RuleCatalogue {
   public static final String LEGEND =
       "S = SAFE, R = RISKY, B = BREAKING, – = not applicable; UNKNOWN is judged as POSITIONAL.";
 
-  private static final String MARKS = "¹²³⁴⁵⁶⁷⁸⁹";
+  private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
   private RuleCatalogue() {}
 
@@ -58,7 +58,7 @@ public final class RuleCatalogue {
       String mark = "";
       String note = null;
       if (varies) {
-        mark = String.valueOf(MARKS.charAt(notes++));
+        mark = mark(++notes);
         note = mark + " `" + rule.name() + "`: " + rule.model().describe() + ".";
       }
       Map<FormatProfile, String> cells = new EnumMap<>(FormatProfile.class);
@@ -68,6 +68,15 @@ public final class RuleCatalogue {
       rows.add(new Row(rule, cells, note));
     }
     return List.copyOf(rows);
+  }
+
+  /** A note's number in superscript digits: ¹, ², …, ¹⁰. */
+  private static String mark(int number) {
+    StringBuilder mark = new StringBuilder();
+    for (char digit : Integer.toString(number).toCharArray()) {
+      mark.append(SUPERSCRIPT_DIGITS.charAt(digit - '0'));
+    }
+    return mark.toString();
   }
 
   /** "B", "B/R¹" (harshest first), "–"; a note mark only where the cell holds a choice. */

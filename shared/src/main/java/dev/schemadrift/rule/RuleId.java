@@ -41,16 +41,18 @@ public enum RuleId {
       SeverityModel.when(insideMapKey(), RISKY).otherwise(SAFE)),
   COLUMN_LENGTH_DECREASED(
       "the reverse of COLUMN_LENGTH_INCREASED",
-      SeverityModel.when(insideMapKey(), BREAKING).otherwise(RISKY)),
+      // Measured against Trino (docs/ORACLE.md): longer values read truncated, wrong answers
+      // rather than NULLs, in every format; the reason COLUMN_TYPE_NARROWED is BREAKING too.
+      SeverityModel.always(BREAKING)),
   COLUMN_TYPE_NARROWED(
       "any reverse of a widening or precision increase", SeverityModel.always(BREAKING)),
   COLUMN_TYPE_CHANGED(
       "other family change (string↔numeric, int→double, decimal scale, date↔timestamp,"
           + " primitive↔complex)",
       SeverityModel.always(BREAKING)),
-  NESTED_FIELD_ADDED("extra struct field after the last expected one", byPosition(RISKY, SAFE)),
-  NESTED_FIELD_INSERTED("extra struct field before an expected one", byPosition(BREAKING, SAFE)),
-  NESTED_FIELDS_REORDERED("struct fields in another order", byPosition(BREAKING, SAFE)),
+  NESTED_FIELD_ADDED("extra struct field after the last expected one", structFields(RISKY)),
+  NESTED_FIELD_INSERTED("extra struct field before an expected one", structFields(BREAKING)),
+  NESTED_FIELDS_REORDERED("struct fields in another order", structFields(BREAKING)),
   NESTED_FIELD_REMOVED("expected struct field absent", SeverityModel.always(BREAKING)),
   NESTED_FIELD_RENAMED("as COLUMN_RENAMED, inside a struct", SeverityModel.always(BREAKING)),
   PARTITION_KEY_ADDED("a partition key the contract does not have", partitionLayout()),
@@ -134,6 +136,17 @@ public enum RuleId {
   /** Readers that find columns by position feel an inserted or moved column; others do not. */
   private static SeverityModel byPosition(Severity positional, Severity otherwise) {
     return SeverityModel.when(profiles(POSITIONAL), positional).otherwise(otherwise);
+  }
+
+  /**
+   * Struct fields: Parquet and ORC readers match them by name even when they read the columns by
+   * index (measured against Trino, docs/ORACLE.md), so only the text SerDes (and an unrecognised
+   * one) read them by position.
+   */
+  private static SeverityModel structFields(Severity positional) {
+    return SeverityModel.when(families(PARQUET, ORC), SAFE)
+        .when(profiles(POSITIONAL), positional)
+        .otherwise(SAFE);
   }
 
   /**

@@ -98,6 +98,16 @@ class RuleCasesTest {
     for (Finding finding : artifact.findings()) {
       assertFalse(finding.reason().isBlank(), context + "every finding needs a reason");
     }
+    // A case may pin down the fact a reason must name; the findings are in the expected order.
+    for (int index = 0; index < expected.get("findings").size(); index++) {
+      JsonNode says = expected.get("findings").get(index).get("reason_says");
+      if (says != null) {
+        String reason = artifact.findings().get(index).reason();
+        assertTrue(
+            reason.contains(says.asText()),
+            context + "the reason '" + reason + "' should say '" + says.asText() + "'");
+      }
+    }
     // Columns set aside before matching (Hudi metadata): none unless the case says which.
     List<String> setAside = new ArrayList<>();
     expected.path("set_aside_columns").forEach(column -> setAside.add(column.asText()));
