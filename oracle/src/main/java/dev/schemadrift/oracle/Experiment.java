@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * One measurement: rows written under {@code before} in one format, read under {@code after} over
- * the same files; {@code changed} is the column (or struct field, {@code column.field}) the rule is
- * about, in {@code before}, in {@code after}, or in both.
+ * the same files; {@code changed} is the column (or nested field, by the rule engine's path: {@code
+ * address.geo.lat}, {@code items[].a}, {@code scores{value}}) the rule is about, in {@code before},
+ * in {@code after}, or in both.
  */
 record Experiment(
     String rule,
@@ -31,8 +32,9 @@ record Experiment(
     if (before.isEmpty() || after.isEmpty()) {
       throw new IllegalArgumentException("before and after need at least one column each");
     }
-    // A struct field is named by its path (address.city); its column must be on one side.
-    String column = changed.split("\\.", 2)[0];
+    // A nested field is named by its path (address.city, tags[], scores{value}); its column must
+    // be on one side.
+    String column = changed.split("[.\\[{]", 2)[0];
     if (find(before, column).isEmpty() && find(after, column).isEmpty()) {
       throw new IllegalArgumentException(
           "changed column '" + column + "' is in neither the before nor the after schema");

@@ -62,6 +62,10 @@ final class Measurement {
         connector.execute(session, createTable(before, experiment.before(), experiment, location));
         connector.execute(session, insert(before, experiment.before(), false));
         connector.execute(session, createTable(after, experiment.after(), experiment, location));
+        if (experiment.format().declaresOnlyVarchar()) {
+          // Trino refuses to create the table Glue would hold; the metastore takes it as it is.
+          connector.replaceDataColumns(after, experiment.after());
+        }
       }
     } catch (IOException | RuntimeException e) {
       return new Outcome(Verdict.UNDECIDED, "setup failed: " + firstLine(e));
@@ -104,10 +108,12 @@ final class Measurement {
   }
 
   /**
-   * What a consumer of the contract selects: a column, or each field of a struct column ({@code
-   * address.city}), with the values written there.
+   * What a consumer of the contract selects: a column, or a primitive inside a nested one, named by
+   * the rule engine's path ({@code address.geo.lat}, {@code tags[]}, {@code scores{value}}) and
+   * reached by the SQL a consumer writes ({@code address.geo.lat}, {@code tags[1]}, {@code
+   * map_values(scores)[1]}), with the values written there.
    */
-  record Leaf(String path, DataType type, int seed) {
+  record Leaf(String path, String sql, DataType type, int seed) {
     List<String> written() {
       List<String> values = new ArrayList<>();
       for (int row = 1; row <= SampleValues.ROWS; row++) {
@@ -117,34 +123,65 @@ final class Measurement {
     }
   }
 
-  /** The leaves of a schema: columns, and the fields of struct columns (one level deep). */
+  /**
+   * The leaves of a schema: its primitive columns, and the primitives inside structs, arrays and
+   * maps at any depth (the sample rows hold one element per array and one entry per map).
+   */
   static List<Leaf> leaves(List<Column> columns) {
     List<Leaf> leaves = new ArrayList<>();
     for (int position = 0; position < columns.size(); position++) {
       Column column = columns.get(position);
-      DataType type = TypeParser.parse(column.type());
-      if (type instanceof DataType.Struct struct) {
-        for (int index = 0; index < struct.fields().size(); index++) {
-          DataType.Field field = struct.fields().get(index);
-          leaves.add(
-              new Leaf(
-                  column.name() + "." + field.name(),
-                  field.type(),
-                  SampleValues.fieldSeed(position, index)));
-        }
-      } else {
-        leaves.add(new Leaf(column.name(), type, position));
-      }
+      addLeaves(leaves, column.name(), column.name(), TypeParser.parse(column.type()), position);
     }
     return leaves;
+  }
+
+  private static void addLeaves(
+      List<Leaf> leaves, String path, String sql, DataType type, int seed) {
+    switch (type) {
+      case DataType.Struct struct -> {
+        for (int index = 0; index < struct.fields().size(); index++) {
+          DataType.Field field = struct.fields().get(index);
+          addLeaves(
+              leaves,
+              path + "." + field.name(),
+              sql + "." + field.name(),
+              field.type(),
+              SampleValues.fieldSeed(seed, index));
+        }
+      }
+      case DataType.Array array ->
+          addLeaves(
+              leaves, path + "[]", sql + "[1]", array.element(), SampleValues.fieldSeed(seed, 0));
+      case DataType.Map map -> {
+        addLeaves(
+            leaves,
+            path + "{key}",
+            "map_keys(" + sql + ")[1]",
+            map.key(),
+            SampleValues.fieldSeed(seed, 0));
+        addLeaves(
+            leaves,
+            path + "{value}",
+            "map_values(" + sql + ")[1]",
+            map.value(),
+            SampleValues.fieldSeed(seed, 1));
+      }
+      case DataType.Primitive primitive -> leaves.add(new Leaf(path, sql, type, seed));
+      case DataType.Decimal decimal -> leaves.add(new Leaf(path, sql, type, seed));
+      case DataType.Char character -> leaves.add(new Leaf(path, sql, type, seed));
+      case DataType.Varchar varchar -> leaves.add(new Leaf(path, sql, type, seed));
+      case DataType.Union union ->
+          throw new IllegalArgumentException("no sample values for type " + type.canonical());
+    }
   }
 
   /** SELECT the contract's columns (and struct fields): each must read the values written. */
   private Outcome everyContractColumn(
       Map<String, String> session, Experiment experiment, String table) {
     List<Leaf> leaves = leaves(experiment.before());
-    List<String> paths = leaves.stream().map(Leaf::path).toList();
-    String sql = "SELECT " + String.join(", ", paths) + " FROM " + table;
+    List<String> selected = leaves.stream().map(Leaf::sql).toList();
+    String sql = "SELECT " + String.join(", ", selected) + " FROM " + table;
     MaterializedResult result;
     try {
       result = connector.execute(session, sql);
@@ -195,7 +232,7 @@ final class Measurement {
   /** SELECT the changed column or field: its values, or NULL where it was not written. */
   private Outcome changedColumn(Map<String, String> session, Experiment experiment, String table) {
     String changed = experiment.changed();
-    String sql = "SELECT " + changed + " FROM " + table;
+    String sql = "SELECT " + changedSql(experiment) + " FROM " + table;
     List<MaterializedRow> rows;
     try {
       rows = connector.execute(session, sql).getMaterializedRows();
@@ -212,8 +249,8 @@ final class Measurement {
   /** WHERE changed = its first written value (or IS NULL for one the files do not have). */
   private Outcome filterOnChangedColumn(
       Map<String, String> session, Experiment experiment, String table) {
-    String changed = experiment.changed();
     Optional<Leaf> before = changedLeaf(experiment);
+    String changed = changedSql(experiment);
     String condition;
     long expected;
     if (before.isPresent()) {
@@ -281,9 +318,22 @@ final class Measurement {
   }
 
   private static Optional<Leaf> changedLeaf(Experiment experiment) {
-    return leaves(experiment.before()).stream()
-        .filter(leaf -> leaf.path().equals(experiment.changed()))
-        .findFirst();
+    return leaf(experiment.before(), experiment.changed());
+  }
+
+  /**
+   * How the consumer reaches the changed column or field: as the contract has it, else as the after
+   * schema has it (a new field inside an array, {@code items[1].c}), else by its path.
+   */
+  static String changedSql(Experiment experiment) {
+    return changedLeaf(experiment)
+        .or(() -> leaf(experiment.after(), experiment.changed()))
+        .map(Leaf::sql)
+        .orElse(experiment.changed());
+  }
+
+  private static Optional<Leaf> leaf(List<Column> columns, String path) {
+    return leaves(columns).stream().filter(leaf -> leaf.path().equals(path)).findFirst();
   }
 
   /**
@@ -335,7 +385,11 @@ final class Measurement {
       String table, List<Column> columns, Experiment experiment, String location) {
     List<String> definitions = new ArrayList<>();
     for (Column column : columns) {
-      definitions.add(column.name() + " " + SampleValues.trinoType(column.type()));
+      String type =
+          experiment.format().declaresOnlyVarchar()
+              ? "varchar"
+              : SampleValues.trinoType(column.type());
+      definitions.add(column.name() + " " + type);
     }
     String partitioning = "";
     if (experiment.partitioned()) {

@@ -68,6 +68,14 @@ final class RuleEngine {
     contract.put("table", experiment.tableName());
     contract.put("data_location", LOCATION + experiment.tableName() + "/");
     contract.put("format", experiment.format().contractFormat());
+    // A contract bootstrapped from the table names the SerDe where the format has two.
+    switch (experiment.format()) {
+      case OPENCSV -> contract.putObject("format_options").put("serde", "open_csv");
+      case OPENX_JSON -> contract.putObject("format_options").put("serde", "openx");
+      case PARQUET, ORC, CSV, TSV, JSON, AVRO -> {
+        // One SerDe for the format, or the contract's default (lazy_simple, hive JSON).
+      }
+    }
     ArrayNode columns = contract.putArray("columns");
     for (Column column : experiment.before()) {
       columns.addObject().put("name", column.name()).put("type", column.type());
@@ -106,7 +114,10 @@ final class RuleEngine {
     switch (format) {
       case CSV -> parameters.put("field.delim", ",");
       case TSV -> parameters.put("field.delim", "\t");
-      case PARQUET, ORC, JSON, AVRO -> {
+      case OPENCSV ->
+          // What Trino's CSV writer uses, stated as an Athena OpenCSVSerde table states them.
+          parameters.put("separatorChar", ",").put("quoteChar", "\"").put("escapeChar", "\\");
+      case PARQUET, ORC, JSON, AVRO, OPENX_JSON -> {
         // The SerDe's defaults are what Trino wrote.
       }
     }

@@ -53,15 +53,37 @@ final class SampleValues {
     return isNumber(type) ? canonical(new BigDecimal(value)) : value;
   }
 
-  /** A SQL expression of the value at {@code row}: a cast literal, or a ROW of its fields. */
+  /**
+   * A SQL expression of the value at {@code row}: a cast literal; a ROW of its fields; an array of
+   * one element; a map of one entry. An element, a key and a value take the seeds of fields 0, 0
+   * and 1, so that each has values of its own and {@link Measurement#leaves} finds them.
+   */
   static String expression(DataType type, int seed, int row) {
-    if (type instanceof DataType.Struct struct) {
-      List<String> fields = new ArrayList<>();
-      for (int index = 0; index < struct.fields().size(); index++) {
-        fields.add(expression(struct.fields().get(index).type(), fieldSeed(seed, index), row));
+    return switch (type) {
+      case DataType.Struct struct -> {
+        List<String> fields = new ArrayList<>();
+        for (int index = 0; index < struct.fields().size(); index++) {
+          fields.add(expression(struct.fields().get(index).type(), fieldSeed(seed, index), row));
+        }
+        yield "CAST(ROW(" + String.join(", ", fields) + ") AS " + trinoType(type) + ")";
       }
-      return "CAST(ROW(" + String.join(", ", fields) + ") AS " + trinoType(type) + ")";
-    }
+      case DataType.Array array ->
+          "ARRAY[" + expression(array.element(), fieldSeed(seed, 0), row) + "]";
+      case DataType.Map map ->
+          "MAP(ARRAY["
+              + expression(map.key(), fieldSeed(seed, 0), row)
+              + "], ARRAY["
+              + expression(map.value(), fieldSeed(seed, 1), row)
+              + "])";
+      case DataType.Primitive primitive -> literal(type, seed, row);
+      case DataType.Decimal decimal -> literal(type, seed, row);
+      case DataType.Char character -> literal(type, seed, row);
+      case DataType.Varchar varchar -> literal(type, seed, row);
+      case DataType.Union union -> throw unsupported(type);
+    };
+  }
+
+  private static String literal(DataType type, int seed, int row) {
     return "CAST('" + value(type, seed, row).replace("'", "''") + "' AS " + trinoType(type) + ")";
   }
 

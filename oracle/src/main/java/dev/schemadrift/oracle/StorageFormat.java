@@ -59,6 +59,27 @@ enum StorageFormat {
       "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
       "org.apache.hive.hcatalog.data.JsonSerDe",
       null,
+      null),
+  /**
+   * Quoted comma-separated text read by OpenCSVSerde, read by position; Trino declares its columns
+   * varchar only (see {@link #declaresOnlyVarchar}).
+   */
+  OPENCSV(
+      "format = 'CSV'",
+      "csv",
+      "org.apache.hadoop.mapred.TextInputFormat",
+      "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+      "org.apache.hadoop.hive.serde2.OpenCSVSerde",
+      null,
+      null),
+  /** JSON lines read by the OpenX JsonSerDe, Athena's other JSON SerDe, read by name. */
+  OPENX_JSON(
+      "format = 'OPENX_JSON'",
+      "json",
+      "org.apache.hadoop.mapred.TextInputFormat",
+      "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+      "org.openx.data.jsonserde.JsonSerDe",
+      null,
       null);
 
   private final String tableProperties;
@@ -129,6 +150,17 @@ enum StorageFormat {
    */
   Optional<String> nameAccessSessionProperty() {
     return Optional.ofNullable(nameAccessSessionProperty);
+  }
+
+  /**
+   * Whether Trino creates tables of this format with varchar columns only (OpenCSV): a table that
+   * declares another type, as Glue allows, is then registered in the metastore directly.
+   */
+  boolean declaresOnlyVarchar() {
+    return switch (this) {
+      case OPENCSV -> true;
+      case PARQUET, ORC, CSV, TSV, AVRO, JSON, OPENX_JSON -> false;
+    };
   }
 
   /** The SerDe parameter Athena reads for the same switch. */

@@ -84,6 +84,34 @@ class ExperimentReaderTest {
   }
 
   @Test
+  void aNestedPathNamesItsColumnBeforeTheFirstBracketOrDot() throws IOException {
+    Path file =
+        write(
+            "COLUMN_TYPE_WIDENED",
+            "map",
+            """
+            {"formats": ["openx_json", "opencsv"], "changed": "scores{value}",
+             "before": [{"name": "scores", "type": "map<string,int>"}],
+             "after": [{"name": "scores", "type": "map<string,bigint>"}]}
+            """);
+    assertEquals(
+        List.of(StorageFormat.OPENX_JSON, StorageFormat.OPENCSV),
+        ExperimentReader.read(file).stream().map(Experiment::format).toList());
+    Path wrong =
+        write(
+            "COLUMN_TYPE_WIDENED",
+            "array",
+            """
+            {"formats": ["orc"], "changed": "labels[]",
+             "before": [{"name": "tags", "type": "array<int>"}],
+             "after": [{"name": "tags", "type": "array<bigint>"}]}
+            """);
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ExperimentReader.read(wrong));
+    assertTrue(error.getMessage().contains("changed column 'labels'"), error.getMessage());
+  }
+
+  @Test
   void theCommittedExperimentsAllRead() {
     List<Experiment> experiments = ExperimentReader.readAll(Path.of("experiments"));
     assertTrue(experiments.size() >= 40, "experiments: " + experiments.size());

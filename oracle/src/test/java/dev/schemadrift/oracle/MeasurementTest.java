@@ -1,6 +1,7 @@
 package dev.schemadrift.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,73 @@ class MeasurementTest {
             + " AS row(street varchar, zip integer))",
         SampleValues.expression(
             dev.schemadrift.type.TypeParser.parse("struct<street:string,zip:int>"), 1, 1));
+  }
+
+  @Test
+  void nestedLeavesAreReachedAtAnyDepthWithValuesOfTheirOwn() {
+    var leaves =
+        Measurement.leaves(
+            java.util.List.of(
+                new Column("id", "int"),
+                new Column("address", "struct<street:string,geo:struct<lat:float,lon:float>>"),
+                new Column("items", "array<struct<a:int,b:string>>"),
+                new Column("scores", "map<int,string>")));
+    assertEquals(
+        java.util.List.of(
+            "id",
+            "address.street",
+            "address.geo.lat",
+            "address.geo.lon",
+            "items[].a",
+            "items[].b",
+            "scores{key}",
+            "scores{value}"),
+        leaves.stream().map(Measurement.Leaf::path).toList());
+    assertEquals(
+        java.util.List.of(
+            "id",
+            "address.street",
+            "address.geo.lat",
+            "address.geo.lon",
+            "items[1].a",
+            "items[1].b",
+            "map_keys(scores)[1]",
+            "map_values(scores)[1]"),
+        leaves.stream().map(Measurement.Leaf::sql).toList());
+    // Every leaf reads values no other leaf has, so a value read from the wrong place shows.
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (Measurement.Leaf leaf : leaves) {
+      for (String value : leaf.written()) {
+        assertTrue(all.add(value), leaf.path() + " repeats " + value);
+      }
+    }
+    assertEquals(java.util.List.of("2211.5", "2212.5", "2213.5"), leaves.get(2).written());
+    assertEquals(java.util.List.of("c311r1", "c311r2", "c311r3"), leaves.get(5).written());
+    assertEquals(java.util.List.of("c41r1", "c41r2", "c41r3"), leaves.get(7).written());
+  }
+
+  @Test
+  void anArrayHoldsOneElementAndAMapOneEntry() {
+    assertEquals(
+        "ARRAY[CAST('211' AS integer)]",
+        SampleValues.expression(dev.schemadrift.type.TypeParser.parse("array<int>"), 1, 1));
+    assertEquals(
+        "MAP(ARRAY[CAST('c20r3' AS varchar)], ARRAY[CAST('3000000021' AS bigint)])",
+        SampleValues.expression(dev.schemadrift.type.TypeParser.parse("map<string,bigint>"), 1, 3));
+  }
+
+  @Test
+  void aFieldOnlyTheAfterSchemaHasIsReachedAsTheAfterSchemaNestsIt() {
+    Experiment added =
+        new Experiment(
+            "NESTED_FIELD_ADDED",
+            "in-array",
+            StorageFormat.PARQUET,
+            false,
+            ColumnAccess.DEFAULT,
+            java.util.List.of(new Column("items", "array<struct<a:int>>")),
+            java.util.List.of(new Column("items", "array<struct<a:int,c:string>>")),
+            "items[].c");
+    assertEquals("items[1].c", Measurement.changedSql(added));
   }
 }

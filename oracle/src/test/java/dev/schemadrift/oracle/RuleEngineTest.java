@@ -92,4 +92,31 @@ class RuleEngineTest {
     assertEquals(Verdict.RISKY, outcome.verdict());
     assertEquals("COLUMN_TYPE_WIDENED id RISKY", outcome.evidence());
   }
+
+  @Test
+  void openCsvIsJudgedByPositionAndOpenxJsonByName() {
+    // The exact findings also show that the contract's serde option matches the table's SerDe: a
+    // mismatch would add a SERDE_PARAMETER_CHANGED finding.
+    Outcome openCsv = RuleEngine.judge(inserted(StorageFormat.OPENCSV, ColumnAccess.DEFAULT));
+    assertEquals(new Outcome(Verdict.BREAKING, "COLUMN_INSERTED email BREAKING"), openCsv);
+    Outcome openx = RuleEngine.judge(inserted(StorageFormat.OPENX_JSON, ColumnAccess.DEFAULT));
+    assertEquals(new Outcome(Verdict.SAFE, "COLUMN_INSERTED email SAFE"), openx);
+  }
+
+  @Test
+  void aNestedChangeIsJudgedAtItsPath() {
+    Experiment widened =
+        new Experiment(
+            "COLUMN_TYPE_WIDENED",
+            "case",
+            StorageFormat.OPENX_JSON,
+            false,
+            ColumnAccess.DEFAULT,
+            List.of(new Column("scores", "map<int,int>")),
+            List.of(new Column("scores", "map<int,bigint>")),
+            "scores{value}");
+    assertEquals(
+        new Outcome(Verdict.RISKY, "COLUMN_TYPE_WIDENED scores{value} RISKY"),
+        RuleEngine.judge(widened));
+  }
 }
