@@ -97,7 +97,8 @@ final class Reasons {
                   + " may miss it.";
       case COLUMN_TYPE_WIDENED, COLUMN_DECIMAL_PRECISION_INCREASED ->
           severity == Severity.BREAKING
-              ? typeChanged(
+              // Inside a map key too: the key's type is part of the column's type.
+              ? changed(
                   difference,
                   ": "
                       + profile.files()
@@ -124,8 +125,8 @@ final class Reasons {
       case NESTED_FIELD_ADDED ->
           "Struct field '"
               + path
-              + "' is not in the contract and comes last: "
-              + structFieldConsequence("old files lack it and are read with a shorter struct");
+              + "' is not in the contract and comes last: files written without it read it as"
+              + " NULL, and every contract field still reads correctly.";
       case NESTED_FIELD_INSERTED ->
           "Struct field '"
               + path
@@ -414,6 +415,11 @@ final class Reasons {
               ? ": existing keys still read, but lookups coded against the old key type may miss."
               : ": existing keys may not read and lookups change meaning.");
     }
+    return changed(difference, consequence);
+  }
+
+  /** A type change at any path, with its consequence. */
+  private static String changed(Difference difference, String consequence) {
     return "'"
         + difference.path()
         + "' changed from "
