@@ -51,25 +51,86 @@ final class ExperimentReader {
       ColumnAccess access =
           ColumnAccess.valueOf(
               root.path("access").asText("default").toUpperCase(Locale.ROOT).replace('-', '_'));
+      PartitionLayout layout = layout(root);
+      boolean contractIsAfter = contractIsAfter(root);
+      StorageFormat partitionFormat = null;
+      if (root.has("partition_format")) {
+        partitionFormat = format("partition_format", root.path("partition_format").asText());
+      }
       JsonNode formats = root.path("formats");
       if (!formats.isArray() || formats.isEmpty()) {
         throw new IllegalArgumentException("field 'formats' must be a non-empty array");
       }
       List<Experiment> experiments = new ArrayList<>();
       for (JsonNode name : formats) {
-        StorageFormat format =
-            StorageFormat.fromJsonName(name.asText())
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "field 'formats': unknown format '" + name.asText() + "'"));
+        StorageFormat format = format("formats", name.asText());
         experiments.add(
-            new Experiment(rule, caseName, format, partitioned, access, before, after, changed));
+            new Experiment(
+                rule,
+                caseName,
+                format,
+                partitioned,
+                access,
+                before,
+                after,
+                changed,
+                layout,
+                contractIsAfter,
+                partitionFormat));
       }
       return experiments;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static StorageFormat format(String field, String name) {
+    return StorageFormat.fromJsonName(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "field '" + field + "': unknown format '" + name + "'"));
+  }
+
+  /** The partition keys before and after, when the file has them (both or neither). */
+  private static PartitionLayout layout(JsonNode root) {
+    boolean hasBefore = root.has("before_partition_keys");
+    boolean hasAfter = root.has("after_partition_keys");
+    if (!hasBefore && !hasAfter) {
+      if (root.has("registration")) {
+        throw new IllegalArgumentException(
+            "field 'registration' needs before_partition_keys and after_partition_keys");
+      }
+      return null;
+    }
+    if (hasBefore != hasAfter) {
+      throw new IllegalArgumentException(
+          "field '"
+              + (hasBefore ? "after_partition_keys" : "before_partition_keys")
+              + "' is missing: a partition layout needs the keys before and after");
+    }
+    String registration = root.path("registration").asText("repair");
+    PartitionLayout.Registration kind =
+        switch (registration) {
+          case "repair" -> PartitionLayout.Registration.REPAIR;
+          case "kept" -> PartitionLayout.Registration.KEPT;
+          default ->
+              throw new IllegalArgumentException(
+                  "field 'registration': '" + registration + "' is neither 'repair' nor 'kept'");
+        };
+    return new PartitionLayout(
+        columns(root, "before_partition_keys"), columns(root, "after_partition_keys"), kind);
+  }
+
+  private static boolean contractIsAfter(JsonNode root) {
+    String contract = root.path("contract").asText("before");
+    return switch (contract) {
+      case "before" -> false;
+      case "after" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "field 'contract': '" + contract + "' is neither 'before' nor 'after'");
+    };
   }
 
   private static List<Column> columns(JsonNode root, String field) {

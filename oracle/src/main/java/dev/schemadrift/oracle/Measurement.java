@@ -49,19 +49,47 @@ final class Measurement {
     try {
       session = sessionProperties(experiment);
       String location = connector.newDataLocation(experiment.tableName());
-      if (experiment.partitioned()) {
+      if (experiment.layout() != null) {
+        after = experiment.tableName() + "_after";
+        Optional<Outcome> refused = changeLayout(session, experiment, location);
+        if (refused.isPresent()) {
+          return refused.get();
+        }
+      } else if (experiment.partitioned()) {
         // One table: its partition keeps the columns it was written with, the table gets the
         // after schema, as an ALTER TABLE in Glue leaves old partitions.
         after = experiment.tableName();
-        connector.execute(session, createTable(after, experiment.before(), experiment, location));
-        connector.execute(session, insert(after, experiment.before(), true));
+        List<Column> keys = List.of(new Column(PARTITION_KEY, "string"));
+        connector.execute(
+            session, createTable(after, experiment.before(), keys, experiment.format(), location));
+        if (experiment.partitionFormat() == null) {
+          connector.execute(session, insert(after, experiment.before(), true));
+        } else {
+          // The partition is written through a table of its own format and moved into this one,
+          // as a producer writing another format leaves a partition Glue describes with it.
+          String other = after + "_partition";
+          connector.execute(
+              session,
+              createTable(
+                  other,
+                  experiment.before(),
+                  keys,
+                  experiment.partitionFormat(),
+                  connector.newDataLocation(other)));
+          connector.execute(session, insert(other, experiment.before(), true));
+          connector.movePartition(other, after, List.of(PARTITION_VALUE));
+        }
         connector.replaceDataColumns(after, experiment.after());
       } else {
         String before = experiment.tableName() + "_before";
         after = experiment.tableName() + "_after";
-        connector.execute(session, createTable(before, experiment.before(), experiment, location));
+        connector.execute(
+            session,
+            createTable(before, experiment.before(), List.of(), experiment.format(), location));
         connector.execute(session, insert(before, experiment.before(), false));
-        connector.execute(session, createTable(after, experiment.after(), experiment, location));
+        connector.execute(
+            session,
+            createTable(after, experiment.after(), List.of(), experiment.format(), location));
         if (experiment.format().declaresOnlyVarchar()) {
           // Trino refuses to create the table Glue would hold; the metastore takes it as it is.
           connector.replaceDataColumns(after, experiment.after());
@@ -88,6 +116,84 @@ final class Measurement {
     }
     evidence.addAll(newColumnsRead(session, experiment, after));
     return new Outcome(verdict, String.join("; ", evidence));
+  }
+
+  /**
+   * Writes the rows into {@code key=value} folders under the before keys, registers the after table
+   * over the same folder and its partitions as the experiment says. Returns the outcome when that
+   * already decides it: BREAKING when the engine refuses to register the old folders under the new
+   * keys (its answer to the change), UNDECIDED when the catalog does not hold the partitions the
+   * rule engine is given.
+   */
+  private Optional<Outcome> changeLayout(
+      Map<String, String> session, Experiment experiment, String location) {
+    PartitionLayout layout = experiment.layout();
+    String before = experiment.tableName() + "_before";
+    String after = experiment.tableName() + "_after";
+    connector.execute(
+        session,
+        createTable(before, experiment.before(), layout.before(), experiment.format(), location));
+    connector.execute(session, insert(before, experiment.contractColumns(), false));
+    connector.execute(
+        session,
+        createTable(after, experiment.after(), layout.after(), experiment.format(), location));
+    try {
+      register(session, experiment, after, location);
+    } catch (RuntimeException e) {
+      return Optional.of(
+          new Outcome(Verdict.BREAKING, "registering the partitions fails: " + firstLine(e)));
+    }
+    // The rule engine is given the partitions the experiment predicts; the catalog must agree.
+    long held;
+    try {
+      held = count(connector.execute(session, "SELECT count(*) FROM \"" + after + "$partitions\""));
+    } catch (RuntimeException e) {
+      // A partition the catalog holds but the engine cannot list (a value its key's type cannot
+      // hold) fails every query the consumer asks too: those tell it.
+      return Optional.empty();
+    }
+    int given = experiment.registeredPartitions().size();
+    return held == given
+        ? Optional.empty()
+        : Optional.of(
+            new Outcome(
+                Verdict.UNDECIDED,
+                "the catalog holds " + held + " partitions, the rule engine is given " + given));
+  }
+
+  private void register(
+      Map<String, String> session, Experiment experiment, String after, String location) {
+    PartitionLayout layout = experiment.layout();
+    switch (layout.registration()) {
+      case REPAIR ->
+          connector.execute(
+              session,
+              "CALL system.sync_partition_metadata('"
+                  + HiveConnector.SCHEMA
+                  + "', '"
+                  + after
+                  + "', 'FULL')");
+      case KEPT -> {
+        List<String> keys = layout.after().stream().map(key -> "'" + key.name() + "'").toList();
+        for (List<String> values : experiment.writtenPartitionValues()) {
+          connector.execute(
+              session,
+              "CALL system.register_partition('"
+                  + HiveConnector.SCHEMA
+                  + "', '"
+                  + after
+                  + "', ARRAY["
+                  + String.join(", ", keys)
+                  + "], ARRAY["
+                  + String.join(", ", values.stream().map(value -> "'" + value + "'").toList())
+                  + "], '"
+                  + location
+                  + "/"
+                  + PartitionLayout.folder(layout.before(), values)
+                  + "')");
+        }
+      }
+    }
   }
 
   private static Map<String, String> sessionProperties(Experiment experiment) {
@@ -121,6 +227,41 @@ final class Measurement {
       }
       return values;
     }
+  }
+
+  /** A leaf the consumer asks for, the type it is promised and the values it should read. */
+  record Asked(String path, String sql, DataType promised, List<String> expected) {}
+
+  /**
+   * What the consumer asks: the contract's leaves with their written values; with {@code contract:
+   * after}, the table's leaves instead, each expecting the values written under its name in the old
+   * partition, or NULLs where the partition has no such column.
+   */
+  static List<Asked> asked(Experiment experiment) {
+    List<Leaf> written = leaves(experiment.contractColumns());
+    if (!experiment.contractIsAfter()) {
+      return written.stream()
+          .map(leaf -> new Asked(leaf.path(), leaf.sql(), leaf.type(), leaf.written()))
+          .toList();
+    }
+    List<Asked> asked = new ArrayList<>();
+    for (Leaf leaf : leaves(experiment.after())) {
+      List<String> expected =
+          written.stream()
+              .filter(old -> old.path().equals(leaf.path()))
+              .findFirst()
+              .map(Leaf::written)
+              .orElse(Collections.nCopies(SampleValues.ROWS, null));
+      asked.add(new Asked(leaf.path(), leaf.sql(), leaf.type(), expected));
+    }
+    return asked;
+  }
+
+  /** Whether the consumer asks for the changed column: not when it is one the table dropped. */
+  private static boolean asksChanged(Experiment experiment) {
+    String changed = experiment.changed();
+    return asked(experiment).stream().anyMatch(leaf -> leaf.path().equals(changed))
+        || !experiment.contractIsAfter();
   }
 
   /**
@@ -179,8 +320,8 @@ final class Measurement {
   /** SELECT the contract's columns (and struct fields): each must read the values written. */
   private Outcome everyContractColumn(
       Map<String, String> session, Experiment experiment, String table) {
-    List<Leaf> leaves = leaves(experiment.before());
-    List<String> selected = leaves.stream().map(Leaf::sql).toList();
+    List<Asked> leaves = asked(experiment);
+    List<String> selected = leaves.stream().map(Asked::sql).toList();
     String sql = "SELECT " + String.join(", ", selected) + " FROM " + table;
     MaterializedResult result;
     try {
@@ -192,15 +333,15 @@ final class Measurement {
     Verdict verdict = Verdict.SAFE;
     List<String> evidence = new ArrayList<>();
     for (int position = 0; position < leaves.size(); position++) {
-      Leaf leaf = leaves.get(position);
+      Asked leaf = leaves.get(position);
       // The consumer axis: the same values in a result of another type.
-      String promised = SampleValues.trinoType(leaf.type());
+      String promised = SampleValues.trinoType(leaf.promised());
       String answered = result.getTypes().get(position).getDisplayName();
       if (!promised.equals(answered)) {
         verdict = verdict.worse(resultType(promised, answered));
         evidence.add(leaf.path() + " answers " + answered + ", not " + promised);
       }
-      Outcome column = compare(leaf.path(), leaf.written(), column(rows, position));
+      Outcome column = compare(leaf.path(), leaf.expected(), column(rows, position));
       verdict = verdict.worse(column.verdict());
       if (!column.evidence().isEmpty()) {
         evidence.add(column.evidence());
@@ -231,6 +372,9 @@ final class Measurement {
 
   /** SELECT the changed column or field: its values, or NULL where it was not written. */
   private Outcome changedColumn(Map<String, String> session, Experiment experiment, String table) {
+    if (!asksChanged(experiment)) {
+      return new Outcome(Verdict.SAFE, "");
+    }
     String changed = experiment.changed();
     String sql = "SELECT " + changedSql(experiment) + " FROM " + table;
     List<MaterializedRow> rows;
@@ -249,6 +393,9 @@ final class Measurement {
   /** WHERE changed = its first written value (or IS NULL for one the files do not have). */
   private Outcome filterOnChangedColumn(
       Map<String, String> session, Experiment experiment, String table) {
+    if (!asksChanged(experiment)) {
+      return new Outcome(Verdict.SAFE, "");
+    }
     Optional<Leaf> before = changedLeaf(experiment);
     String changed = changedSql(experiment);
     String condition;
@@ -294,8 +441,8 @@ final class Measurement {
   private List<String> newColumnsRead(
       Map<String, String> session, Experiment experiment, String table) {
     List<String> evidence = new ArrayList<>();
-    for (Column column : experiment.after()) {
-      if (Experiment.find(experiment.before(), column.name()).isPresent()
+    for (Column column : experiment.tableColumns()) {
+      if (Experiment.find(experiment.contractColumns(), column.name()).isPresent()
           || column.name().equals(experiment.changed())) {
         continue;
       }
@@ -318,7 +465,7 @@ final class Measurement {
   }
 
   private static Optional<Leaf> changedLeaf(Experiment experiment) {
-    return leaf(experiment.before(), experiment.changed());
+    return leaf(experiment.contractColumns(), experiment.changed());
   }
 
   /**
@@ -327,7 +474,7 @@ final class Measurement {
    */
   static String changedSql(Experiment experiment) {
     return changedLeaf(experiment)
-        .or(() -> leaf(experiment.after(), experiment.changed()))
+        .or(() -> leaf(experiment.tableColumns(), experiment.changed()))
         .map(Leaf::sql)
         .orElse(experiment.changed());
   }
@@ -382,26 +529,31 @@ final class Measurement {
   }
 
   private static String createTable(
-      String table, List<Column> columns, Experiment experiment, String location) {
+      String table,
+      List<Column> columns,
+      List<Column> keys,
+      StorageFormat format,
+      String location) {
     List<String> definitions = new ArrayList<>();
+    // Trino lists partition keys last, in the order of partitioned_by.
     for (Column column : columns) {
       String type =
-          experiment.format().declaresOnlyVarchar()
-              ? "varchar"
-              : SampleValues.trinoType(column.type());
+          format.declaresOnlyVarchar() ? "varchar" : SampleValues.trinoType(column.type());
       definitions.add(column.name() + " " + type);
     }
-    String partitioning = "";
-    if (experiment.partitioned()) {
-      definitions.add(PARTITION_KEY + " varchar");
-      partitioning = ", partitioned_by = ARRAY['" + PARTITION_KEY + "']";
+    List<String> keyNames = new ArrayList<>();
+    for (Column key : keys) {
+      definitions.add(key.name() + " " + SampleValues.trinoType(key.type()));
+      keyNames.add("'" + key.name() + "'");
     }
+    String partitioning =
+        keys.isEmpty() ? "" : ", partitioned_by = ARRAY[" + String.join(", ", keyNames) + "]";
     return "CREATE TABLE "
         + table
         + " ("
         + String.join(", ", definitions)
         + ") WITH ("
-        + experiment.format().tableProperties()
+        + format.tableProperties()
         + partitioning
         + ", external_location = '"
         + location

@@ -5,25 +5,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.TableCheck;
+import dev.schemadrift.catalog.GluePartitionReader;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableReader;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.Contracts;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The rule engine's verdict on an experiment: the before schema as a contract, the after schema as
  * the Glue table Athena would read, judged by {@link TableCheck#compared} as {@code schema-drift
- * diff} judges them.
+ * diff} judges them. A partitioned table's partitions are given as {@code aws glue get-partitions}
+ * prints them (the file {@code schema-drift diff} reads beside a snapshot), so the partition drift
+ * check sees what the catalog holds.
  */
 final class RuleEngine {
   private static final RunId RUN = new RunId("20260101T000000Z");
   private static final String DATABASE = "oracle";
   private static final String LOCATION = "s3://oracle-data/";
+
+  /** The policy's default partition sample. */
+  private static final int PARTITION_SAMPLE = 100;
 
   private RuleEngine() {}
 
@@ -33,12 +41,22 @@ final class RuleEngine {
     String source = experiment.id() + " (contract)";
     Contract contract = Contracts.read(source, contractBytes);
     GlueTable table = GlueTableReader.readOne(experiment.id() + " (Glue table)", tableBytes);
+    PartitionSample partitions = null;
+    if (!table.partitionKeys().isEmpty()) {
+      partitions =
+          PartitionSample.read(
+              PARTITION_SAMPLE,
+              GluePartitionReader.read(
+                  experiment.id() + " (Glue partitions)", json(gluePartitions(experiment))),
+              false);
+    }
     DiffArtifact artifact =
         TableCheck.compared(
             RUN,
             new DiffArtifact.ContractInfo(source, null, Fingerprint.sha256(contractBytes)),
             contract,
             table,
+            partitions,
             null,
             false);
     String findings =
@@ -77,10 +95,15 @@ final class RuleEngine {
       }
     }
     ArrayNode columns = contract.putArray("columns");
-    for (Column column : experiment.before()) {
+    for (Column column : experiment.contractIsAfter() ? experiment.after() : experiment.before()) {
       columns.addObject().put("name", column.name()).put("type", column.type());
     }
-    if (experiment.partitioned()) {
+    if (experiment.layout() != null) {
+      ArrayNode keys = contract.putArray("partition_keys");
+      for (Column key : experiment.layout().before()) {
+        keys.addObject().put("name", key.name()).put("type", key.type());
+      }
+    } else if (experiment.partitioned()) {
       contract
           .putArray("partition_keys")
           .addObject()
@@ -100,12 +123,58 @@ final class RuleEngine {
         .putObject("Parameters")
         .put("EXTERNAL", "TRUE")
         .put("classification", format.contractFormat());
-    ObjectNode storage = table.putObject("StorageDescriptor");
+    storageDescriptor(
+        table, experiment, format, experiment.after(), LOCATION + experiment.tableName() + "/");
+    ArrayNode partitionKeys = table.putArray("PartitionKeys");
+    if (experiment.layout() != null) {
+      for (Column key : experiment.layout().after()) {
+        partitionKeys.addObject().put("Name", key.name()).put("Type", key.type());
+      }
+    } else if (experiment.partitioned()) {
+      partitionKeys.addObject().put("Name", Measurement.PARTITION_KEY).put("Type", "string");
+    }
+    table.put("VersionId", "1");
+    return table;
+  }
+
+  /**
+   * What {@code aws glue get-partitions} prints for the after table: each registered partition with
+   * its values and its own storage descriptor (its columns and, with {@code partitionFormat},
+   * another format than the table's).
+   */
+  static ObjectNode gluePartitions(Experiment experiment) {
+    ObjectNode document = Json.mapper().createObjectNode();
+    ArrayNode partitions = document.putArray("Partitions");
+    StorageFormat format =
+        experiment.partitionFormat() == null ? experiment.format() : experiment.partitionFormat();
+    for (PartitionLayout.Registered registered : experiment.registeredPartitions()) {
+      ObjectNode partition = partitions.addObject();
+      ArrayNode values = partition.putArray("Values");
+      registered.values().forEach(values::add);
+      partition.put("DatabaseName", DATABASE);
+      partition.put("TableName", experiment.tableName());
+      storageDescriptor(
+          partition,
+          experiment,
+          format,
+          registered.columns(),
+          LOCATION + experiment.tableName() + "/" + registered.folder() + "/");
+    }
+    return document;
+  }
+
+  private static void storageDescriptor(
+      ObjectNode parent,
+      Experiment experiment,
+      StorageFormat format,
+      List<Column> dataColumns,
+      String location) {
+    ObjectNode storage = parent.putObject("StorageDescriptor");
     ArrayNode columns = storage.putArray("Columns");
-    for (Column column : experiment.after()) {
+    for (Column column : dataColumns) {
       columns.addObject().put("Name", column.name()).put("Type", column.type());
     }
-    storage.put("Location", LOCATION + experiment.tableName() + "/");
+    storage.put("Location", location);
     storage.put("InputFormat", format.inputFormat());
     storage.put("OutputFormat", format.outputFormat());
     ObjectNode serde = storage.putObject("SerdeInfo");
@@ -129,12 +198,6 @@ final class RuleEngine {
                   parameters.put(
                       name, Boolean.toString(experiment.access() == ColumnAccess.BY_INDEX)));
     }
-    ArrayNode partitionKeys = table.putArray("PartitionKeys");
-    if (experiment.partitioned()) {
-      partitionKeys.addObject().put("Name", Measurement.PARTITION_KEY).put("Type", "string");
-    }
-    table.put("VersionId", "1");
-    return table;
   }
 
   private static byte[] json(ObjectNode node) {

@@ -1,6 +1,7 @@
 package dev.schemadrift.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,96 @@ class ExperimentReaderTest {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> ExperimentReader.read(wrong));
     assertTrue(error.getMessage().contains("changed column 'labels'"), error.getMessage());
+  }
+
+  @Test
+  void partitionKeysAreReadWithRepairAsTheDefaultRegistration() throws IOException {
+    Path file =
+        write(
+            "PARTITION_KEY_ADDED",
+            "second",
+            """
+            {"formats": ["csv"], "changed": "day",
+             "before": [{"name": "a", "type": "int"}], "after": [{"name": "a", "type": "int"}],
+             "before_partition_keys": [{"name": "region", "type": "string"}],
+             "after_partition_keys": [{"name": "region", "type": "string"},
+                                      {"name": "day", "type": "string"}]}
+            """);
+    Experiment experiment = ExperimentReader.read(file).getFirst();
+    assertEquals(PartitionLayout.Registration.REPAIR, experiment.layout().registration());
+    assertEquals(
+        List.of(new Column("a", "int"), new Column("region", "string")),
+        experiment.contractColumns());
+    assertEquals(3, experiment.tableColumns().size());
+    assertFalse(experiment.contractIsAfter());
+  }
+
+  @Test
+  void aLayoutWithoutItsAfterKeysNamesTheMissingField() throws IOException {
+    Path file =
+        write(
+            "PARTITION_KEY_ADDED",
+            "bad",
+            """
+            {"formats": ["csv"], "changed": "a",
+             "before": [{"name": "a", "type": "int"}], "after": [{"name": "a", "type": "int"}],
+             "before_partition_keys": [{"name": "region", "type": "string"}]}
+            """);
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ExperimentReader.read(file));
+    assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("'after_partition_keys' is missing"), error.getMessage());
+  }
+
+  @Test
+  void anUnknownRegistrationNamesTheField() throws IOException {
+    Path file =
+        write(
+            "PARTITION_KEY_RENAMED",
+            "bad",
+            """
+            {"formats": ["csv"], "changed": "a", "registration": "crawl",
+             "before": [{"name": "a", "type": "int"}], "after": [{"name": "a", "type": "int"}],
+             "before_partition_keys": [{"name": "region", "type": "string"}],
+             "after_partition_keys": [{"name": "area", "type": "string"}]}
+            """);
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ExperimentReader.read(file));
+    assertTrue(
+        error.getMessage().contains("field 'registration': 'crawl' is neither"),
+        error.getMessage());
+  }
+
+  @Test
+  void theContractSideAndPartitionFormatAreRead() throws IOException {
+    Path file =
+        write(
+            "PARTITION_FORMAT_MISMATCH",
+            "csv",
+            """
+            {"formats": ["parquet"], "changed": "a", "partitioned": true, "contract": "after",
+             "partition_format": "csv",
+             "before": [{"name": "a", "type": "int"}], "after": [{"name": "a", "type": "int"}]}
+            """);
+    Experiment experiment = ExperimentReader.read(file).getFirst();
+    assertTrue(experiment.contractIsAfter());
+    assertEquals(StorageFormat.CSV, experiment.partitionFormat());
+  }
+
+  @Test
+  void aPartitionFormatNeedsAPartitionedExperiment() throws IOException {
+    Path file =
+        write(
+            "PARTITION_FORMAT_MISMATCH",
+            "bad",
+            """
+            {"formats": ["parquet"], "changed": "a", "partition_format": "csv",
+             "before": [{"name": "a", "type": "int"}], "after": [{"name": "a", "type": "int"}]}
+            """);
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ExperimentReader.read(file));
+    assertTrue(error.getMessage().contains("need partitioned: true"), error.getMessage());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The classification of one column's answers (the engine run itself is make oracle's). */
@@ -169,5 +170,62 @@ class MeasurementTest {
             java.util.List.of(new Column("items", "array<struct<a:int,c:string>>")),
             "items[].c");
     assertEquals("items[1].c", Measurement.changedSql(added));
+  }
+
+  @Test
+  void theConsumerOfTheTableExpectsEachColumnsOldValuesByName() {
+    List<Column> written = List.of(new Column("id", "int"), new Column("name", "string"));
+    List<Column> table =
+        List.of(
+            new Column("name", "string"),
+            new Column("id", "bigint"),
+            new Column("email", "string"));
+    Experiment experiment =
+        new Experiment(
+            "PARTITION_SCHEMA_MISMATCH",
+            "case",
+            StorageFormat.CSV,
+            true,
+            ColumnAccess.DEFAULT,
+            written,
+            table,
+            "id",
+            null,
+            true,
+            null);
+    List<Measurement.Asked> asked = Measurement.asked(experiment);
+    assertEquals(
+        List.of("name", "id", "email"), asked.stream().map(Measurement.Asked::path).toList());
+    assertEquals(List.of("c1r1", "c1r2", "c1r3"), asked.get(0).expected());
+    assertEquals(List.of("11", "12", "13"), asked.get(1).expected());
+    assertEquals("bigint", SampleValues.trinoType(asked.get(1).promised()));
+    assertEquals(Arrays.asList(null, null, null), asked.get(2).expected());
+  }
+
+  @Test
+  void theConsumerOfTheContractAsksItsPartitionKeysToo() {
+    List<Column> data = List.of(new Column("id", "int"));
+    Experiment experiment =
+        new Experiment(
+            "PARTITION_KEY_RENAMED",
+            "case",
+            StorageFormat.CSV,
+            false,
+            ColumnAccess.DEFAULT,
+            data,
+            data,
+            "region",
+            new PartitionLayout(
+                List.of(new Column("region", "string")),
+                List.of(new Column("area", "string")),
+                PartitionLayout.Registration.REPAIR),
+            false,
+            null);
+    List<Measurement.Asked> asked = Measurement.asked(experiment);
+    assertEquals(List.of("id", "region"), asked.stream().map(Measurement.Asked::path).toList());
+    // A key's values are the folder names written: the values of its place after the columns.
+    assertEquals(
+        experiment.writtenPartitionValues().stream().map(List::getFirst).toList(),
+        asked.get(1).expected());
   }
 }

@@ -65,7 +65,7 @@ class RuleEngineTest {
   }
 
   @Test
-  void aPartitionedTableIsJudgedWithItsPartitionKeyOnBothSides() {
+  void aPartitionedTableIsJudgedWithItsPartitionKeyOnBothSidesAndItsOldPartition() {
     List<Column> widened = List.of(new Column("id", "bigint"), new Column("name", "string"));
     Experiment unpartitioned =
         new Experiment(
@@ -90,7 +90,110 @@ class RuleEngineTest {
     assertEquals(Verdict.BREAKING, RuleEngine.judge(unpartitioned).verdict());
     Outcome outcome = RuleEngine.judge(partitioned);
     assertEquals(Verdict.RISKY, outcome.verdict());
-    assertEquals("COLUMN_TYPE_WIDENED id RISKY", outcome.evidence());
+    // The old partition keeps int; the partition drift check reads it as the table's bigint.
+    assertEquals(
+        "PARTITION_SCHEMA_MISMATCH @partition[part=p1].id SAFE; COLUMN_TYPE_WIDENED id RISKY",
+        outcome.evidence());
+  }
+
+  private static final List<Column> AMOUNT =
+      List.of(new Column("id", "int"), new Column("amount", "double"));
+
+  private static Experiment oldPartition(
+      String rule, StorageFormat format, List<Column> table, StorageFormat partitionFormat) {
+    return new Experiment(
+        rule,
+        "case",
+        format,
+        true,
+        ColumnAccess.DEFAULT,
+        AMOUNT,
+        table,
+        "id",
+        null,
+        true,
+        partitionFormat);
+  }
+
+  @Test
+  void anOldPartitionIsJudgedAgainstItsTableAlone() {
+    List<Column> widened = List.of(new Column("id", "bigint"), new Column("amount", "double"));
+    Outcome safe =
+        RuleEngine.judge(
+            oldPartition("PARTITION_SCHEMA_MISMATCH", StorageFormat.CSV, widened, null));
+    assertEquals(
+        new Outcome(Verdict.SAFE, "PARTITION_SCHEMA_MISMATCH @partition[part=p1].id SAFE"), safe);
+    List<Column> toDouble = List.of(new Column("id", "double"), new Column("amount", "double"));
+    assertEquals(
+        Verdict.BREAKING,
+        RuleEngine.judge(
+                oldPartition("PARTITION_SCHEMA_MISMATCH", StorageFormat.CSV, toDouble, null))
+            .verdict());
+  }
+
+  @Test
+  void aPartitionInAnotherFormatIsSeen() {
+    Outcome outcome =
+        RuleEngine.judge(
+            oldPartition(
+                "PARTITION_FORMAT_MISMATCH", StorageFormat.PARQUET, AMOUNT, StorageFormat.CSV));
+    assertEquals(
+        new Outcome(Verdict.BREAKING, "PARTITION_FORMAT_MISMATCH @partition[part=p1] BREAKING"),
+        outcome);
+  }
+
+  private static Experiment keys(
+      String rule, List<Column> before, List<Column> after, PartitionLayout.Registration how) {
+    return new Experiment(
+        rule,
+        "case",
+        StorageFormat.JSON,
+        false,
+        ColumnAccess.DEFAULT,
+        BEFORE,
+        BEFORE,
+        "region",
+        new PartitionLayout(before, after, how),
+        false,
+        null);
+  }
+
+  @Test
+  void partitionKeysGoToTheContractAndTheTable() {
+    Column region = new Column("region", "string");
+    Outcome added =
+        RuleEngine.judge(
+            keys(
+                "PARTITION_KEY_ADDED",
+                List.of(region),
+                List.of(region, new Column("day", "string")),
+                PartitionLayout.Registration.REPAIR));
+    assertEquals(new Outcome(Verdict.BREAKING, "PARTITION_KEY_ADDED day BREAKING"), added);
+    Outcome widened =
+        RuleEngine.judge(
+            keys(
+                "PARTITION_KEY_TYPE_CHANGED",
+                List.of(new Column("region", "int")),
+                List.of(new Column("region", "bigint")),
+                PartitionLayout.Registration.KEPT));
+    assertEquals(new Outcome(Verdict.RISKY, "PARTITION_KEY_TYPE_CHANGED region RISKY"), widened);
+  }
+
+  @Test
+  void keptPartitionsAreGivenWithTheirOldValuesAndFolders() {
+    Experiment renamed =
+        keys(
+            "PARTITION_KEY_RENAMED",
+            List.of(new Column("region", "string")),
+            List.of(new Column("area", "string")),
+            PartitionLayout.Registration.KEPT);
+    var partitions = RuleEngine.gluePartitions(renamed).get("Partitions");
+    assertEquals(3, partitions.size());
+    // region is seeded after the two data columns: its values are c2r1, c2r2, c2r3.
+    assertEquals("c2r1", partitions.get(0).get("Values").get(0).asText());
+    assertEquals(
+        "s3://oracle-data/partition_key_renamed_case_json/region=c2r1/",
+        partitions.get(0).get("StorageDescriptor").get("Location").asText());
   }
 
   @Test
