@@ -93,6 +93,28 @@ final class SerdeOptions {
     }
   }
 
+  /**
+   * How a delimited text table or partition splits a line into columns, each SerDe's default filled
+   * in: the delimiter, and OpenCSV's quote and escape characters (printable, as in findings).
+   */
+  static String lineSplitting(GlueTable table) {
+    String library =
+        table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
+    if (library.equals(OPEN_CSV)) {
+      return "delimiter '"
+          + Delimiters.print(parameter(table, "separatorChar", ","))
+          + "', quote '"
+          + Delimiters.print(parameter(table, "quoteChar", "\""))
+          + "', escape '"
+          + Delimiters.print(parameter(table, "escapeChar", "\\"))
+          + "'";
+    }
+    return "delimiter '"
+        + Delimiters.print(
+            parameter(table, "field.delim", parameter(table, "serialization.format", "\u0001")))
+        + "'";
+  }
+
   private static String mappingParameter(GlueTable table, String column) {
     for (Map.Entry<String, String> parameter : table.serdeParameters().entrySet()) {
       if (parameter.getKey().equalsIgnoreCase("mapping." + column)) {
