@@ -28,6 +28,9 @@ final class Measurement {
   private static final Pattern FILE =
       Pattern.compile("local:///[^\\s\\]]*|\\b\\d{8}_\\d{6}_\\d+_\\w+-[0-9a-f-]+[^\\s\\]]*");
 
+  /** A split's byte range: the file's length varies by a byte or two between runs. */
+  private static final Pattern SPLIT = Pattern.compile("\\(offset=\\d+, length=\\d+\\)");
+
   /** Trino's number types, by base name: a result of one of them read as another is RISKY. */
   private static final Set<String> NUMBER_TYPES =
       Set.of("tinyint", "smallint", "integer", "bigint", "real", "double", "decimal");
@@ -519,13 +522,15 @@ final class Measurement {
 
   /**
    * The engine's message, first line, with file paths and names (which carry a query id) replaced
-   * by {@code <file>} so that two runs print the same evidence.
+   * by {@code <file>} and a split's byte range by {@code <split>}, so that two runs print the same
+   * evidence.
    */
   static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage());
     int end = message.indexOf('\n');
     String line = end < 0 ? message : message.substring(0, end);
-    return FILE.matcher(line).replaceAll("<file>");
+    String withoutFiles = FILE.matcher(line).replaceAll("<file>");
+    return SPLIT.matcher(withoutFiles).replaceAll("(<split>)");
   }
 
   private static String createTable(

@@ -79,6 +79,13 @@ class MeasurementTest {
         new RuntimeException(
             "Failed to read Avro file: 20261206_101043_00491_gx434_af779fcc-6fad-4759-812a-bd657a20fdc1");
     assertEquals("Failed to read Avro file: <file>", Measurement.firstLine(error));
+    RuntimeException split =
+        new RuntimeException(
+            "Error opening Hive split local:///tmp/work/t/20261206_113500_00012_abcde-1f2e3d"
+                + " (offset=0, length=518): low must be less than or equal to high");
+    assertEquals(
+        "Error opening Hive split <file> (<split>): low must be less than or equal to high",
+        Measurement.firstLine(split));
   }
 
   @Test
