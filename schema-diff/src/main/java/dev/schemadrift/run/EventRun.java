@@ -144,11 +144,15 @@ public final class EventRun {
                       entries.get(table.contractKey()), registry.defaultPolicy(), run, cache));
       Map<String, String> notCreated = new LinkedHashMap<>();
       Map<String, String> tags = new LinkedHashMap<>();
+      Set<String> partitionsChanged = new LinkedHashSet<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
         if (request.get(index).deleted() && item.contract() != null) {
           notCreated.put(item.contract().qualifiedName(), DELETED);
+        }
+        if (!request.get(index).changedPartitions().isEmpty() && item.contract() != null) {
+          partitionsChanged.add(item.contract().qualifiedName());
         }
         String tag = cache.tag(item.entry());
         if (tag != null) {
@@ -156,7 +160,8 @@ public final class EventRun {
         }
       }
       RunManifest manifest =
-          pipeline.executeLoaded(run, loaded, notCreated, registry.defaultPolicy(), tags);
+          pipeline.executeLoaded(
+              run, loaded, notCreated, registry.defaultPolicy(), tags, partitionsChanged);
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {

@@ -277,18 +277,24 @@ public final class SchemaDiffRun {
    * @param notCreated why each such table (by qualified name) is not created
    * @param defaults the registry's default policy, which the verdicts depend on
    * @param tags the version tag (ETag) of each entry's contract as read, by contract key
+   * @param partitionsChanged the tables (by qualified name) whose events named changed partitions:
+   *     always judged, since partitions change without a new table version and the state does not
+   *     record them
    */
   RunManifest executeLoaded(
       RunId runId,
       List<LoadedContract> contracts,
       Map<String, String> notCreated,
       Policy defaults,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      Set<String> partitionsChanged) {
     listener.tablesLeft(0);
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
     boolean remembers = states != CheckStateStore.NONE;
     CheckStateStore.Snapshot before = remembers ? readState(namesOf(loaded)) : null;
-    Map<String, CheckRecord> known = before == null ? Map.of() : before.tables();
+    Map<String, CheckRecord> known = new HashMap<>(before == null ? Map.of() : before.tables());
+    // Partitions change without a new table version, and the state does not record them.
+    known.keySet().removeAll(partitionsChanged);
     VerdictReuse reuse = new VerdictReuse(settings, runId, defaults);
     Map<DatabaseTables.Key, DatabaseTables> databases =
         DatabaseTables.read(loaded, catalog, parallelism);

@@ -358,6 +358,29 @@ class EventRunTest {
   }
 
   @Test
+  void anEventNamingChangedPartitionsIsJudgedThoughTheTableVersionWasJudged() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    EventRun.Outcome partitions =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m2",
+                    new ChangeEvent.TableChanged(
+                        "nyc_parks", "parks", "BatchCreatePartition", List.of("[2026-11-26]")),
+                    NOW,
+                    null)),
+            NOW.plusSeconds(5));
+
+    assertNull(partitions.manifest().tables().getFirst().reusedFrom());
+    assertEquals(2, diffKeys("parks").size());
+    assertEquals(
+        partitions.manifest().runId().value(), states.records().get("nyc_parks.parks").runId());
+  }
+
+  @Test
   void aNewGlueVersionIsJudgedAgainAndRecorded() throws IOException {
     MemoryCheckStateStore states = new MemoryCheckStateStore();
     events = eventRun(registrySettings(), catalog, states);
