@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
- * of a new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table
- * (same VersionId and UpdateTime, or still absent), its data (files were found, or still none at
- * the same location), the registry's default policy and the rules are unchanged, the run date has
- * not reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS},
- * and it was neither an ERROR nor the run that created the table. A Delta table (its schema is in
- * its {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
+ * The incremental rule of a scheduled run, which an event run applies too (so that a duplicate
+ * event writes no second artifact): when a table's last verdict still stands, and the record of a
+ * new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table (same
+ * VersionId and UpdateTime, or still absent), its data (files were found, or still none at the same
+ * location), the registry's default policy and the rules are unchanged, the run date has not
+ * reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS}, and
+ * it was neither an ERROR nor the run that created the table. A Delta table (its schema is in its
+ * {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
  * always judged again; a kept verdict's partition sample is read again only by a full run or an
  * event naming the table's partitions.
  */
