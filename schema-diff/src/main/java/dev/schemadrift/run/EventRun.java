@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * The event path (docs/OPERATIONS.md, "Event-driven checks"): one SQS batch of Glue and S3 change
  * events becomes one run of exactly the registry entries they concern, through the same pipeline,
- * artifacts, manifest and report generation as a scheduled run. Unreadable messages and the
+ * artifacts, manifest and report generation as a scheduled run. A table whose last verdict still
+ * stands (a duplicate event: the same Glue version and contract) keeps it, as in an incremental
+ * scheduled run, so that an event delivered twice writes one artifact. Unreadable messages and the
  * messages of checks worth retrying are reported as batch item failures; the others are
  * acknowledged.
  */
@@ -141,14 +143,25 @@ public final class EventRun {
                   loader.load(
                       entries.get(table.contractKey()), registry.defaultPolicy(), run, cache));
       Map<String, String> notCreated = new LinkedHashMap<>();
+      Map<String, String> tags = new LinkedHashMap<>();
+      Set<String> partitionsChanged = new LinkedHashSet<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
         if (request.get(index).deleted() && item.contract() != null) {
           notCreated.put(item.contract().qualifiedName(), DELETED);
         }
+        if (!request.get(index).changedPartitions().isEmpty() && item.contract() != null) {
+          partitionsChanged.add(item.contract().qualifiedName());
+        }
+        String tag = cache.tag(item.entry());
+        if (tag != null) {
+          tags.put(item.key(), tag);
+        }
       }
-      RunManifest manifest = pipeline.executeLoaded(run, loaded, notCreated);
+      RunManifest manifest =
+          pipeline.executeLoaded(
+              run, loaded, notCreated, registry.defaultPolicy(), tags, partitionsChanged);
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {

@@ -167,6 +167,15 @@ final class RegistryCache implements ContractLoader.ContractSource {
     }
   }
 
+  /**
+   * The version tag (ETag) of an entry's contract as this container last read it, or null: the tag
+   * a scheduled run lists, recorded with the verdict so that the run need not read the contract.
+   */
+  String tag(Registry.Entry entry) {
+    Versioned cached = contracts.get(location(entry.contract()));
+    return cached == null ? null : cached.version();
+  }
+
   private Optional<Registry.Entry> entry(String contract) {
     return registry.tables().stream()
         .filter(entry -> entry.contract().equals(contract))

@@ -4,6 +4,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.concurrent.BoundedParallelism;
+import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.CheckStateStore;
@@ -197,11 +198,7 @@ public final class SchemaDiffRun {
     for (LoadedContract item : loaded) {
       CheckRecord record = item.error() == null ? byContract.get(item.key()) : null;
       boolean sameContract =
-          record != null
-              && record.contractSha256().equals(item.info().sha256())
-              && record.key().equals(item.contract().qualifiedName())
-              && Objects.equals(record.catalogId(), item.contract().catalogId())
-              && claimed.add(record.key());
+          record != null && VerdictReuse.sameContract(record, item) && claimed.add(record.key());
       items.add(new Item(item.entry(), item, sameContract ? record : null));
     }
 
@@ -244,62 +241,142 @@ public final class SchemaDiffRun {
         new RunManifest(
             run, selection.mode(), sorted, selection.skipped(), notFound, selection.nextCursor());
     publication.publish(manifest, selection.cursorAfterRun());
-    if (!records.isEmpty()) {
-      try {
-        states.record(records, before);
-      } catch (StoreException e) {
-        // Reports are on their way, but the next run would not know these verdicts: fail so that
-        // the retry (same run id, same bytes) saves them.
-        throw new RunFailedException(
-            "the diffs and manifest were written but the check state could not be saved: "
-                + e.getMessage(),
-            e);
-      }
-    }
+    remember(records, before);
     return manifest;
+  }
+
+  /**
+   * Saves the verdicts judged in a run, after its manifest and report trigger: merged with
+   * conditional writes, the newer verdict winning per table.
+   *
+   * @param before the state as the run read it, or null to read the parts first
+   */
+  private void remember(List<CheckRecord> records, CheckStateStore.Snapshot before) {
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      states.record(records, before);
+    } catch (StoreException e) {
+      // Reports are on their way, but the next run would not know these verdicts: fail so that
+      // the retry saves them.
+      throw new RunFailedException(
+          "the diffs and manifest were written but the check state could not be saved: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
    * The event path's run ({@link EventRun}): the contracts are loaded already, the registry cursor
-   * does not move, and the tables an event reported deleted are never created.
+   * does not move, and the tables an event reported deleted are never created. A table whose last
+   * verdict still stands by the incremental rule ({@link VerdictReuse}: the same contract, Glue
+   * table version, data and policy dates) keeps it: a duplicate event writes no second artifact.
+   * The verdicts judged are recorded in the check state, like a scheduled run's.
    *
    * @param notCreated why each such table (by qualified name) is not created
+   * @param defaults the registry's default policy, which the verdicts depend on
+   * @param tags the version tag (ETag) of each entry's contract as read, by contract key
+   * @param partitionsChanged the tables (by qualified name) whose events named changed partitions:
+   *     always judged, since partitions change without a new table version and the state does not
+   *     record them
    */
   RunManifest executeLoaded(
-      RunId runId, List<LoadedContract> loaded, Map<String, String> notCreated) {
+      RunId runId,
+      List<LoadedContract> contracts,
+      Map<String, String> notCreated,
+      Policy defaults,
+      Map<String, String> tags,
+      Set<String> partitionsChanged) {
     listener.tablesLeft(0);
-    List<TableResult> sorted = checkAll(loaded, runId, notCreated);
+    List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
+    boolean remembers = states != CheckStateStore.NONE;
+    CheckStateStore.Snapshot before = remembers ? readState(namesOf(loaded)) : null;
+    Map<String, CheckRecord> known = new HashMap<>(before == null ? Map.of() : before.tables());
+    // Partitions change without a new table version, and the state does not record them.
+    known.keySet().removeAll(partitionsChanged);
+    VerdictReuse reuse = new VerdictReuse(settings, runId, defaults);
+    Map<DatabaseTables.Key, DatabaseTables> databases =
+        DatabaseTables.read(loaded, catalog, parallelism);
+    listener.started(loaded.size());
+    List<Outcome> outcomes =
+        parallelism.map(
+            loaded,
+            item -> {
+              Outcome outcome =
+                  checkEvent(item, databases, runId, notCreated, reuse, known, tags, remembers);
+              listener.tableDone(outcome.result());
+              return outcome;
+            });
+    List<TableResult> sorted = new ArrayList<>(outcomes.size());
+    List<CheckRecord> records = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      sorted.add(outcome.result());
+      if (outcome.record() != null) {
+        records.add(outcome.record());
+      }
+    }
+    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
     RunManifest manifest =
         new RunManifest(runId, RunMode.EVENT, sorted, List.of(), List.of(), null);
     publication.publish(manifest, null);
+    remember(records, before);
     return manifest;
   }
 
   /**
-   * Reads Glue per database, checks every table and writes its artifact; sorted by table. The event
-   * path judges every table it is given: its check state is not consulted.
+   * One table of an event run: its last verdict when it still stands, else judged (and never
+   * created when an event reported it deleted).
    */
-  private List<TableResult> checkAll(
-      List<LoadedContract> contracts, RunId runId, Map<String, String> notCreated) {
-    List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
-    Map<DatabaseTables.Key, DatabaseTables> databases =
-        DatabaseTables.read(loaded, catalog, parallelism);
-    listener.started(loaded.size());
-    List<TableResult> results =
-        parallelism.map(
-            loaded,
-            item -> {
-              String why =
-                  item.contract() == null ? null : notCreated.get(item.contract().qualifiedName());
-              TableResult result =
-                  inspection.check(
-                      item, databases.get(DatabaseTables.Key.of(item)), runId, why, null);
-              listener.tableDone(result);
-              return result;
-            });
-    List<TableResult> sorted = new ArrayList<>(results);
-    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
-    return sorted;
+  private Outcome checkEvent(
+      LoadedContract item,
+      Map<DatabaseTables.Key, DatabaseTables> databases,
+      RunId runId,
+      Map<String, String> notCreated,
+      VerdictReuse reuse,
+      Map<String, CheckRecord> known,
+      Map<String, String> tags,
+      boolean remembers) {
+    DatabaseTables database = databases.get(DatabaseTables.Key.of(item));
+    if (item.contract() == null) {
+      return new Outcome(inspection.check(item, database, runId, null, null), null);
+    }
+    String name = item.contract().qualifiedName();
+    String why = notCreated.get(name);
+    GlueTable table =
+        database == null || database.failure() != null
+            ? null
+            : database.tables().get(item.contract().table());
+    // Only a table the event keeps from being created has a verdict of the event's own.
+    VerdictReuse rule = why != null && table == null ? reuse.afterDeletion() : reuse;
+    String tag = tags.get(item.key());
+    CheckRecord candidate = rule.candidate(known.get(name), item);
+    if (candidate != null && stands(candidate, databases)) {
+      return new Outcome(
+          rule.reused(candidate, item.entry()), VerdictReuse.withTag(candidate, tag));
+    }
+    TableResult result = inspection.check(item, database, runId, why, null);
+    return new Outcome(result, remembers ? rule.recordOf(result, item, tag, table) : null);
+  }
+
+  /** The tables the loaded contracts name (broken contracts name none). */
+  private static List<DiffArtifact.TableName> namesOf(List<LoadedContract> loaded) {
+    List<DiffArtifact.TableName> names = new ArrayList<>();
+    for (LoadedContract item : loaded) {
+      if (item.contract() != null) {
+        names.add(new DiffArtifact.TableName(item.database(), item.contract().table()));
+      }
+    }
+    return names;
+  }
+
+  /** The state of these tables as read, or null (each judged again) when it cannot be read. */
+  private CheckStateStore.Snapshot readState(List<DiffArtifact.TableName> tables) {
+    try {
+      return states.read(tables);
+    } catch (StoreException e) {
+      return null;
+    }
   }
 
   /** The state as read, or null (every table judged again) when it cannot be read. */

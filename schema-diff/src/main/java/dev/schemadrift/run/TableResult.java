@@ -10,9 +10,9 @@ import java.util.List;
  *     the earlier artifact (status, counts, contract, data probe, no findings), which stays at
  *     {@code diffKey}
  * @param diffKey null when the artifact could not be written (then {@code writeError} says why)
- * @param reusedFrom the earlier run whose verdict this scheduled run kept because none of its
- *     inputs changed (the manifest's {@code reused_from}); null when the table was judged in this
- *     run
+ * @param reusedFrom the earlier run whose verdict this scheduled or event run kept because none of
+ *     its inputs changed (the manifest's {@code reused_from}); null when the table was judged in
+ *     this run
  */
 public record TableResult(
     DiffArtifact artifact,

@@ -14,15 +14,17 @@ import dev.schemadrift.rule.RuleCatalogue;
 import dev.schemadrift.state.CheckRecord;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The incremental rule of a scheduled run: when a table's last verdict still stands, and the record
- * of a new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table
- * (same VersionId and UpdateTime, or still absent), its data (files were found, or still none at
- * the same location), the registry's default policy and the rules are unchanged, the run date has
- * not reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS},
- * and it was neither an ERROR nor the run that created the table. A Delta table (its schema is in
- * its {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
+ * The incremental rule of a scheduled run, which an event run applies too (so that a duplicate
+ * event writes no second artifact): when a table's last verdict still stands, and the record of a
+ * new verdict. A verdict stands while its contract (same ETag, or same bytes), its Glue table (same
+ * VersionId and UpdateTime, or still absent), its data (files were found, or still none at the same
+ * location), the registry's default policy and the rules are unchanged, the run date has not
+ * reached its {@linkplain PolicyHorizon horizon}, it is younger than {@code FULL_CHECK_DAYS}, and
+ * it was neither an ERROR nor the run that created the table. A Delta table (its schema is in its
+ * {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
  * always judged again; a kept verdict's partition sample is read again only by a full run or an
  * event naming the table's partitions.
  */
@@ -35,15 +37,35 @@ final class VerdictReuse {
   private static final String ENGINE =
       Fingerprint.sha256(DiffArtifact.VERSION + "\n" + RuleCatalogue.markdownTable());
 
+  /**
+   * What else a verdict on a table an event reported deleted depends on: the event, which kept the
+   * missing table from being created. A scheduled run (which applies create_if_missing) never keeps
+   * such a verdict, a duplicate of the event does.
+   */
+  private static final String DELETION = "a change event reported the table deleted";
+
   private final RunSettings settings;
   private final RunId run;
   private final String inputs;
 
   VerdictReuse(RunSettings settings, RunId run, Policy defaults) {
+    // Records print their components in order: equal defaults, equal text.
+    this(settings, run, Fingerprint.sha256(ENGINE + "\n" + defaults).substring(0, 16));
+  }
+
+  private VerdictReuse(RunSettings settings, RunId run, String inputs) {
     this.settings = settings;
     this.run = run;
-    // Records print their components in order: equal defaults, equal text.
-    this.inputs = Fingerprint.sha256(ENGINE + "\n" + defaults).substring(0, 16);
+    this.inputs = inputs;
+  }
+
+  /**
+   * The rule for a table an event reported deleted while Glue has no such table: its verdict
+   * (TABLE_MISSING, never created) is the event's, so it is recorded under other inputs.
+   */
+  VerdictReuse afterDeletion() {
+    return new VerdictReuse(
+        settings, run, Fingerprint.sha256(inputs + "\n" + DELETION).substring(0, 16));
   }
 
   /** Whether the verdict may be kept as far as the record alone tells (no Glue, no contract). */
@@ -78,6 +100,29 @@ final class VerdictReuse {
     return run.date().isBefore(judged.plusDays(settings.fullCheckDays()))
         ? new DiffArtifact.DataProbe(record.dataLocation(), true)
         : null;
+  }
+
+  /**
+   * The record when its verdict may be kept for this contract as read now, Glue and the data aside
+   * (see {@code SchemaDiffRun#stands}): still valid, and judged on the same contract key and bytes
+   * for the table the contract names, in the same catalog. Null otherwise.
+   */
+  CheckRecord candidate(CheckRecord record, LoadedContract item) {
+    return record != null
+            && record.contractKey().equals(item.key())
+            && stillValid(record)
+            && sameContract(record, item)
+        ? record
+        : null;
+  }
+
+  /** Whether the contract as read is the one the verdict was judged on. */
+  static boolean sameContract(CheckRecord record, LoadedContract item) {
+    return item.error() == null
+        && item.contract() != null
+        && record.contractSha256().equals(item.info().sha256())
+        && record.key().equals(item.contract().qualifiedName())
+        && Objects.equals(record.catalogId(), item.contract().catalogId());
   }
 
   /** Whether the listed tag proves the contract unchanged since the verdict. */

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.aws.S3CheckStateStore;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
+import dev.schemadrift.local.MemoryCheckStateStore;
+import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.run.event.ChangeEvent;
 import dev.schemadrift.run.event.QueuedMessage;
 import dev.schemadrift.run.fakes.FakeCatalog;
@@ -19,6 +23,8 @@ import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingObjectStore.Operation;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
+import dev.schemadrift.state.CheckRecord;
+import dev.schemadrift.state.CheckState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -322,6 +328,153 @@ class EventRunTest {
   }
 
   @Test
+  void theSameEventTwiceWritesOneArtifactAndTheSecondRunRefersToIt() throws IOException {
+    events = eventRun(registrySettings(), catalog, new S3CheckStateStore(store, REPORTS));
+    EventRun.Outcome first =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    store.clearCalls();
+
+    EventRun.Outcome second =
+        events.handle(
+            List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW.plusSeconds(5));
+
+    assertEquals(List.of(), second.failedMessageIds());
+    assertEquals(List.of("diffs/nyc_parks.parks/" + RUN + ".diff.json"), diffKeys("parks"));
+    String other = second.manifest().runId().value();
+    JsonNode line = json(REPORTS, "runs/" + other + ".json").path("tables").get(0);
+    assertEquals("event", json(REPORTS, "runs/" + other + ".json").path("mode").asText());
+    assertEquals(RUN, line.path("reused_from").asText());
+    assertEquals("diffs/nyc_parks.parks/" + RUN + ".diff.json", line.path("diff_key").asText());
+    assertEquals(
+        first.manifest().tables().getFirst().artifact().status().name(),
+        line.path("status").asText());
+    // Neither the data probe, nor an artifact, nor the state: only the claim and the manifest.
+    assertEquals(List.of(), store.calls(Operation.LIST));
+    assertEquals(
+        List.of("runs/" + other + ".json", "runs/" + other + ".json"),
+        store.calls(Operation.PUT).stream().map(RecordingObjectStore.Call::key).toList());
+    // The report generator still runs: the index moves the table's last check to this run.
+    assertEquals(2, trigger.triggered().size());
+  }
+
+  @Test
+  void anEventNamingChangedPartitionsIsJudgedThoughTheTableVersionWasJudged() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    EventRun.Outcome partitions =
+        events.handle(
+            List.of(
+                new QueuedMessage(
+                    "m2",
+                    new ChangeEvent.TableChanged(
+                        "nyc_parks", "parks", "BatchCreatePartition", List.of("[2026-11-26]")),
+                    NOW,
+                    null)),
+            NOW.plusSeconds(5));
+
+    assertNull(partitions.manifest().tables().getFirst().reusedFrom());
+    assertEquals(2, diffKeys("parks").size());
+    assertEquals(
+        partitions.manifest().runId().value(), states.records().get("nyc_parks.parks").runId());
+  }
+
+  @Test
+  void aNewGlueVersionIsJudgedAgainAndRecorded() throws IOException {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    GlueTable before = catalog.stored("nyc_parks", "parks").orElseThrow();
+    catalog.addTable(GlueTables.stamped(before, "8", "2026-11-26T09:15:30Z"));
+
+    EventRun.Outcome second =
+        events.handle(
+            List.of(tableChange("m2", "nyc_parks", "parks", "UpdateTable")), NOW.plusSeconds(30));
+
+    String other = second.manifest().runId().value();
+    assertEquals(
+        List.of(
+            "diffs/nyc_parks.parks/" + RUN + ".diff.json",
+            "diffs/nyc_parks.parks/" + other + ".diff.json"),
+        diffKeys("parks"));
+    assertNull(second.manifest().tables().getFirst().reusedFrom());
+    CheckRecord record = states.records().get("nyc_parks.parks");
+    assertEquals(other, record.runId());
+    assertEquals("8", record.glueVersionId());
+    // The contract's ETag as the event read it: a scheduled run listing it need not read it.
+    assertEquals(
+        store.getVersioned(CONTRACTS, "contracts/parks.json").orElseThrow().version(),
+        record.contractEtag());
+  }
+
+  @Test
+  void aDeletionEventTwiceWritesOneArtifactButALaterChangeEventAppliesCreateIfMissing()
+      throws IOException {
+    FakeCatalog fresh = new FakeCatalog();
+    fresh.addTable(glueTable(contract("nyc_parks", "parks")));
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), fresh, states);
+    QueuedMessage deletion =
+        new QueuedMessage(
+            "m1",
+            new ChangeEvent.DatabaseChanged("nyc_parks", "DeleteTable", List.of("playgrounds")),
+            NOW,
+            null);
+
+    events.handle(List.of(deletion), NOW);
+    EventRun.Outcome again = events.handle(List.of(deletion), NOW.plusSeconds(5));
+
+    assertEquals(
+        List.of("diffs/nyc_parks.playgrounds/" + RUN + ".diff.json"), diffKeys("playgrounds"));
+    assertEquals(RUN, again.manifest().tables().getFirst().reusedFrom());
+    assertEquals(0, fresh.calls(FakeCatalog.Method.CREATE_TABLE));
+
+    // The verdict was the deletion's own: an event that is no deletion judges the table again,
+    // and the registry's create_if_missing creates it.
+    EventRun.Outcome update =
+        events.handle(
+            List.of(
+                new QueuedMessage("m2", contractUpload("contracts/playgrounds.json"), NOW, null)),
+            NOW.plusSeconds(10));
+
+    assertNull(update.manifest().tables().getFirst().reusedFrom());
+    assertEquals(1, fresh.calls(FakeCatalog.Method.CREATE_TABLE));
+  }
+
+  @Test
+  void aDamagedStateShardMakesTheEventJudgeTheTableAndIsReplaced() {
+    S3CheckStateStore states = new S3CheckStateStore(store, REPORTS);
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+    DiffArtifact.TableName parks = new DiffArtifact.TableName("nyc_parks", "parks");
+    store.add(REPORTS, CheckState.key(CheckState.shardOf(parks)), "{\"damaged\": ");
+
+    EventRun.Outcome second =
+        events.handle(
+            List.of(tableChange("m2", "nyc_parks", "parks", "UpdateTable")), NOW.plusSeconds(5));
+
+    assertNull(second.manifest().tables().getFirst().reusedFrom());
+    assertEquals(2, diffKeys("parks").size());
+    assertEquals(second.manifest().runId().value(), states.find(parks).orElseThrow().runId());
+  }
+
+  @Test
+  void aStateThatCannotBeSavedFailsTheBatchSoThatItIsDeliveredAgain() {
+    events = eventRun(registrySettings(), catalog, new S3CheckStateStore(store, REPORTS));
+    String shard =
+        CheckState.key(CheckState.shardOf(new DiffArtifact.TableName("nyc_parks", "parks")));
+    store.fail(Operation.PUT, REPORTS, shard, ErrorKind.ACCESS_DENIED);
+
+    EventRun.Outcome outcome =
+        events.handle(List.of(tableChange("m1", "nyc_parks", "parks", "UpdateTable")), NOW);
+
+    assertEquals(List.of("m1"), outcome.failedMessageIds());
+    assertTrue(
+        outcome.failure().getMessage().contains("check state"), outcome.failure().toString());
+  }
+
+  @Test
   void eventRunIdsLeaveWholeMinutesToScheduledRuns() {
     EventRun.Outcome outcome =
         events.handle(
@@ -375,7 +528,12 @@ class EventRunTest {
   }
 
   private EventRun eventRun(RunSettings settings, FakeCatalog glue) {
-    SchemaDiffRun pipeline = new SchemaDiffRun(settings, store, glue, trigger);
+    return eventRun(settings, glue, CheckStateStore.NONE);
+  }
+
+  private EventRun eventRun(RunSettings settings, FakeCatalog glue, CheckStateStore states) {
+    SchemaDiffRun pipeline =
+        new SchemaDiffRun(settings, store, glue, trigger, SchemaDiffRun.Listener.NONE, states);
     return new EventRun(
         settings,
         store,
@@ -431,6 +589,13 @@ class EventRunTest {
                 ContractReader.read("test", contract.getBytes(StandardCharsets.UTF_8)))
             .orElseThrow();
     return GlueTables.stamped(definition, "7", "2026-11-20T10:00:00Z");
+  }
+
+  /** The artifacts of one nyc_parks table, in key order. */
+  private List<String> diffKeys(String table) {
+    return store.keys(REPORTS).stream()
+        .filter(key -> key.startsWith("diffs/nyc_parks." + table + "/"))
+        .toList();
   }
 
   private JsonNode json(String bucket, String key) throws IOException {

@@ -17,6 +17,8 @@ import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.local.MemoryCheckStateStore;
 import dev.schemadrift.port.CheckStateStore;
+import dev.schemadrift.run.event.ChangeEvent;
+import dev.schemadrift.run.event.QueuedMessage;
 import dev.schemadrift.run.fakes.FakeCatalog;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
@@ -26,6 +28,8 @@ import dev.schemadrift.state.CheckRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,13 +150,57 @@ class IncrementalRunTest {
     }
 
     RunManifest run(RunId run, boolean full) {
-      RunSettings settings =
-          new RunSettings(
-                  CONTRACTS, REPORTS, REGISTRY, REGISTRY_KEY, 1000, 4, "report-function", null)
-              .withFullCheckDays(fullCheckDays);
+      RunSettings settings = settings();
       return new SchemaDiffRun(
               settings, store, catalog, trigger, SchemaDiffRun.Listener.NONE, states)
           .execute(new RunRequest(run, null, List.of()).withFull(full));
+    }
+
+    /**
+     * One SQS batch of a Glue table change for {@code sales.<table>} through a fresh container's
+     * event path (a duplicate may reach another container), sharing this world's check state.
+     */
+    EventRun.Outcome event(Instant now, String table, String typeOfChange) {
+      RunSettings settings = settings();
+      SchemaDiffRun pipeline =
+          new SchemaDiffRun(settings, store, catalog, trigger, SchemaDiffRun.Listener.NONE, states);
+      EventRun events =
+          new EventRun(
+              settings,
+              store,
+              pipeline,
+              new EventRun.Listener() {
+                @Override
+                public void unreadable(String messageId, String problem) {
+                  throw new AssertionError(problem);
+                }
+
+                @Override
+                public void ignored(String messageId, String reason) {
+                  throw new AssertionError(reason);
+                }
+              });
+      ChangeEvent event =
+          typeOfChange.equals("DeleteTable")
+              ? new ChangeEvent.DatabaseChanged("sales", typeOfChange, List.of(table))
+              : new ChangeEvent.TableChanged("sales", table, typeOfChange, List.of());
+      EventRun.Outcome outcome =
+          events.handle(List.of(new QueuedMessage("m-" + now, event, now, null)), now);
+      assertEquals(List.of(), outcome.failedMessageIds());
+      return outcome;
+    }
+
+    RunSettings settings() {
+      return new RunSettings(
+              CONTRACTS, REPORTS, REGISTRY, REGISTRY_KEY, 1000, 4, "report-function", null)
+          .withFullCheckDays(fullCheckDays);
+    }
+
+    /** The artifacts of {@code sales.<table>}, in key order. */
+    List<String> diffKeys(String table) {
+      return store.keys(REPORTS).stream()
+          .filter(key -> key.startsWith("diffs/sales." + table + "/"))
+          .toList();
     }
 
     JsonNode manifest(RunId run) {
@@ -486,6 +534,122 @@ class IncrementalRunTest {
     assertEquals(
         FIRST.value(),
         line(world.manifest(SAME_DAY), "sales.breaking").path("reused_from").asText());
+  }
+
+  // ------------------------------------------------------------------------------ event runs
+
+  private static final Instant EVENT = Instant.parse("2026-12-01T09:15:07Z");
+
+  @Test
+  void aScheduledRunAfterAnEventRunKeepsTheEventsVerdictNotTheOlderOne() {
+    World world = new World();
+    world.run(FIRST, false);
+    assertEquals("BREAKING", line(world.manifest(FIRST), "sales.breaking").path("status").asText());
+    // The column comes back in Glue: Glue sends a table change.
+    world.glueVersion("breaking", "8", "id:bigint", "acres:double");
+    RunId event = world.event(EVENT, "breaking", "UpdateTable").manifest().runId();
+    JsonNode judged = line(world.manifest(event), "sales.breaking");
+    assertTrue(judged.path("reused_from").isMissingNode(), judged.toString());
+    assertEquals("OK", judged.path("status").asText());
+    world.store.clearCalls();
+
+    world.run(SAME_DAY, false);
+
+    JsonNode kept = line(world.manifest(SAME_DAY), "sales.breaking");
+    assertEquals("OK", kept.path("status").asText());
+    assertEquals(event.value(), kept.path("reused_from").asText());
+    assertEquals("diffs/sales.breaking/" + event + ".diff.json", kept.path("diff_key").asText());
+    // The event recorded the contract's ETag: the scheduled run lists it and does not read it.
+    assertFalse(
+        world.store.calls(Operation.GET).stream()
+            .anyMatch(call -> call.key().equals("contracts/breaking.json")));
+    assertEquals(
+        List.of(
+            "diffs/sales.breaking/" + FIRST + ".diff.json",
+            "diffs/sales.breaking/" + event + ".diff.json"),
+        world.diffKeys("breaking"));
+  }
+
+  @Test
+  void anEventForATableVersionAScheduledRunJudgedKeepsThatVerdict() {
+    World world = new World();
+    world.run(FIRST, false);
+
+    EventRun.Outcome outcome = world.event(EVENT, "ok", "UpdateTable");
+
+    JsonNode line = line(world.manifest(outcome.manifest().runId()), "sales.ok");
+    assertEquals(FIRST.value(), line.path("reused_from").asText());
+    assertEquals(List.of("diffs/sales.ok/" + FIRST + ".diff.json"), world.diffKeys("ok"));
+  }
+
+  @Test
+  void anEventAfterAWaiverExpiredJudgesTheTableAgain() {
+    World world = new World();
+    world.run(FIRST, false);
+    RunId sameDay = world.event(EVENT, "waived", "UpdateTable").manifest().runId();
+    assertEquals(
+        FIRST.value(), line(world.manifest(sameDay), "sales.waived").path("reused_from").asText());
+
+    // The waiver expired on 2026-12-01: the next day the verdict changes with nothing else.
+    RunId nextDay =
+        world.event(EVENT.plus(Duration.ofDays(1)), "waived", "UpdateTable").manifest().runId();
+
+    JsonNode judged = line(world.manifest(nextDay), "sales.waived");
+    assertTrue(judged.path("reused_from").isMissingNode(), judged.toString());
+    assertEquals("BREAKING", judged.path("status").asText());
+    assertEquals(2, world.diffKeys("waived").size());
+  }
+
+  @Test
+  void aDeletionEventsVerdictIsNeverKeptByAScheduledRun() {
+    World world = new World();
+    world.run(FIRST, false);
+    RunId first = world.event(EVENT, "missing", "DeleteTable").manifest().runId();
+    RunId again = world.event(EVENT.plusSeconds(5), "missing", "DeleteTable").manifest().runId();
+    assertEquals(
+        first.value(), line(world.manifest(again), "sales.missing").path("reused_from").asText());
+
+    world.run(SAME_DAY, false);
+
+    // The scheduled run applies the contract's create_if_missing itself (off here): judged again,
+    // with its own reason.
+    JsonNode line = line(world.manifest(SAME_DAY), "sales.missing");
+    assertTrue(line.path("reused_from").isMissingNode(), line.toString());
+    assertEquals(
+        List.of(
+            "diffs/sales.missing/" + FIRST + ".diff.json",
+            "diffs/sales.missing/" + first + ".diff.json",
+            "diffs/sales.missing/" + SAME_DAY + ".diff.json"),
+        world.diffKeys("missing"));
+    assertTrue(
+        world
+            .object(line.path("diff_key").asText())
+            .toString()
+            .contains("create_if_missing is off"));
+  }
+
+  @Test
+  void aDeltaTableIsJudgedByEveryEvent() {
+    World world = new World();
+    world.contract("lake", "", "id:bigint");
+    world.data("lake");
+    GlueTable definition =
+        TableDefinitions.fromContract(
+                ContractReader.read(
+                    "test", contractJson("lake", "", "id:bigint").getBytes(StandardCharsets.UTF_8)))
+            .orElseThrow();
+    world.catalog.addTable(
+        GlueTables.stamped(
+            definition.withParameter("table_type", "DELTA"), "7", "2026-11-20T10:07:00Z"));
+    world.store.add(DATA, "sales/lake/_delta_log/00000000000000000000.json", deltaCommit("id"));
+    world.moreContracts.add("contracts/lake.json");
+    world.registry();
+
+    world.event(EVENT, "lake", "UpdateTable");
+    world.event(EVENT.plusSeconds(5), "lake", "UpdateTable");
+
+    assertEquals(2, world.diffKeys("lake").size());
+    assertTrue(world.states.find(new DiffArtifact.TableName("sales", "lake")).isEmpty());
   }
 
   // ------------------------------------------------------------------------------ equivalence

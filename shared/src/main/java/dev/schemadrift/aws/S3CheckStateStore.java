@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -67,9 +69,21 @@ public final class S3CheckStateStore implements CheckStateStore {
 
   @Override
   public Snapshot read() {
+    return readShards(CheckState.shards());
+  }
+
+  /** Reads only the shards of these tables: one GetObject per shard concerned. */
+  @Override
+  public Snapshot read(Collection<DiffArtifact.TableName> tables) {
+    Set<String> shards = new TreeSet<>();
+    tables.forEach(table -> shards.add(CheckState.shardOf(table)));
+    return readShards(shards);
+  }
+
+  private Snapshot readShards(Collection<String> shards) {
     Map<String, CheckRecord> tables = new HashMap<>();
     Map<String, String> versions = new HashMap<>();
-    for (String shard : CheckState.shards()) {
+    for (String shard : shards) {
       Shard read = readShard(shard);
       tables.putAll(read.state().tables());
       if (read.version() != null) {

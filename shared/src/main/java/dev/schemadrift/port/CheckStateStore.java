@@ -20,6 +20,15 @@ public interface CheckStateStore {
    */
   Snapshot read();
 
+  /**
+   * The records of these tables (others may come along), with the versions of the parts read: what
+   * an event run needs, without reading every part. A later {@link #record} with this snapshot may
+   * only record these tables.
+   */
+  default Snapshot read(Collection<DiffArtifact.TableName> tables) {
+    return read();
+  }
+
   /** One table's record, reading only its shard. */
   Optional<CheckRecord> find(DiffArtifact.TableName table);
 

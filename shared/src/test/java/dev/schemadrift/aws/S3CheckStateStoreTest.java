@@ -69,6 +69,27 @@ class S3CheckStateStoreTest {
   }
 
   @Test
+  void aSnapshotOfSomeTablesReadsOnlyTheirShardsAndRecordsThemAtTheVersionsRead() {
+    CountingStore objects = new CountingStore();
+    S3CheckStateStore states = new S3CheckStateStore(objects, BUCKET);
+    CheckRecord old = CheckRecords.of("db", "t", OLD);
+    CheckRecord other = CheckRecords.of("db", "u", OLD);
+    states.record(List.of(old, other), null);
+    int writes = objects.conditionalWrites.get();
+    objects.reads.set(0);
+
+    CheckStateStore.Snapshot some = states.read(List.of(old.table()));
+
+    assertEquals(1, objects.reads.get());
+    assertEquals(old, some.tables().get(old.key()));
+    CheckRecord newer = CheckRecords.of("db", "t", NEW);
+    assertEquals(0, states.record(List.of(newer), some));
+    assertEquals(writes + 1, objects.conditionalWrites.get());
+    assertEquals(newer, states.find(old.table()).orElseThrow());
+    assertEquals(other, states.find(other.table()).orElseThrow());
+  }
+
+  @Test
   void aStaleSnapshotIsMergedNotOverwritten() {
     MemoryObjectStore objects = new MemoryObjectStore();
     S3CheckStateStore states = new S3CheckStateStore(objects, BUCKET);

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -40,6 +42,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The event path end to end on moto: the documented sample events of examples/events/, wrapped in
@@ -160,22 +163,76 @@ class ChangeEventsIT {
     assertEquals(1, batch.path("failed_messages").asInt());
   }
 
-  @Test
-  void theSameEventDeliveredTwiceGivesTheSameVerdictUnderItsOwnRunId() throws IOException {
-    String event = sample("glue-table-change.json");
+  @ParameterizedTest
+  @CsvSource({"s3-object-created.json, park_inspections", "glue-database-change.json, playgrounds"})
+  void theSameEventDeliveredTwiceWritesOneArtifactAndTheSecondRunRefersToIt(
+      String sample, String table) throws IOException {
+    String event = sample(sample);
     invoke(batch("m-1", event));
-    invoke(batch("m-1", event));
+    calls.clear();
 
+    JsonNode response = invoke(batch("m-1", event));
+    Map<String, Integer> spent = calls.snapshot();
+
+    assertEquals("{\"batchItemFailures\":[]}", Json.mapper().writeValueAsString(response));
     // Same clock: the second batch claims the next second instead of overwriting the first run.
     String second = "20261126T092006Z";
-    assertEquals(1, json("runs/" + RUN + ".json").path("tables").size());
-    assertEquals(1, json("runs/" + second + ".json").path("tables").size());
+    String artifact = "diffs/nyc_parks." + table + "/" + RUN + ".diff.json";
+    assertEquals(List.of(artifact), diffKeys(table));
+    JsonNode manifest = json("runs/" + second + ".json");
+    assertEquals("event", manifest.path("mode").asText());
+    JsonNode line = manifest.path("tables").get(0);
+    assertEquals(RUN, line.path("reused_from").asText(), line.toString());
+    assertEquals(artifact, line.path("diff_key").asText());
+    assertEquals(json(artifact).path("status").asText(), line.path("status").asText());
+    // The state tells the duplicate apart: no data probe, no artifact, no state written; only the
+    // run id's claim (its first second is taken: the same clock) and the manifest.
+    assertEquals(0, spent.getOrDefault("S3:ListObjectsV2", 0), spent.toString());
+    assertEquals(3, spent.get("S3:PutObject"), spent.toString());
+    // The report generator still runs for the second manifest (the index's last check moves).
+    assertEquals(2, invokes.size());
+  }
+
+  @Test
+  void aPartitionEventDeliveredTwiceChecksThePartitionsTwiceWithTheSameVerdict()
+      throws IOException {
+    String event = sample("glue-table-change.json");
+    invoke(batch("m-1", event));
+    JsonNode response = invoke(batch("m-1", event));
+
+    // Partitions change without a new table version, and the check state does not record them.
+    assertEquals(0, response.path("batchItemFailures").size());
+    String second = "20261126T092006Z";
+    assertEquals(
+        List.of(
+            "diffs/nyc_parks.parks_properties/" + RUN + ".diff.json",
+            "diffs/nyc_parks.parks_properties/" + second + ".diff.json"),
+        diffKeys("parks_properties"));
     JsonNode one = json("diffs/nyc_parks.parks_properties/" + RUN + ".diff.json");
     JsonNode two = json("diffs/nyc_parks.parks_properties/" + second + ".diff.json");
     for (String field : List.of("status", "findings", "counts", "contract", "catalog")) {
       assertEquals(one.path(field), two.path(field), field);
     }
-    assertEquals(2, invokes.size());
+  }
+
+  @Test
+  void aScheduledRunAfterAnEventRunKeepsTheEventsVerdict() throws IOException {
+    invoke(batch("m-1", sample("glue-table-change.json")));
+
+    // The next scheduled run, in registry mode: the event's verdict is in the check state.
+    handler.handleRequest(
+        new ByteArrayInputStream(
+            "{\"scheduled_time\": \"2026-11-26T10:00:00Z\"}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        null);
+
+    JsonNode manifest = json("runs/20261126T100000Z.json");
+    assertEquals("registry", manifest.path("mode").asText());
+    JsonNode line = manifest.path("tables").get(1);
+    assertEquals("parks_properties", line.path("table").asText(), manifest.toString());
+    assertEquals(RUN, line.path("reused_from").asText(), line.toString());
+    assertEquals(
+        "diffs/nyc_parks.parks_properties/" + RUN + ".diff.json", line.path("diff_key").asText());
   }
 
   @Test
@@ -266,6 +323,16 @@ class ChangeEventsIT {
 
   private void put(String bucket, String key, String body) {
     s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString(body));
+  }
+
+  /** The keys of one nyc_parks table's artifacts, in key order. */
+  private List<String> diffKeys(String table) {
+    return s3
+        .listObjectsV2(request -> request.bucket(REPORTS).prefix("diffs/nyc_parks." + table + "/"))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   private JsonNode json(String key) throws IOException {
