@@ -9,6 +9,7 @@ import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.event.ChangeEvent;
+import dev.schemadrift.run.event.ChangedPartition;
 import dev.schemadrift.run.event.QueuedMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -141,14 +142,22 @@ public final class EventRun {
                   loader.load(
                       entries.get(table.contractKey()), registry.defaultPolicy(), run, cache));
       Map<String, String> notCreated = new LinkedHashMap<>();
+      Map<String, List<ChangedPartition>> changedPartitions = new LinkedHashMap<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
         if (request.get(index).deleted() && item.contract() != null) {
           notCreated.put(item.contract().qualifiedName(), DELETED);
         }
+        if (!request.get(index).changedPartitions().isEmpty() && item.contract() != null) {
+          changedPartitions.put(
+              item.contract().qualifiedName(),
+              request.get(index).changedPartitions().stream()
+                  .map(ChangedPartition::parse)
+                  .toList());
+        }
       }
-      RunManifest manifest = pipeline.executeLoaded(run, loaded, notCreated);
+      RunManifest manifest = pipeline.executeLoaded(run, loaded, notCreated, changedPartitions);
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {
@@ -232,20 +241,30 @@ public final class EventRun {
     return tables + ": no enabled registry entry describes it";
   }
 
-  /** The messages of one entry, gathered across the batch. */
+  /**
+   * The messages of one entry, gathered across the batch. Only when every message named partitions
+   * are those the ones checked: a change of the table itself (or its contract) reads the usual
+   * sample.
+   */
   private static final class Collector {
     private final Set<String> messageIds = new LinkedHashSet<>();
     private final Set<String> partitions = new LinkedHashSet<>();
     private boolean deleted;
+    private boolean wholeTable;
 
     void add(String messageId, boolean deletion, List<String> changedPartitions) {
       messageIds.add(messageId);
       deleted |= deletion;
+      wholeTable |= changedPartitions.isEmpty();
       partitions.addAll(changedPartitions);
     }
 
     TableEvent toTableEvent(String contractKey) {
-      return new TableEvent(contractKey, List.copyOf(messageIds), deleted, List.copyOf(partitions));
+      return new TableEvent(
+          contractKey,
+          List.copyOf(messageIds),
+          deleted,
+          wholeTable ? List.of() : List.copyOf(partitions));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
+import dev.schemadrift.run.event.ChangedPartition;
 import dev.schemadrift.state.CheckRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -264,11 +265,16 @@ public final class SchemaDiffRun {
    * does not move, and the tables an event reported deleted are never created.
    *
    * @param notCreated why each such table (by qualified name) is not created
+   * @param changedPartitions the partitions events named per table (by qualified name): read
+   *     instead of the table's usual partition sample; a table not named here keeps its sample
    */
   RunManifest executeLoaded(
-      RunId runId, List<LoadedContract> loaded, Map<String, String> notCreated) {
+      RunId runId,
+      List<LoadedContract> loaded,
+      Map<String, String> notCreated,
+      Map<String, List<ChangedPartition>> changedPartitions) {
     listener.tablesLeft(0);
-    List<TableResult> sorted = checkAll(loaded, runId, notCreated);
+    List<TableResult> sorted = checkAll(loaded, runId, notCreated, changedPartitions);
     RunManifest manifest =
         new RunManifest(runId, RunMode.EVENT, sorted, List.of(), List.of(), null);
     publication.publish(manifest, null);
@@ -280,7 +286,10 @@ public final class SchemaDiffRun {
    * path judges every table it is given: its check state is not consulted.
    */
   private List<TableResult> checkAll(
-      List<LoadedContract> contracts, RunId runId, Map<String, String> notCreated) {
+      List<LoadedContract> contracts,
+      RunId runId,
+      Map<String, String> notCreated,
+      Map<String, List<ChangedPartition>> changedPartitions) {
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
     Map<DatabaseTables.Key, DatabaseTables> databases =
         DatabaseTables.read(loaded, catalog, parallelism);
@@ -289,11 +298,15 @@ public final class SchemaDiffRun {
         parallelism.map(
             loaded,
             item -> {
-              String why =
-                  item.contract() == null ? null : notCreated.get(item.contract().qualifiedName());
+              String name = item.contract() == null ? null : item.contract().qualifiedName();
               TableResult result =
                   inspection.check(
-                      item, databases.get(DatabaseTables.Key.of(item)), runId, why, null);
+                      item,
+                      databases.get(DatabaseTables.Key.of(item)),
+                      runId,
+                      name == null ? null : notCreated.get(name),
+                      null,
+                      name == null ? null : changedPartitions.get(name));
               listener.tableDone(result);
               return result;
             });
@@ -343,7 +356,7 @@ public final class SchemaDiffRun {
         loaded.contract() == null
             ? null
             : reuse.knownProbe(known.get(loaded.contract().qualifiedName()));
-    TableResult result = inspection.check(loaded, database, run, null, knownProbe);
+    TableResult result = inspection.check(loaded, database, run, null, knownProbe, null);
     // The table the verdict was judged on; a table created in this run is never kept anyway.
     GlueTable table =
         database == null || loaded.contract() == null
