@@ -92,7 +92,7 @@ public final class EventRun {
     this.listener = listener;
     this.loader = new ContractLoader(settings, store);
     this.parallelism = new BoundedParallelism(settings.concurrency());
-    this.cache = new RegistryCache(settings, store, loader, parallelism);
+    this.cache = new RegistryCache(settings, store, loader, parallelism, pipeline.contractCache());
   }
 
   /** Checks what the batch's events concern; {@code now} is the invocation's clock reading. */

@@ -4,6 +4,7 @@ import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.concurrent.BoundedParallelism;
+import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.CheckStateStore;
@@ -47,6 +48,7 @@ public final class SchemaDiffRun {
   private final TableInspection inspection;
   private final ManifestPublication publication;
   private final CheckStateStore states;
+  private final ContractCache contracts;
 
   /** Hears about progress (the CLI's progress line); called from several threads. */
   public interface Listener {
@@ -103,6 +105,7 @@ public final class SchemaDiffRun {
     this.states = Objects.requireNonNull(states, "states (CheckStateStore.NONE for none)");
     this.parallelism = new BoundedParallelism(settings.concurrency());
     this.loader = new ContractLoader(settings, store);
+    this.contracts = new ContractCache(store);
     this.inspection = new TableInspection(settings, store, catalog);
     this.publication = new ManifestPublication(settings, store, trigger);
   }
@@ -132,6 +135,7 @@ public final class SchemaDiffRun {
             : ContractVersions.NONE;
     VerdictReuse reuse = new VerdictReuse(settings, run, selection.defaults());
     boolean incremental = registryRun && !request.full() && before != null;
+    ContractReading reading = new ContractReading(registryRun, incremental, versions);
     Map<String, CheckRecord> byContract = new HashMap<>();
     if (incremental) {
       for (CheckRecord record : before.tables().values()) {
@@ -161,7 +165,7 @@ public final class SchemaDiffRun {
     }
     List<LoadedContract> read =
         parallelism.map(
-            toLoad, index -> loader.load(entries.get(index), selection.defaults(), run));
+            toLoad, index -> reading.load(entries.get(index), selection.defaults(), run));
     Map<Integer, LoadedContract> loadedAt = new HashMap<>();
     for (int position = 0; position < toLoad.size(); position++) {
       loadedAt.put(toLoad.get(position), read.get(position));
@@ -183,7 +187,7 @@ public final class SchemaDiffRun {
         LoadedContract item = loadedAt.get(index);
         if (item == null) {
           claimed.remove(pending[index].key());
-          item = loader.load(entry, selection.defaults(), run);
+          item = reading.load(entry, selection.defaults(), run);
         }
         loaded.add(item);
       }
@@ -228,7 +232,8 @@ public final class SchemaDiffRun {
         parallelism.map(
             items,
             item -> {
-              Outcome outcome = check(item, databases, selection, versions, reuse, run, known);
+              Outcome outcome =
+                  check(item, databases, selection, versions, reading, reuse, run, known);
               listener.tableDone(outcome.result());
               return outcome;
             });
@@ -315,6 +320,38 @@ public final class SchemaDiffRun {
     return sorted;
   }
 
+  /** The contract cache this container's runs share; the event path reads through it too. */
+  ContractCache contractCache() {
+    return contracts;
+  }
+
+  /**
+   * How one run reads its contracts. A registry run with a check state reads through the
+   * container's {@link ContractCache}; an incremental one also trusts the listing, so that a
+   * contract whose listed ETag is the one cached (a verdict judged again because its Glue table
+   * changed, in a warm container) costs no request. A full run revalidates every contract; the CLI
+   * (no check state) reads each one from the store and keeps nothing.
+   */
+  private final class ContractReading {
+    private final boolean cached;
+    private final boolean trustListing;
+    private final ContractVersions versions;
+
+    ContractReading(boolean cached, boolean trustListing, ContractVersions versions) {
+      this.cached = cached;
+      this.trustListing = trustListing;
+      this.versions = versions;
+    }
+
+    LoadedContract load(Registry.Entry entry, Policy defaults, RunId run) {
+      if (!cached) {
+        return loader.load(entry, defaults, run);
+      }
+      return loader.load(
+          entry, defaults, run, contracts.source(trustListing ? versions.tag(entry) : null));
+    }
+  }
+
   /** The state as read, or null (every table judged again) when it cannot be read. */
   private CheckStateStore.Snapshot readState() {
     try {
@@ -330,6 +367,7 @@ public final class SchemaDiffRun {
       Map<DatabaseTables.Key, DatabaseTables> databases,
       Selection selection,
       ContractVersions versions,
+      ContractReading reading,
       VerdictReuse reuse,
       RunId run,
       Map<String, CheckRecord> known) {
@@ -342,7 +380,7 @@ public final class SchemaDiffRun {
     LoadedContract loaded =
         item.loaded() != null
             ? item.loaded()
-            : loader.load(item.entry(), selection.defaults(), run);
+            : reading.load(item.entry(), selection.defaults(), run);
     DatabaseTables database = null;
     if (loaded.contract() != null) {
       DatabaseTables.Key key = DatabaseTables.Key.of(loaded);
