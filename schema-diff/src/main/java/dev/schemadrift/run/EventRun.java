@@ -242,9 +242,9 @@ public final class EventRun {
   }
 
   /**
-   * The messages of one entry, gathered across the batch. Only when every message named partitions
-   * are those the ones checked: a change of the table itself (or its contract) reads the usual
-   * sample.
+   * The messages of one entry, gathered across the batch. When every one of them named partitions,
+   * the check reads exactly those; a change of the table itself (or of its contract) in the batch
+   * makes it read the usual sample.
    */
   private static final class Collector {
     private final Set<String> messageIds = new LinkedHashSet<>();
