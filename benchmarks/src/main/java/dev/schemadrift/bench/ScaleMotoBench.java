@@ -26,7 +26,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * moto server at {@code AWS_ENDPOINT_URL} (contracts, registry and data files in S3, tables in
  * Glue), then runs the Lambda handler in registry mode four times and counts each run's AWS calls:
  * the first run (nothing remembered), a run with nothing changed (every verdict kept), a run after
- * {@code CHANGED} tables changed (half their contract, half their Glue table) and a full run.
+ * {@code CHANGED} tables changed (half their contract, half their Glue table), then runs after
+ * {@code CHANGED} other tables changed only their contract, only their Glue table (in the same warm
+ * container, whose contract cache knows the unchanged contracts), only their Glue table again in a
+ * cold container (a new handler), and a full run. Every generated table is partitioned, so every
+ * changed table pays its partition read.
  *
  * <p>Usage (under scripts/with-moto.sh): {@code ScaleMotoBench DATABASES TABLES_PER_DATABASE
  * [CHANGED]}
@@ -70,18 +74,52 @@ public final class ScaleMotoBench {
     int unchanged =
         measure("unchanged", handler, "20261201T090000Z", calls, tables.size(), tables.size(), 0);
     // 3. A few tables changed: half of them by their contract, half in Glue.
-    int changed = Math.min(changedTables, tables.size());
-    change(clients, tables.subList(0, changed));
+    int changed = Math.min(changedTables, tables.size() / 4);
+    change(clients, tables.subList(0, changed), Change.HALF_EACH);
     int withChanges =
         measure("changed", handler, "20261201T100000Z", calls, tables.size(), changed, 0);
-    System.out.printf(
-        Locale.ROOT,
-        "scale-moto changed_tables=%d extra_calls=%d extra_per_changed_table=%.2f%n",
+    extra("changed", changed, withChanges - unchanged);
+    // 3b. Only contracts, then only Glue tables (each time other tables), in this warm container.
+    change(clients, tables.subList(changed, 2 * changed), Change.CONTRACT);
+    extra(
+        "contracts-changed",
         changed,
-        withChanges - unchanged,
-        (withChanges - unchanged) / (double) changed);
+        measure("contracts-changed", handler, "20261201T101000Z", calls, tables.size(), changed, 0)
+            - unchanged);
+    change(clients, tables.subList(2 * changed, 3 * changed), Change.GLUE);
+    extra(
+        "glue-changed",
+        changed,
+        measure("glue-changed", handler, "20261201T102000Z", calls, tables.size(), changed, 0)
+            - unchanged);
+    // 3c. Glue tables changed, seen by a new container: its contract cache is empty.
+    change(clients, tables.subList(3 * changed, 4 * changed), Change.GLUE);
+    SchemaDiffHandler cold = new SchemaDiffHandler(settings, clients, Clock.systemUTC());
+    extra(
+        "glue-changed-cold",
+        changed,
+        measure("glue-changed-cold", cold, "20261201T103000Z", calls, tables.size(), changed, 0)
+            - unchanged);
     // 4. A full run on request ({"full": true}), as the weekly one.
     measure("full", handler, "20261201T110000Z", calls, tables.size(), tables.size(), 0);
+  }
+
+  /** Prints what the changed tables cost beyond an unchanged run. */
+  private static void extra(String label, int changed, int extraCalls) {
+    System.out.printf(
+        Locale.ROOT,
+        "scale-moto %s changed_tables=%d extra_calls=%d extra_per_changed_table=%.2f%n",
+        label,
+        changed,
+        extraCalls,
+        extraCalls / (double) changed);
+  }
+
+  /** What a change between two runs touches. */
+  private enum Change {
+    CONTRACT,
+    GLUE,
+    HALF_EACH
   }
 
   /** Runs the handler once with the given run id, prints its AWS calls and returns their number. */
@@ -134,15 +172,21 @@ public final class ScaleMotoBench {
   }
 
   /**
-   * Changes the given tables between two runs: the first half get a new contract (another owner),
-   * the second half a new Glue version (UpdateTable with one more table parameter).
+   * Changes the given tables between two runs: a new contract (another owner), a new Glue version
+   * (UpdateTable with one more table parameter), or the first half the one and the rest the other.
    */
-  private static void change(AwsClients clients, List<ScaleRegistry.Table> tables) {
+  private static void change(AwsClients clients, List<ScaleRegistry.Table> tables, Change what) {
     try (S3Client s3 = clients.s3();
         GlueClient glue = clients.build(GlueClient.builder(), "GLUE")) {
       for (int index = 0; index < tables.size(); index++) {
         ScaleRegistry.Table table = tables.get(index);
-        if (index < tables.size() / 2) {
+        boolean contract =
+            switch (what) {
+              case CONTRACT -> true;
+              case GLUE -> false;
+              case HALF_EACH -> index < tables.size() / 2;
+            };
+        if (contract) {
           s3.putObject(
               request -> request.bucket(CONTRACTS).key(table.contractKey()),
               RequestBody.fromString(

@@ -37,6 +37,7 @@ class TemplatePolicyTest {
           "glue:GetTables",
           "glue:GetTable",
           "glue:GetPartitions",
+          "glue:BatchGetPartition",
           "glue:CreateDatabase",
           "glue:CreateTable",
           "lambda:InvokeFunction",
@@ -329,6 +330,7 @@ class TemplatePolicyTest {
             "glue:GetTables",
             "glue:GetTable",
             "glue:GetPartitions",
+            "glue:BatchGetPartition",
             "glue:CreateDatabase",
             "glue:CreateTable"),
         Set.copyOf(grant.actions()));
@@ -374,7 +376,12 @@ class TemplatePolicyTest {
     Grant grant = crossAccount.get(0);
     assertEquals("SchemaDiffRole", grant.role());
     assertEquals(
-        Set.of("glue:GetDatabase", "glue:GetTables", "glue:GetTable", "glue:GetPartitions"),
+        Set.of(
+            "glue:GetDatabase",
+            "glue:GetTables",
+            "glue:GetTable",
+            "glue:GetPartitions",
+            "glue:BatchGetPartition"),
         Set.copyOf(grant.actions()),
         "read-only: the monitor never creates in another account's catalog");
     List<Object> resources = listOrSingle(grant.statement().get("Resource"));

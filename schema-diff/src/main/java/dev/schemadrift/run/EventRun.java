@@ -9,6 +9,7 @@ import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
 import dev.schemadrift.run.event.ChangeEvent;
+import dev.schemadrift.run.event.ChangedPartition;
 import dev.schemadrift.run.event.QueuedMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,7 +94,7 @@ public final class EventRun {
     this.listener = listener;
     this.loader = new ContractLoader(settings, store);
     this.parallelism = new BoundedParallelism(settings.concurrency());
-    this.cache = new RegistryCache(settings, store, loader, parallelism);
+    this.cache = new RegistryCache(settings, store, loader, parallelism, pipeline.contractCache());
   }
 
   /** Checks what the batch's events concern; {@code now} is the invocation's clock reading. */
@@ -144,7 +145,7 @@ public final class EventRun {
                       entries.get(table.contractKey()), registry.defaultPolicy(), run, cache));
       Map<String, String> notCreated = new LinkedHashMap<>();
       Map<String, String> tags = new LinkedHashMap<>();
-      Set<String> partitionsChanged = new LinkedHashSet<>();
+      Map<String, List<ChangedPartition>> changedPartitions = new LinkedHashMap<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
@@ -152,7 +153,11 @@ public final class EventRun {
           notCreated.put(item.contract().qualifiedName(), DELETED);
         }
         if (!request.get(index).changedPartitions().isEmpty() && item.contract() != null) {
-          partitionsChanged.add(item.contract().qualifiedName());
+          changedPartitions.put(
+              item.contract().qualifiedName(),
+              request.get(index).changedPartitions().stream()
+                  .map(ChangedPartition::parse)
+                  .toList());
         }
         String tag = cache.tag(item.entry());
         if (tag != null) {
@@ -161,7 +166,7 @@ public final class EventRun {
       }
       RunManifest manifest =
           pipeline.executeLoaded(
-              run, loaded, notCreated, registry.defaultPolicy(), tags, partitionsChanged);
+              run, loaded, notCreated, registry.defaultPolicy(), tags, changedPartitions);
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {
@@ -245,20 +250,30 @@ public final class EventRun {
     return tables + ": no enabled registry entry describes it";
   }
 
-  /** The messages of one entry, gathered across the batch. */
+  /**
+   * The messages of one entry, gathered across the batch. When every one of them named partitions,
+   * the check reads exactly those; a change of the table itself (or of its contract) in the batch
+   * makes it read the usual sample.
+   */
   private static final class Collector {
     private final Set<String> messageIds = new LinkedHashSet<>();
     private final Set<String> partitions = new LinkedHashSet<>();
     private boolean deleted;
+    private boolean wholeTable;
 
     void add(String messageId, boolean deletion, List<String> changedPartitions) {
       messageIds.add(messageId);
       deleted |= deletion;
+      wholeTable |= changedPartitions.isEmpty();
       partitions.addAll(changedPartitions);
     }
 
     TableEvent toTableEvent(String contractKey) {
-      return new TableEvent(contractKey, List.copyOf(messageIds), deleted, List.copyOf(partitions));
+      return new TableEvent(
+          contractKey,
+          List.copyOf(messageIds),
+          deleted,
+          wholeTable ? List.of() : List.copyOf(partitions));
     }
   }
 

@@ -2,7 +2,6 @@ package dev.schemadrift.run;
 
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.concurrent.BoundedParallelism;
-import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.contract.RegistryReader;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry and its contracts as this container last read them, for the event path: which
@@ -32,21 +30,21 @@ final class RegistryCache implements ContractLoader.ContractSource {
   private final ObjectStore store;
   private final ContractLoader loader;
   private final BoundedParallelism parallelism;
-  // Contract bytes and ETag by s3://bucket/key; filled from parallel loads.
-  private final Map<String, Versioned> contracts = new ConcurrentHashMap<>();
+  // Contract bytes and ETags, shared with the scheduled runs of this container.
+  private final ContractCache contracts;
   private String registryVersion;
   private Registry registry;
   // The qualified table name each enabled entry's contract names (absent: unreadable contract).
   private Map<String, String> tableByEntry = new LinkedHashMap<>();
 
-  private record Versioned(byte[] body, String version) {}
-
   RegistryCache(
       RunSettings settings,
       ObjectStore store,
       ContractLoader loader,
-      BoundedParallelism parallelism) {
+      BoundedParallelism parallelism,
+      ContractCache contracts) {
     this.settings = settings;
+    this.contracts = contracts;
     this.store = store;
     this.loader = loader;
     this.parallelism = parallelism;
@@ -172,8 +170,7 @@ final class RegistryCache implements ContractLoader.ContractSource {
    * a scheduled run lists, recorded with the verdict so that the run need not read the contract.
    */
   String tag(Registry.Entry entry) {
-    Versioned cached = contracts.get(location(entry.contract()));
-    return cached == null ? null : cached.version();
+    return contracts.version(location(entry.contract()));
   }
 
   private Optional<Registry.Entry> entry(String contract) {
@@ -193,21 +190,6 @@ final class RegistryCache implements ContractLoader.ContractSource {
   /** The contract's bytes, revalidated against the cached ETag (read again only when changed). */
   @Override
   public Optional<byte[]> read(String bucket, String objectKey) {
-    String location = bucket + "/" + objectKey;
-    Versioned cached = contracts.get(location);
-    Revalidation found =
-        store.getIfChanged(
-            bucket, objectKey, cached == null ? null : cached.version(), ContractReader.MAX_BYTES);
-    return switch (found) {
-      case Revalidation.Unchanged unchanged -> Optional.of(cached.body().clone());
-      case Revalidation.Missing missing -> {
-        contracts.remove(location);
-        yield Optional.empty();
-      }
-      case Revalidation.Changed changed -> {
-        contracts.put(location, new Versioned(changed.object().body(), changed.object().version()));
-        yield Optional.of(changed.object().body().clone());
-      }
-    };
+    return contracts.read(bucket, objectKey, null);
   }
 }

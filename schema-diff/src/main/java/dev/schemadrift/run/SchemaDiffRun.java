@@ -11,6 +11,7 @@ import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.ReportTrigger;
 import dev.schemadrift.port.StoreException;
+import dev.schemadrift.run.event.ChangedPartition;
 import dev.schemadrift.state.CheckRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,7 @@ public final class SchemaDiffRun {
   private final TableInspection inspection;
   private final ManifestPublication publication;
   private final CheckStateStore states;
+  private final ContractCache contracts;
 
   /** Hears about progress (the CLI's progress line); called from several threads. */
   public interface Listener {
@@ -103,6 +105,7 @@ public final class SchemaDiffRun {
     this.states = Objects.requireNonNull(states, "states (CheckStateStore.NONE for none)");
     this.parallelism = new BoundedParallelism(settings.concurrency());
     this.loader = new ContractLoader(settings, store);
+    this.contracts = new ContractCache(store);
     this.inspection = new TableInspection(settings, store, catalog);
     this.publication = new ManifestPublication(settings, store, trigger);
   }
@@ -132,6 +135,7 @@ public final class SchemaDiffRun {
             : ContractVersions.NONE;
     VerdictReuse reuse = new VerdictReuse(settings, run, selection.defaults());
     boolean incremental = registryRun && !request.full() && before != null;
+    ContractReading reading = new ContractReading(registryRun, incremental, versions);
     Map<String, CheckRecord> byContract = new HashMap<>();
     if (incremental) {
       for (CheckRecord record : before.tables().values()) {
@@ -161,7 +165,7 @@ public final class SchemaDiffRun {
     }
     List<LoadedContract> read =
         parallelism.map(
-            toLoad, index -> loader.load(entries.get(index), selection.defaults(), run));
+            toLoad, index -> reading.load(entries.get(index), selection.defaults(), run));
     Map<Integer, LoadedContract> loadedAt = new HashMap<>();
     for (int position = 0; position < toLoad.size(); position++) {
       loadedAt.put(toLoad.get(position), read.get(position));
@@ -183,7 +187,7 @@ public final class SchemaDiffRun {
         LoadedContract item = loadedAt.get(index);
         if (item == null) {
           claimed.remove(pending[index].key());
-          item = loader.load(entry, selection.defaults(), run);
+          item = reading.load(entry, selection.defaults(), run);
         }
         loaded.add(item);
       }
@@ -224,7 +228,8 @@ public final class SchemaDiffRun {
         parallelism.map(
             items,
             item -> {
-              Outcome outcome = check(item, databases, selection, versions, reuse, run, known);
+              Outcome outcome =
+                  check(item, databases, selection, versions, reading, reuse, run, known);
               listener.tableDone(outcome.result());
               return outcome;
             });
@@ -277,9 +282,9 @@ public final class SchemaDiffRun {
    * @param notCreated why each such table (by qualified name) is not created
    * @param defaults the registry's default policy, which the verdicts depend on
    * @param tags the version tag (ETag) of each entry's contract as read, by contract key
-   * @param partitionsChanged the tables (by qualified name) whose events named changed partitions:
-   *     always judged, since partitions change without a new table version and the state does not
-   *     record them
+   * @param changedPartitions the partitions events named per table (by qualified name): read
+   *     instead of the table's usual partition sample, and such a table is always judged, since
+   *     partitions change without a new table version and the state does not record them
    */
   RunManifest executeLoaded(
       RunId runId,
@@ -287,14 +292,14 @@ public final class SchemaDiffRun {
       Map<String, String> notCreated,
       Policy defaults,
       Map<String, String> tags,
-      Set<String> partitionsChanged) {
+      Map<String, List<ChangedPartition>> changedPartitions) {
     listener.tablesLeft(0);
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
     boolean remembers = states != CheckStateStore.NONE;
     CheckStateStore.Snapshot before = remembers ? readState(namesOf(loaded)) : null;
     Map<String, CheckRecord> known = new HashMap<>(before == null ? Map.of() : before.tables());
     // Partitions change without a new table version, and the state does not record them.
-    known.keySet().removeAll(partitionsChanged);
+    known.keySet().removeAll(changedPartitions.keySet());
     VerdictReuse reuse = new VerdictReuse(settings, runId, defaults);
     Map<DatabaseTables.Key, DatabaseTables> databases =
         DatabaseTables.read(loaded, catalog, parallelism);
@@ -304,7 +309,16 @@ public final class SchemaDiffRun {
             loaded,
             item -> {
               Outcome outcome =
-                  checkEvent(item, databases, runId, notCreated, reuse, known, tags, remembers);
+                  checkEvent(
+                      item,
+                      databases,
+                      runId,
+                      notCreated,
+                      changedPartitions,
+                      reuse,
+                      known,
+                      tags,
+                      remembers);
               listener.tableDone(outcome.result());
               return outcome;
             });
@@ -333,13 +347,14 @@ public final class SchemaDiffRun {
       Map<DatabaseTables.Key, DatabaseTables> databases,
       RunId runId,
       Map<String, String> notCreated,
+      Map<String, List<ChangedPartition>> changedPartitions,
       VerdictReuse reuse,
       Map<String, CheckRecord> known,
       Map<String, String> tags,
       boolean remembers) {
     DatabaseTables database = databases.get(DatabaseTables.Key.of(item));
     if (item.contract() == null) {
-      return new Outcome(inspection.check(item, database, runId, null, null), null);
+      return new Outcome(inspection.check(item, database, runId, null, null, null), null);
     }
     String name = item.contract().qualifiedName();
     String why = notCreated.get(name);
@@ -355,7 +370,8 @@ public final class SchemaDiffRun {
       return new Outcome(
           rule.reused(candidate, item.entry()), VerdictReuse.withTag(candidate, tag));
     }
-    TableResult result = inspection.check(item, database, runId, why, null);
+    TableResult result =
+        inspection.check(item, database, runId, why, null, changedPartitions.get(name));
     return new Outcome(result, remembers ? rule.recordOf(result, item, tag, table) : null);
   }
 
@@ -379,6 +395,38 @@ public final class SchemaDiffRun {
     }
   }
 
+  /** The contract cache this container's runs share; the event path reads through it too. */
+  ContractCache contractCache() {
+    return contracts;
+  }
+
+  /**
+   * How one run reads its contracts. A registry run with a check state reads through the
+   * container's {@link ContractCache}; an incremental one also trusts the listing, so that a
+   * contract whose listed ETag is the one cached (a verdict judged again because its Glue table
+   * changed, in a warm container) costs no request. A full run revalidates every contract; the CLI
+   * (no check state) reads each one from the store and keeps nothing.
+   */
+  private final class ContractReading {
+    private final boolean cached;
+    private final boolean trustListing;
+    private final ContractVersions versions;
+
+    ContractReading(boolean cached, boolean trustListing, ContractVersions versions) {
+      this.cached = cached;
+      this.trustListing = trustListing;
+      this.versions = versions;
+    }
+
+    LoadedContract load(Registry.Entry entry, Policy defaults, RunId run) {
+      if (!cached) {
+        return loader.load(entry, defaults, run);
+      }
+      return loader.load(
+          entry, defaults, run, contracts.source(trustListing ? versions.tag(entry) : null));
+    }
+  }
+
   /** The state as read, or null (every table judged again) when it cannot be read. */
   private CheckStateStore.Snapshot readState() {
     try {
@@ -394,6 +442,7 @@ public final class SchemaDiffRun {
       Map<DatabaseTables.Key, DatabaseTables> databases,
       Selection selection,
       ContractVersions versions,
+      ContractReading reading,
       VerdictReuse reuse,
       RunId run,
       Map<String, CheckRecord> known) {
@@ -406,7 +455,7 @@ public final class SchemaDiffRun {
     LoadedContract loaded =
         item.loaded() != null
             ? item.loaded()
-            : loader.load(item.entry(), selection.defaults(), run);
+            : reading.load(item.entry(), selection.defaults(), run);
     DatabaseTables database = null;
     if (loaded.contract() != null) {
       DatabaseTables.Key key = DatabaseTables.Key.of(loaded);
@@ -420,7 +469,7 @@ public final class SchemaDiffRun {
         loaded.contract() == null
             ? null
             : reuse.knownProbe(known.get(loaded.contract().qualifiedName()));
-    TableResult result = inspection.check(loaded, database, run, null, knownProbe);
+    TableResult result = inspection.check(loaded, database, run, null, knownProbe, null);
     // The table the verdict was judged on; a table created in this run is never kept anyway.
     GlueTable table =
         database == null || loaded.contract() == null

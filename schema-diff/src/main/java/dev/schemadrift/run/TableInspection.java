@@ -10,11 +10,13 @@ import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.SparkDatasource;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
+import dev.schemadrift.contract.Policy;
 import dev.schemadrift.delta.DeltaLog;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
 import dev.schemadrift.port.ObjectStore;
 import dev.schemadrift.port.StoreException;
+import dev.schemadrift.run.event.ChangedPartition;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -38,28 +40,31 @@ final class TableInspection {
 
   /** Checks one loaded contract against its database's tables and writes the artifact. */
   TableResult check(LoadedContract item, DatabaseTables database, RunId run) {
-    return check(item, database, run, null, null);
+    return check(item, database, run, null, null, null);
   }
 
   /**
    * As above; {@code notCreatedBecause}, when not null, keeps a missing table from being created
    * whatever the contract's create_if_missing says (a table an event reported deleted) and says why
    * in its TABLE_MISSING finding. {@code knownProbe}, when not null, is the data probe an earlier
-   * check found files with at the same location, so that it is not repeated.
+   * check found files with at the same location, so that it is not repeated. {@code
+   * changedPartitions}, when not null, are the partitions a change event named: they are read and
+   * compared instead of the table's usual partition sample.
    */
   TableResult check(
       LoadedContract item,
       DatabaseTables database,
       RunId run,
       String notCreatedBecause,
-      DiffArtifact.DataProbe knownProbe) {
+      DiffArtifact.DataProbe knownProbe,
+      List<ChangedPartition> changedPartitions) {
     DiffArtifact artifact;
     String owner = item.contract() == null ? null : item.contract().owner();
     if (item.error() != null) {
       artifact = item.error();
     } else {
       try {
-        artifact = judge(item, database, run, notCreatedBecause, knownProbe);
+        artifact = judge(item, database, run, notCreatedBecause, knownProbe, changedPartitions);
       } catch (StoreException e) {
         artifact =
             TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
@@ -115,7 +120,8 @@ final class TableInspection {
       DatabaseTables database,
       RunId run,
       String notCreatedBecause,
-      DiffArtifact.DataProbe knownProbe) {
+      DiffArtifact.DataProbe knownProbe,
+      List<ChangedPartition> changedPartitions) {
     Contract contract = item.contract();
     if (contract.isView()) {
       return judgeView(item, database, run);
@@ -155,7 +161,7 @@ final class TableInspection {
           item.info(),
           contract,
           compared,
-          partitions(catalog, contract, table, created),
+          partitions(catalog, contract, table, created, changedPartitions),
           probe,
           created);
     }
@@ -217,12 +223,19 @@ final class TableInspection {
   /**
    * The partitions to compare with the table: one catalog call for a partitioned table, none for a
    * table this run created (it has no partitions yet), a table without Glue partitions (null) or
-   * one whose sample is off or projected (a skipped sample, which the artifact states).
+   * one whose sample is off or projected (a skipped sample, which the artifact states). A change
+   * event's partitions replace the sample: exactly those are read (at most the first 1,000, one
+   * call), whatever the sample's size; those deleted since are simply not found.
    *
    * @param catalog the catalog holding the table (its account's)
+   * @param changed the partitions a change event named, or null for the usual sample
    */
   private static PartitionSample partitions(
-      Catalog catalog, Contract contract, GlueTable table, boolean created) {
+      Catalog catalog,
+      Contract contract,
+      GlueTable table,
+      boolean created,
+      List<ChangedPartition> changed) {
     if (created || !PartitionSample.applies(table)) {
       return null;
     }
@@ -231,7 +244,26 @@ final class TableInspection {
     if (why != null) {
       return PartitionSample.skipped(limit, why);
     }
-    return catalog.partitions(table, limit).orElse(null);
+    if (changed == null || changed.isEmpty() || !fitKeys(changed, table)) {
+      return catalog.partitions(table, limit).orElse(null);
+    }
+    List<List<String>> values =
+        changed.stream().limit(Policy.MAX_PARTITION_SAMPLE).map(ChangedPartition::values).toList();
+    PartitionSample named = catalog.partitionsNamed(table, values).orElse(null);
+    if (named == null || changed.size() <= values.size()) {
+      return named;
+    }
+    return PartitionSample.read(named.limit(), named.partitions(), true);
+  }
+
+  /**
+   * Whether every changed partition has one value per partition key. One that does not cannot be a
+   * partition of the table as it is now (its keys changed since the event, or the event is wrong),
+   * so the table's usual sample is read instead of guessing.
+   */
+  private static boolean fitKeys(List<ChangedPartition> changed, GlueTable table) {
+    int keys = table.partitionKeys().size();
+    return changed.stream().allMatch(partition -> partition.values().size() == keys);
   }
 
   /**

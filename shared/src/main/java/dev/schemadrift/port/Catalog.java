@@ -27,6 +27,17 @@ public interface Catalog {
     return Optional.empty();
   }
 
+  /**
+   * The partitions of a table with the given values (1 to 1,000 lists, each one value per partition
+   * key), in as few calls as the catalog allows; a partition that does not exist (deleted since) is
+   * left out, not an error. The sample's limit is the number of lists asked for. Empty when the
+   * catalog keeps no partition listing for the table; catalogs that cannot read partitions keep
+   * this default.
+   */
+  default Optional<PartitionSample> partitionsNamed(GlueTable table, List<List<String>> values) {
+    return Optional.empty();
+  }
+
   /** Creates a database; returns false when it already existed (not an error). */
   boolean createDatabase(String database, String description);
 

@@ -5,7 +5,9 @@ import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.PartitionSample;
+import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.port.Catalog;
+import dev.schemadrift.port.StoreException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,11 +21,13 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.BatchGetPartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.PartitionValueList;
 import software.amazon.awssdk.services.glue.model.SerDeInfo;
 import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -37,6 +41,11 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 public final class GlueCatalog implements Catalog {
   /** Glue's limit on Expression is 2,048 characters; names are split into chunks below it. */
   private static final int MAX_EXPRESSION = 2000;
+
+  /**
+   * BatchGetPartition calls for one table's partitions before unprocessed keys count as throttling.
+   */
+  private static final int BATCH_ATTEMPTS = 3;
 
   private final GlueClient glue;
 
@@ -164,6 +173,52 @@ public final class GlueCatalog implements Catalog {
     } catch (SdkException e) {
       throw AwsErrors.classify("reading partitions of Glue table " + table.qualifiedName(), e);
     }
+  }
+
+  /**
+   * One {@code BatchGetPartition} call for up to 1,000 partitions: Glue answers with those that
+   * exist and leaves out the others. Keys Glue left unprocessed (it does so under load) are asked
+   * for again, a few times, before the table's check fails as throttled.
+   */
+  @Override
+  public Optional<PartitionSample> partitionsNamed(GlueTable table, List<List<String>> values) {
+    List<PartitionValueList> wanted =
+        values.stream().map(list -> PartitionValueList.builder().values(list).build()).toList();
+    List<GluePartition> read = new ArrayList<>();
+    try {
+      for (int attempt = 0; !wanted.isEmpty(); attempt++) {
+        if (attempt == BATCH_ATTEMPTS) {
+          throw new StoreException(
+              ErrorKind.THROTTLED,
+              "Glue left "
+                  + wanted.size()
+                  + " partitions of table "
+                  + table.qualifiedName()
+                  + " unprocessed after "
+                  + BATCH_ATTEMPTS
+                  + " BatchGetPartition calls",
+              null);
+        }
+        List<PartitionValueList> asked = wanted;
+        BatchGetPartitionResponse answer =
+            glue.batchGetPartition(
+                request ->
+                    request
+                        .catalogId(catalogId)
+                        .databaseName(table.databaseName())
+                        .tableName(table.name())
+                        .partitionsToGet(asked));
+        answer.partitions().forEach(partition -> read.add(fromGlue(partition)));
+        wanted = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : List.of();
+      }
+    } catch (EntityNotFoundException e) {
+      // The table went away since the event: no partitions to compare.
+      return Optional.of(PartitionSample.read(values.size(), List.of(), false));
+    } catch (SdkException e) {
+      throw AwsErrors.classify(
+          "reading changed partitions of Glue table " + table.qualifiedName(), e);
+    }
+    return Optional.of(PartitionSample.read(values.size(), read, false));
   }
 
   static GluePartition fromGlue(Partition partition) {

@@ -21,7 +21,8 @@ public sealed interface ChangeEvent {
    * "Glue Data Catalog Table State Change": UpdateTable and the partition operations.
    *
    * @param changedPartitions the partitions the operation touched as Glue lists them (values in
-   *     brackets, e.g. {@code [2026-11-26]}); carried for the partition check, not parsed here
+   *     brackets, e.g. {@code [2026-11-26]}); the partition check reads exactly these ({@link
+   *     ChangedPartition})
    */
   record TableChanged(
       String database, String table, String typeOfChange, List<String> changedPartitions)

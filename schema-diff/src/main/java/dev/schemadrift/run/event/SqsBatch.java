@@ -98,7 +98,7 @@ public final class SqsBatch {
                   text(detail, "databaseName", "detail."),
                   text(detail, "tableName", "detail."),
                   text(detail, "typeOfChange", "detail."),
-                  strings(detail, "changedPartitions", "detail."));
+                  changedPartitions(detail));
           case GLUE + " / " + DATABASE_CHANGE ->
               new ChangeEvent.DatabaseChanged(
                   text(detail, "databaseName", "detail."),
@@ -128,6 +128,24 @@ public final class SqsBatch {
           "\"" + parent + field + "\" is missing or not a non-empty string");
     }
     return value.textValue();
+  }
+
+  /**
+   * The optional {@code changedPartitions}, each entry checked to be a partition's values in
+   * brackets: the partition check reads exactly these partitions, so a malformed one is the
+   * message's problem, named by its index.
+   */
+  private static List<String> changedPartitions(JsonNode detail) {
+    List<String> listed = strings(detail, "changedPartitions", "detail.");
+    for (int index = 0; index < listed.size(); index++) {
+      try {
+        ChangedPartition.parse(listed.get(index));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "\"detail.changedPartitions[" + index + "]\": " + e.getMessage(), e);
+      }
+    }
+    return listed;
   }
 
   /** An optional list of strings: absent or null is empty. */

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.schemadrift.catalog.GlueColumn;
+import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.error.ErrorKind;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.BatchGetPartitionRequest;
+import software.amazon.awssdk.services.glue.model.BatchGetPartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.GetPartitionsRequest;
 import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
 import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.PartitionValueList;
 
 /** The Glue adapter's partition sample at the SDK boundary: one call, its first page only. */
 class GlueCatalogPartitionsTest {
@@ -123,6 +127,77 @@ class GlueCatalogPartitionsTest {
 
     assertEquals(ErrorKind.ACCESS_DENIED, error.kind());
     assertTrue(error.getMessage().contains("sales.orders"), error.getMessage());
+  }
+
+  @Test
+  void namedPartitionsAreOneBatchGetPartitionAndThoseGlueLacksAreLeftOut() {
+    doReturn(BatchGetPartitionResponse.builder().partitions(partition("2024-01-02")).build())
+        .when(glue)
+        .batchGetPartition(any(BatchGetPartitionRequest.class));
+
+    PartitionSample sample =
+        new GlueCatalog(glue)
+            .partitionsNamed(TABLE, List.of(List.of("2024-01-02"), List.of("2023-12-31")))
+            .orElseThrow();
+
+    ArgumentCaptor<BatchGetPartitionRequest> request =
+        ArgumentCaptor.forClass(BatchGetPartitionRequest.class);
+    verify(glue, times(1)).batchGetPartition(request.capture());
+    assertEquals("sales", request.getValue().databaseName());
+    assertEquals("orders", request.getValue().tableName());
+    assertEquals(
+        List.of(List.of("2024-01-02"), List.of("2023-12-31")),
+        request.getValue().partitionsToGet().stream().map(PartitionValueList::values).toList());
+    assertEquals(2, sample.limit());
+    assertEquals(List.of(List.of("2024-01-02")), values(sample));
+    assertFalse(sample.more());
+  }
+
+  @Test
+  void unprocessedKeysAreAskedForAgain() {
+    PartitionValueList second = PartitionValueList.builder().values("2024-01-01").build();
+    doReturn(
+            BatchGetPartitionResponse.builder()
+                .partitions(partition("2024-01-02"))
+                .unprocessedKeys(second)
+                .build(),
+            BatchGetPartitionResponse.builder().partitions(partition("2024-01-01")).build())
+        .when(glue)
+        .batchGetPartition(any(BatchGetPartitionRequest.class));
+
+    PartitionSample sample =
+        new GlueCatalog(glue)
+            .partitionsNamed(TABLE, List.of(List.of("2024-01-02"), List.of("2024-01-01")))
+            .orElseThrow();
+
+    ArgumentCaptor<BatchGetPartitionRequest> request =
+        ArgumentCaptor.forClass(BatchGetPartitionRequest.class);
+    verify(glue, times(2)).batchGetPartition(request.capture());
+    assertEquals(List.of(second), request.getAllValues().get(1).partitionsToGet());
+    assertEquals(List.of(List.of("2024-01-01"), List.of("2024-01-02")), values(sample));
+  }
+
+  @Test
+  void keysLeftUnprocessedEveryTimeAreTheTablesThrottling() {
+    doReturn(
+            BatchGetPartitionResponse.builder()
+                .unprocessedKeys(PartitionValueList.builder().values("2024-01-01").build())
+                .build())
+        .when(glue)
+        .batchGetPartition(any(BatchGetPartitionRequest.class));
+
+    StoreException error =
+        assertThrows(
+            StoreException.class,
+            () -> new GlueCatalog(glue).partitionsNamed(TABLE, List.of(List.of("2024-01-01"))));
+
+    assertEquals(ErrorKind.THROTTLED, error.kind());
+    assertTrue(error.getMessage().contains("sales.orders"), error.getMessage());
+    verify(glue, times(3)).batchGetPartition(any(BatchGetPartitionRequest.class));
+  }
+
+  private static List<List<String>> values(PartitionSample sample) {
+    return sample.partitions().stream().map(GluePartition::values).toList();
   }
 
   private static Partition partition(String value) {

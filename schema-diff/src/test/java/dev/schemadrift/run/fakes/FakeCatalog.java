@@ -31,7 +31,8 @@ public final class FakeCatalog implements Catalog {
     TABLE,
     CREATE_DATABASE,
     CREATE_TABLE,
-    PARTITIONS
+    PARTITIONS,
+    PARTITIONS_NAMED
   }
 
   private final Map<String, Map<String, GlueTable>> databases = new TreeMap<>();
@@ -40,6 +41,7 @@ public final class FakeCatalog implements Catalog {
   private final Map<String, GlueTable> createdByOthers = new HashMap<>();
   private final Map<String, List<GluePartition>> partitions = new HashMap<>();
   private final List<Integer> partitionLimits = new ArrayList<>();
+  private final List<List<List<String>>> partitionsAsked = new ArrayList<>();
 
   private final Map<String, FakeCatalog> otherAccounts = new TreeMap<>();
 
@@ -73,6 +75,11 @@ public final class FakeCatalog implements Catalog {
       String database, String table, List<GluePartition> listed) {
     partitions.put(fold(database) + "." + fold(table), List.copyOf(listed));
     return this;
+  }
+
+  /** The partition values each call for named partitions asked for, in call order. */
+  public synchronized List<List<List<String>>> partitionsAsked() {
+    return List.copyOf(partitionsAsked);
   }
 
   /** The limits the partition calls asked for, in call order. */
@@ -146,6 +153,22 @@ public final class FakeCatalog implements Catalog {
     return Optional.of(
         PartitionSample.read(
             limit, listed.subList(0, Math.min(limit, listed.size())), listed.size() > limit));
+  }
+
+  /** As BatchGetPartition: the registered partitions with those values; unknown ones left out. */
+  @Override
+  public synchronized Optional<PartitionSample> partitionsNamed(
+      GlueTable table, List<List<String>> values) {
+    count(Method.PARTITIONS_NAMED);
+    partitionsAsked.add(List.copyOf(values));
+    failIfTold(table.databaseName());
+    List<GluePartition> found =
+        partitions
+            .getOrDefault(fold(table.databaseName()) + "." + fold(table.name()), List.of())
+            .stream()
+            .filter(partition -> values.contains(partition.values()))
+            .toList();
+    return Optional.of(PartitionSample.read(values.size(), found, false));
   }
 
   @Override
