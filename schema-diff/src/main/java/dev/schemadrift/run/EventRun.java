@@ -146,9 +146,13 @@ public final class EventRun {
       Map<String, String> notCreated = new LinkedHashMap<>();
       Map<String, String> tags = new LinkedHashMap<>();
       Map<String, List<ChangedPartition>> changedPartitions = new LinkedHashMap<>();
+      Map<String, List<String>> eventIds = new LinkedHashMap<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
+        if (item.contract() != null) {
+          eventIds.put(item.contract().qualifiedName(), request.get(index).eventIds());
+        }
         if (request.get(index).deleted() && item.contract() != null) {
           notCreated.put(item.contract().qualifiedName(), DELETED);
         }
@@ -166,7 +170,12 @@ public final class EventRun {
       }
       RunManifest manifest =
           pipeline.executeLoaded(
-              run, loaded, notCreated, registry.defaultPolicy(), tags, changedPartitions);
+              run,
+              loaded,
+              notCreated,
+              registry.defaultPolicy(),
+              tags,
+              new SchemaDiffRun.EventRequest(changedPartitions, eventIds));
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {
@@ -238,7 +247,7 @@ public final class EventRun {
       for (Registry.Entry entry : entries) {
         byContract
             .computeIfAbsent(entry.contract(), key -> new Collector())
-            .add(message.messageId(), deleted, partitions);
+            .add(message.messageId(), message.eventId(), deleted, partitions);
       }
     }
     List<TableEvent> request = new ArrayList<>();
@@ -257,12 +266,16 @@ public final class EventRun {
    */
   private static final class Collector {
     private final Set<String> messageIds = new LinkedHashSet<>();
+    private final Set<String> eventIds = new LinkedHashSet<>();
     private final Set<String> partitions = new LinkedHashSet<>();
     private boolean deleted;
     private boolean wholeTable;
 
-    void add(String messageId, boolean deletion, List<String> changedPartitions) {
+    void add(String messageId, String eventId, boolean deletion, List<String> changedPartitions) {
       messageIds.add(messageId);
+      if (eventId != null) {
+        eventIds.add(eventId);
+      }
       deleted |= deletion;
       wholeTable |= changedPartitions.isEmpty();
       partitions.addAll(changedPartitions);
@@ -272,6 +285,7 @@ public final class EventRun {
       return new TableEvent(
           contractKey,
           List.copyOf(messageIds),
+          List.copyOf(eventIds),
           deleted,
           wholeTable ? List.of() : List.copyOf(partitions));
     }
