@@ -26,7 +26,8 @@ import java.util.Set;
  * The event path (docs/OPERATIONS.md, "Event-driven checks"): one SQS batch of Glue and S3 change
  * events becomes one run of exactly the registry entries they concern, through the same pipeline,
  * artifacts, manifest and report generation as a scheduled run. A table whose last verdict still
- * stands (a duplicate event: the same Glue version and contract) keeps it, as in an incremental
+ * stands (a duplicate event: the same Glue version and contract; for an event naming changed
+ * partitions, also its EventBridge id recorded with the verdict) keeps it, as in an incremental
  * scheduled run, so that an event delivered twice writes one artifact. Unreadable messages and the
  * messages of checks worth retrying are reported as batch item failures; the others are
  * acknowledged.
