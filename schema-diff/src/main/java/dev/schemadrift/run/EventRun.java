@@ -26,7 +26,8 @@ import java.util.Set;
  * The event path (docs/OPERATIONS.md, "Event-driven checks"): one SQS batch of Glue and S3 change
  * events becomes one run of exactly the registry entries they concern, through the same pipeline,
  * artifacts, manifest and report generation as a scheduled run. A table whose last verdict still
- * stands (a duplicate event: the same Glue version and contract) keeps it, as in an incremental
+ * stands (a duplicate event: the same Glue version and contract; for an event naming changed
+ * partitions, also its EventBridge id recorded with the verdict) keeps it, as in an incremental
  * scheduled run, so that an event delivered twice writes one artifact. Unreadable messages and the
  * messages of checks worth retrying are reported as batch item failures; the others are
  * acknowledged.
@@ -146,9 +147,13 @@ public final class EventRun {
       Map<String, String> notCreated = new LinkedHashMap<>();
       Map<String, String> tags = new LinkedHashMap<>();
       Map<String, List<ChangedPartition>> changedPartitions = new LinkedHashMap<>();
+      Map<String, List<String>> eventIds = new LinkedHashMap<>();
       for (int index = 0; index < loaded.size(); index++) {
         LoadedContract item = loaded.get(index);
         cache.learn(item);
+        if (item.contract() != null) {
+          eventIds.put(item.contract().qualifiedName(), request.get(index).eventIds());
+        }
         if (request.get(index).deleted() && item.contract() != null) {
           notCreated.put(item.contract().qualifiedName(), DELETED);
         }
@@ -166,7 +171,12 @@ public final class EventRun {
       }
       RunManifest manifest =
           pipeline.executeLoaded(
-              run, loaded, notCreated, registry.defaultPolicy(), tags, changedPartitions);
+              run,
+              loaded,
+              notCreated,
+              registry.defaultPolicy(),
+              tags,
+              new SchemaDiffRun.EventRequest(changedPartitions, eventIds));
       Map<String, TableEvent> byContract = new LinkedHashMap<>();
       request.forEach(table -> byContract.put(table.contractKey(), table));
       for (TableResult result : manifest.tables()) {
@@ -238,7 +248,7 @@ public final class EventRun {
       for (Registry.Entry entry : entries) {
         byContract
             .computeIfAbsent(entry.contract(), key -> new Collector())
-            .add(message.messageId(), deleted, partitions);
+            .add(message.messageId(), message.eventId(), deleted, partitions);
       }
     }
     List<TableEvent> request = new ArrayList<>();
@@ -257,12 +267,16 @@ public final class EventRun {
    */
   private static final class Collector {
     private final Set<String> messageIds = new LinkedHashSet<>();
+    private final Set<String> eventIds = new LinkedHashSet<>();
     private final Set<String> partitions = new LinkedHashSet<>();
     private boolean deleted;
     private boolean wholeTable;
 
-    void add(String messageId, boolean deletion, List<String> changedPartitions) {
+    void add(String messageId, String eventId, boolean deletion, List<String> changedPartitions) {
       messageIds.add(messageId);
+      if (eventId != null) {
+        eventIds.add(eventId);
+      }
       deleted |= deletion;
       wholeTable |= changedPartitions.isEmpty();
       partitions.addAll(changedPartitions);
@@ -272,6 +286,7 @@ public final class EventRun {
       return new TableEvent(
           contractKey,
           List.copyOf(messageIds),
+          List.copyOf(eventIds),
           deleted,
           wholeTable ? List.of() : List.copyOf(partitions));
     }

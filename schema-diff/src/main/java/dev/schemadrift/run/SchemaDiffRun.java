@@ -276,15 +276,15 @@ public final class SchemaDiffRun {
    * The event path's run ({@link EventRun}): the contracts are loaded already, the registry cursor
    * does not move, and the tables an event reported deleted are never created. A table whose last
    * verdict still stands by the incremental rule ({@link VerdictReuse}: the same contract, Glue
-   * table version, data and policy dates) keeps it: a duplicate event writes no second artifact.
-   * The verdicts judged are recorded in the check state, like a scheduled run's.
+   * table version, data and policy dates) keeps it: a duplicate event writes no second artifact. A
+   * table whose events name changed partitions keeps it only when the batch is a redelivery (its
+   * record remembers every one of the events' ids). The verdicts judged are recorded in the check
+   * state with the ids of the events that asked for them, like a scheduled run's.
    *
    * @param notCreated why each such table (by qualified name) is not created
    * @param defaults the registry's default policy, which the verdicts depend on
    * @param tags the version tag (ETag) of each entry's contract as read, by contract key
-   * @param changedPartitions the partitions events named per table (by qualified name): read
-   *     instead of the table's usual partition sample, and such a table is always judged, since
-   *     partitions change without a new table version and the state does not record them
+   * @param request the partitions and event ids of each table
    */
   RunManifest executeLoaded(
       RunId runId,
@@ -292,14 +292,20 @@ public final class SchemaDiffRun {
       Map<String, String> notCreated,
       Policy defaults,
       Map<String, String> tags,
-      Map<String, List<ChangedPartition>> changedPartitions) {
+      EventRequest request) {
     listener.tablesLeft(0);
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
     boolean remembers = states != CheckStateStore.NONE;
     CheckStateStore.Snapshot before = remembers ? readState(namesOf(loaded)) : null;
     Map<String, CheckRecord> known = new HashMap<>(before == null ? Map.of() : before.tables());
-    // Partitions change without a new table version, and the state does not record them.
-    known.keySet().removeAll(changedPartitions.keySet());
+    // Partitions change without a new table version: only a redelivery (every event of the batch
+    // already judged the table) may keep the verdict of a table whose events name partitions.
+    for (String name : request.changedPartitions().keySet()) {
+      CheckRecord record = known.get(name);
+      if (record != null && !record.judgedEvents(request.eventIds(name))) {
+        known.remove(name);
+      }
+    }
     VerdictReuse reuse = new VerdictReuse(settings, runId, defaults);
     Map<DatabaseTables.Key, DatabaseTables> databases =
         DatabaseTables.read(loaded, catalog, parallelism);
@@ -310,15 +316,7 @@ public final class SchemaDiffRun {
             item -> {
               Outcome outcome =
                   checkEvent(
-                      item,
-                      databases,
-                      runId,
-                      notCreated,
-                      changedPartitions,
-                      reuse,
-                      known,
-                      tags,
-                      remembers);
+                      item, databases, runId, notCreated, request, reuse, known, tags, remembers);
               listener.tableDone(outcome.result());
               return outcome;
             });
@@ -347,7 +345,7 @@ public final class SchemaDiffRun {
       Map<DatabaseTables.Key, DatabaseTables> databases,
       RunId runId,
       Map<String, String> notCreated,
-      Map<String, List<ChangedPartition>> changedPartitions,
+      EventRequest request,
       VerdictReuse reuse,
       Map<String, CheckRecord> known,
       Map<String, String> tags,
@@ -371,8 +369,31 @@ public final class SchemaDiffRun {
           rule.reused(candidate, item.entry()), VerdictReuse.withTag(candidate, tag));
     }
     TableResult result =
-        inspection.check(item, database, runId, why, null, changedPartitions.get(name));
-    return new Outcome(result, remembers ? rule.recordOf(result, item, tag, table) : null);
+        inspection.check(item, database, runId, why, null, request.changedPartitions().get(name));
+    return new Outcome(
+        result, remembers ? rule.recordOf(result, item, tag, table, request.eventIds(name)) : null);
+  }
+
+  /**
+   * What the events of an event run ask about each table, by qualified name.
+   *
+   * @param changedPartitions the partitions events named: read instead of the table's usual
+   *     partition sample, and the table is judged unless the batch is a redelivery, since
+   *     partitions change without a new table version
+   * @param eventIds the EventBridge ids of the events that named the table: recorded with its
+   *     verdict, so that their redelivery keeps it
+   */
+  record EventRequest(
+      Map<String, List<ChangedPartition>> changedPartitions, Map<String, List<String>> eventIds) {
+    EventRequest {
+      changedPartitions = Map.copyOf(changedPartitions);
+      eventIds = Map.copyOf(eventIds);
+    }
+
+    /** The ids of the events that named the table, or none. */
+    List<String> eventIds(String table) {
+      return eventIds.getOrDefault(table, List.of());
+    }
   }
 
   /** The tables the loaded contracts name (broken contracts name none). */
@@ -475,7 +496,7 @@ public final class SchemaDiffRun {
         database == null || loaded.contract() == null
             ? null
             : database.tables().get(loaded.contract().table());
-    return new Outcome(result, reuse.recordOf(result, loaded, tag, table));
+    return new Outcome(result, reuse.recordOf(result, loaded, tag, table, List.of()));
   }
 
   /** Whether nothing the verdict was judged on has changed in Glue or at the data location. */

@@ -174,8 +174,11 @@ final class VerdictReuse {
    * artifact not written, a contract that could not be read).
    *
    * @param table the Glue table the verdict was judged on, or null when there was none
+   * @param eventIds the ids of the change events that asked for the check (none for a scheduled
+   *     run); the state's merge adds those the table's earlier record remembers
    */
-  CheckRecord recordOf(TableResult result, LoadedContract item, String tag, GlueTable table) {
+  CheckRecord recordOf(
+      TableResult result, LoadedContract item, String tag, GlueTable table, List<String> eventIds) {
     DiffArtifact artifact = result.artifact();
     if (result.reusedFrom() != null
         || result.diffKey() == null
@@ -207,7 +210,9 @@ final class VerdictReuse {
         artifact.counts(),
         result.owner(),
         artifact.createdTable(),
-        artifact.catalogId());
+        artifact.catalogId(),
+        eventIds.subList(
+            Math.max(0, eventIds.size() - CheckRecord.MAX_EVENT_IDS), eventIds.size()));
   }
 
   /** The record with the contract's listed tag, when it did not know it yet. */
@@ -233,6 +238,7 @@ final class VerdictReuse {
         record.counts(),
         record.owner(),
         record.createdTable(),
-        record.catalogId());
+        record.catalogId(),
+        record.eventIds());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.DiffArtifact;
+import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.aws.S3CheckStateStore;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
@@ -28,6 +29,7 @@ import dev.schemadrift.state.CheckState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,7 +94,7 @@ class EventRunTest {
         List.of(new RecordingReportTrigger.Triggered(REPORTS, "runs/" + RUN + ".json")),
         trigger.triggered());
     assertEquals(
-        List.of(new TableEvent("contracts/parks.json", List.of("m1"), false, List.of())),
+        List.of(new TableEvent("contracts/parks.json", List.of("m1"), List.of(), false, List.of())),
         outcome.tables());
   }
 
@@ -246,6 +248,7 @@ class EventRunTest {
             new TableEvent(
                 "contracts/parks.json",
                 List.of("m1", "m2"),
+                List.of(),
                 false,
                 List.of("[2026-11-25]", "[2026-11-26]"))),
         outcome.tables());
@@ -378,6 +381,123 @@ class EventRunTest {
     assertEquals(2, diffKeys("parks").size());
     assertEquals(
         partitions.manifest().runId().value(), states.records().get("nyc_parks.parks").runId());
+  }
+
+  @Test
+  void theSamePartitionEventDeliveredTwiceWritesOneArtifactAndTheSecondKeepsItsVerdict()
+      throws IOException {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    EventRun.Outcome first =
+        events.handle(List.of(partitionEvent("m1", "e1", "[2026-11-26]")), NOW);
+    assertNull(first.manifest().tables().getFirst().reusedFrom());
+
+    // SQS delivers the same body again: the same EventBridge id, naming the same partitions.
+    EventRun.Outcome again =
+        events.handle(List.of(partitionEvent("m1", "e1", "[2026-11-26]")), NOW.plusSeconds(5));
+
+    assertEquals(List.of(), again.failedMessageIds());
+    assertEquals(List.of("diffs/nyc_parks.parks/" + RUN + ".diff.json"), diffKeys("parks"));
+    String other = again.manifest().runId().value();
+    JsonNode line = json(REPORTS, "runs/" + other + ".json").path("tables").get(0);
+    assertEquals(RUN, line.path("reused_from").asText());
+    assertEquals("diffs/nyc_parks.parks/" + RUN + ".diff.json", line.path("diff_key").asText());
+    CheckRecord record = states.records().get("nyc_parks.parks");
+    assertEquals(RUN, record.runId());
+    assertEquals(List.of("e1"), record.eventIds());
+  }
+
+  @Test
+  void aNewPartitionEventForTheSameTableVersionIsJudgedAndEveryIdRemembered() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(partitionEvent("m1", "e1", "[2026-11-26]")), NOW);
+
+    EventRun.Outcome second =
+        events.handle(List.of(partitionEvent("m2", "e2", "[2026-11-27]")), NOW.plusSeconds(5));
+
+    assertNull(second.manifest().tables().getFirst().reusedFrom());
+    assertEquals(2, diffKeys("parks").size());
+    assertEquals(List.of("e1", "e2"), states.records().get("nyc_parks.parks").eventIds());
+
+    // A batch holding a redelivery and a new event is judged: the new one's partitions changed.
+    EventRun.Outcome mixed =
+        events.handle(
+            List.of(
+                partitionEvent("m1", "e1", "[2026-11-26]"),
+                partitionEvent("m3", "e3", "[2026-11-28]")),
+            NOW.plusSeconds(10));
+    assertNull(mixed.manifest().tables().getFirst().reusedFrom());
+    assertEquals(3, diffKeys("parks").size());
+    assertEquals(List.of("e1", "e2", "e3"), states.records().get("nyc_parks.parks").eventIds());
+
+    // Any of them delivered again, alone or together, keeps the last verdict.
+    EventRun.Outcome redelivered =
+        events.handle(
+            List.of(
+                partitionEvent("m2", "e2", "[2026-11-27]"),
+                partitionEvent("m1", "e1", "[2026-11-26]")),
+            NOW.plusSeconds(15));
+    assertEquals(
+        mixed.manifest().runId().value(), redelivered.manifest().tables().getFirst().reusedFrom());
+    assertEquals(3, diffKeys("parks").size());
+  }
+
+  @Test
+  void aPartitionEventWithoutAnIdIsJudgedEveryTime() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(partitionEvent("m1", null, "[2026-11-26]")), NOW);
+    events.handle(List.of(partitionEvent("m1", null, "[2026-11-26]")), NOW.plusSeconds(5));
+
+    assertEquals(2, diffKeys("parks").size());
+    assertEquals(List.of(), states.records().get("nyc_parks.parks").eventIds());
+  }
+
+  @Test
+  void aRecordRemembersTheLastSixteenEventsOnly() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    List<String> ids = new ArrayList<>();
+    for (int index = 0; index < 20; index++) {
+      ids.add("e" + index);
+      events.handle(
+          List.of(partitionEvent("m" + index, "e" + index, "[2026-11-26]")),
+          NOW.plusSeconds(2L * index));
+    }
+    assertEquals(20, diffKeys("parks").size());
+    assertEquals(
+        ids.subList(20 - CheckRecord.MAX_EVENT_IDS, 20),
+        states.records().get("nyc_parks.parks").eventIds());
+
+    // The newest is still recognised; one forgotten is judged again, like a new event.
+    EventRun.Outcome newest =
+        events.handle(List.of(partitionEvent("m19", "e19", "[2026-11-26]")), NOW.plusSeconds(60));
+    assertNotNull(newest.manifest().tables().getFirst().reusedFrom());
+    EventRun.Outcome forgotten =
+        events.handle(List.of(partitionEvent("m0", "e0", "[2026-11-26]")), NOW.plusSeconds(62));
+    assertNull(forgotten.manifest().tables().getFirst().reusedFrom());
+    assertEquals(21, diffKeys("parks").size());
+  }
+
+  @Test
+  void aScheduledRunsNewVerdictKeepsTheIdsSoThatARedeliveryStillKeepsItsVerdict() {
+    MemoryCheckStateStore states = new MemoryCheckStateStore();
+    events = eventRun(registrySettings(), catalog, states);
+    events.handle(List.of(partitionEvent("m1", "e1", "[2026-11-26]")), NOW);
+    String scheduled = "20261126T100000Z";
+    new SchemaDiffRun(
+            registrySettings(), store, catalog, trigger, SchemaDiffRun.Listener.NONE, states)
+        .execute(new RunRequest(new RunId(scheduled), null, List.of(), List.of(), true));
+    CheckRecord record = states.records().get("nyc_parks.parks");
+    assertEquals(scheduled, record.runId());
+    assertEquals(List.of("e1"), record.eventIds());
+
+    EventRun.Outcome again =
+        events.handle(List.of(partitionEvent("m1", "e1", "[2026-11-26]")), NOW.plusSeconds(3000));
+
+    assertEquals(scheduled, again.manifest().tables().getFirst().reusedFrom());
+    assertEquals(2, diffKeys("parks").size(), "the event run's and the scheduled run's");
   }
 
   @Test
@@ -560,6 +680,18 @@ class EventRunTest {
     return new QueuedMessage(
         messageId,
         new ChangeEvent.TableChanged(database, table, typeOfChange, List.of()),
+        NOW,
+        null);
+  }
+
+  /** A BatchCreatePartition event of nyc_parks.parks; {@code eventId} null: none. */
+  private static QueuedMessage partitionEvent(
+      String messageId, String eventId, String... partitions) {
+    return new QueuedMessage(
+        messageId,
+        eventId,
+        new ChangeEvent.TableChanged(
+            "nyc_parks", "parks", "BatchCreatePartition", List.of(partitions)),
         NOW,
         null);
   }

@@ -1,7 +1,6 @@
 package dev.schemadrift.port;
 
 import dev.schemadrift.artifact.DiffArtifact;
-import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.state.CheckRecord;
 import java.util.Collection;
 import java.util.Map;
@@ -31,15 +30,6 @@ public interface CheckStateStore {
 
   /** One table's record, reading only its shard. */
   Optional<CheckRecord> find(DiffArtifact.TableName table);
-
-  /**
-   * The table's record when its verdict was judged on exactly this Glue table (as Glue returns it
-   * now, null when absent) and these contract bytes: a duplicate event can then skip the work.
-   */
-  default Optional<CheckRecord> judged(
-      DiffArtifact.TableName table, GlueTable glueTable, String contractSha256) {
-    return find(table).filter(record -> record.judged(glueTable, contractSha256));
-  }
 
   /**
    * Merges the records into the state (a newer verdict replaces an older one, never the reverse),

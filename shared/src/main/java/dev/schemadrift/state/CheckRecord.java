@@ -7,7 +7,13 @@ import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.GlueTableJson;
 import dev.schemadrift.diff.Fingerprint;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +38,9 @@ import java.util.regex.Pattern;
  * @param owner the contract's owner, for the manifest line of a reused verdict
  * @param catalogId the Glue catalog (12-digit account id) the table lives in, or null for the
  *     monitor's own: a kept verdict's table is looked up in that catalog's GetTables pages
+ * @param eventIds the EventBridge ids of the change events that judged the table, oldest first, at
+ *     most {@value #MAX_EVENT_IDS}: an event delivered again (SQS delivers at least once) is
+ *     recognised by its id and keeps the verdict, even when it names changed partitions
  */
 public record CheckRecord(
     DiffArtifact.TableName table,
@@ -51,7 +60,14 @@ public record CheckRecord(
     DiffArtifact.Counts counts,
     String owner,
     boolean createdTable,
-    String catalogId) {
+    String catalogId,
+    List<String> eventIds) {
+
+  /**
+   * How many event ids a record keeps: far more than the deliveries of one change that can overlap
+   * (SQS redelivers within the queue's retention), while a 10,000-table shard stays small.
+   */
+  public static final int MAX_EVENT_IDS = 16;
 
   private static final Pattern CATALOG_ID = Pattern.compile("[0-9]{12}");
 
@@ -70,6 +86,15 @@ public record CheckRecord(
     }
     if (catalogId != null && !CATALOG_ID.matcher(catalogId).matches()) {
       throw new IllegalArgumentException("catalog id '" + catalogId + "' is not 12 digits");
+    }
+    eventIds = List.copyOf(eventIds);
+    if (eventIds.size() > MAX_EVENT_IDS) {
+      throw new IllegalArgumentException(
+          eventIds.size() + " event ids: a record keeps at most " + MAX_EVENT_IDS);
+    }
+    if (new HashSet<>(eventIds).size() != eventIds.size()
+        || eventIds.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("event ids must be distinct and not blank: " + eventIds);
     }
   }
 
@@ -110,22 +135,13 @@ public record CheckRecord(
         counts,
         owner,
         createdTable,
-        null);
+        null,
+        List.of());
   }
 
   /** The table's key in the state: {@code <db>.<table>}. */
   public String key() {
     return BucketLayout.folder(table);
-  }
-
-  /**
-   * Whether this verdict was judged on exactly this Glue table and these contract bytes: the
-   * question a duplicate event asks before doing the work again.
-   *
-   * @param glueTable the table as Glue returns it now, or null when it does not exist
-   */
-  public boolean judged(GlueTable glueTable, String sha256) {
-    return contractSha256.equals(sha256) && sameTable(glueTable);
   }
 
   /** Whether Glue holds the table version the verdict was judged on (or, as then, none). */
@@ -142,6 +158,46 @@ public record CheckRecord(
   /** The hash of everything the monitor reads of a Glue table (the record's {@code glueSha256}). */
   public static String fingerprint(GlueTable glueTable) {
     return Fingerprint.sha256(GlueTableJson.writeGetTable(glueTable));
+  }
+
+  /** Whether every one of these events (at least one) already judged this table. */
+  public boolean judgedEvents(Collection<String> ids) {
+    return !ids.isEmpty() && eventIds.containsAll(ids);
+  }
+
+  /**
+   * This record remembering the {@code earlier} event ids before its own: each id once, where it
+   * first appears, and only the last {@value #MAX_EVENT_IDS}. Merging the same ids again changes
+   * nothing, so the state's merge stays idempotent.
+   */
+  public CheckRecord withEventIdsAfter(List<String> earlier) {
+    Set<String> all = new LinkedHashSet<>(earlier);
+    all.addAll(eventIds);
+    List<String> kept = new ArrayList<>(all);
+    kept = kept.subList(Math.max(0, kept.size() - MAX_EVENT_IDS), kept.size());
+    if (kept.equals(eventIds)) {
+      return this;
+    }
+    return new CheckRecord(
+        table,
+        contractKey,
+        contractEtag,
+        contractSha256,
+        glueVersionId,
+        glueUpdateTime,
+        glueSha256,
+        dataLocation,
+        hasData,
+        horizon,
+        inputs,
+        runId,
+        diffKey,
+        status,
+        counts,
+        owner,
+        createdTable,
+        catalogId,
+        kept);
   }
 
   /** Whether this record holds a newer verdict than {@code other} (ties: neither). */

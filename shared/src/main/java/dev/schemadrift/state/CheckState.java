@@ -61,13 +61,21 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
     return FOLDER + shard + ".json";
   }
 
-  /** This shard with the records merged in: idempotent, and the newer verdict wins per table. */
+  /**
+   * This shard with the records merged in: idempotent, and the newer verdict wins per table. The
+   * event ids of both are kept (the older verdict's first), so that neither a scheduled run's
+   * verdict nor an overlapping event run makes a redelivered event judge its table again.
+   */
   public CheckState with(Collection<CheckRecord> records) {
     TreeMap<String, CheckRecord> merged = new TreeMap<>(tables);
     for (CheckRecord record : records) {
       CheckRecord old = merged.get(record.key());
-      if (old == null || !old.newerThan(record)) {
+      if (old == null) {
         merged.put(record.key(), record);
+      } else if (!old.newerThan(record)) {
+        merged.put(record.key(), record.withEventIdsAfter(old.eventIds()));
+      } else {
+        merged.put(record.key(), old.withEventIdsAfter(record.eventIds()));
       }
     }
     return new CheckState(merged);
@@ -108,6 +116,14 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
       // Only another account's tables carry it: the own account's records stay as they were.
       if (record.catalogId() != null) {
         json.writeStringField("catalog_id", record.catalogId());
+      }
+      // Only tables judged by change events carry it: other records stay as they were.
+      if (!record.eventIds().isEmpty()) {
+        json.writeArrayFieldStart("event_ids");
+        for (String id : record.eventIds()) {
+          json.writeString(id);
+        }
+        json.writeEndArray();
       }
       json.writeEndObject();
       json.writeRaw('\n');
@@ -163,6 +179,7 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
     String owner = object.optionalString("owner");
     Boolean created = object.optionalBoolean("created_table");
     String catalogId = object.optionalString("catalog_id");
+    List<String> eventIds = object.optionalList("event_ids", id -> eventId(id, problems));
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -202,11 +219,20 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
           counts,
           owner,
           created,
-          catalogId);
+          catalogId,
+          eventIds);
     } catch (IllegalArgumentException e) {
       problems.add(object.path(), e.getMessage());
       return null;
     }
+  }
+
+  private static String eventId(StrictObject.Element element, Problems problems) {
+    if (!element.node().isTextual() || element.node().textValue().isBlank()) {
+      problems.add(element.path(), "an event id must be a non-empty string");
+      return null;
+    }
+    return element.node().textValue();
   }
 
   private static LocalDate date(StrictObject object, String field) {

@@ -130,7 +130,75 @@ class CheckStateTest {
         record.counts(),
         record.owner(),
         record.createdTable(),
-        catalogId);
+        catalogId,
+        List.of());
+  }
+
+  private static CheckRecord withEvents(CheckRecord record, String... ids) {
+    return record.withEventIdsAfter(List.of(ids));
+  }
+
+  @Test
+  void eventIdsAreKeptInOrderBoundedAndWrittenOnlyWhenThereAreAny() {
+    CheckRecord record = withEvents(CheckRecords.of("db", "t", OLD), "e1", "e2");
+    assertEquals(List.of("e1", "e2"), record.eventIds());
+    assertTrue(record.judgedEvents(List.of("e2")));
+    assertTrue(record.judgedEvents(List.of("e1", "e2")));
+    assertTrue(!record.judgedEvents(List.of("e2", "e3")), "a new event among them: judged");
+    assertTrue(!record.judgedEvents(List.of()), "no event id: nothing recognised");
+    assertEquals(record, record.withEventIdsAfter(List.of("e1")), "each id once");
+
+    List<String> many = new ArrayList<>();
+    for (int index = 0; index < 40; index++) {
+      many.add("event-" + index);
+    }
+    CheckRecord bounded = CheckRecords.of("db", "t", OLD).withEventIdsAfter(many);
+    assertEquals(many.subList(40 - CheckRecord.MAX_EVENT_IDS, 40), bounded.eventIds());
+    // The record's own ids come after the earlier ones: the oldest are dropped first.
+    List<String> after = record.withEventIdsAfter(many).eventIds();
+    assertEquals(CheckRecord.MAX_EVENT_IDS, after.size());
+    assertEquals(List.of("event-39", "e1", "e2"), after.subList(after.size() - 3, after.size()));
+
+    CheckState state = CheckState.EMPTY.with(List.of(record, CheckRecords.of("db", "other", OLD)));
+    byte[] json = state.toJson();
+    String text = new String(json, StandardCharsets.UTF_8);
+    assertEquals(1, text.split("\"event_ids\"", -1).length - 1, text);
+    assertTrue(text.contains("\"event_ids\":[\"e1\",\"e2\"]"), text);
+    CheckState read = CheckState.read("shard", json);
+    assertEquals(state, read);
+    assertEquals(List.of(), read.tables().get("db.other").eventIds(), "an old record: no ids");
+    assertArrayEquals(json, read.toJson());
+
+    String tooMany = text.replace("[\"e1\",\"e2\"]", "[\"" + String.join("\",\"", many) + "\"]");
+    InvalidDocumentException error =
+        assertThrows(
+            InvalidDocumentException.class,
+            () -> CheckState.read("state/checks/2.json", tooMany.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(error.getMessage().contains("40 event ids"), error.getMessage());
+    String notText = text.replace("[\"e1\",\"e2\"]", "[\"e1\",7]");
+    error =
+        assertThrows(
+            InvalidDocumentException.class,
+            () -> CheckState.read("state/checks/2.json", notText.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(error.getMessage().contains("$.tables[1].event_ids[1]"), error.getMessage());
+  }
+
+  @Test
+  void aMergeKeepsTheEventIdsOfBothVerdictsWhicheverWins() {
+    CheckRecord eventVerdict = withEvents(CheckRecords.of("db", "t", OLD), "e1");
+    // A scheduled run's later verdict knows no events: the ids the table was judged by stay.
+    CheckRecord scheduled = CheckRecords.of("db", "t", NEW);
+    CheckRecord merged =
+        CheckState.EMPTY.with(List.of(eventVerdict)).with(List.of(scheduled)).tables().get("db.t");
+    assertEquals(NEW, merged.runId());
+    assertEquals(List.of("e1"), merged.eventIds());
+    // An overlapping event run whose older verdict loses still leaves its event id.
+    CheckRecord later = withEvents(CheckRecords.of("db", "t", NEW), "e3");
+    CheckRecord overlapping = withEvents(CheckRecords.of("db", "t", OLD), "e2");
+    CheckState state = CheckState.EMPTY.with(List.of(later)).with(List.of(overlapping));
+    assertEquals(List.of("e2", "e3"), state.tables().get("db.t").eventIds());
+    assertEquals(NEW, state.tables().get("db.t").runId());
+    assertEquals(state, state.with(List.of(overlapping, later)), "merging again changes nothing");
   }
 
   @Test
@@ -151,15 +219,14 @@ class CheckStateTest {
   }
 
   @Test
-  void judgedMeansSameGlueVersionAndSameContractBytes() {
+  void sameTableMeansSameGlueVersionAndSameContent() {
     CheckRecord record = CheckRecords.of("db", "t", OLD);
-    assertTrue(record.judged(CheckRecords.glueTable("db", "t", "3", "id"), "sha-t"));
-    // Another version, other content at the same version (dropped and created again), other
-    // contract bytes, no table at all: not judged.
-    assertTrue(!record.judged(CheckRecords.glueTable("db", "t", "4", "id"), "sha-t"));
-    assertTrue(!record.judged(CheckRecords.glueTable("db", "t", "3", "other"), "sha-t"));
-    assertTrue(!record.judged(CheckRecords.glueTable("db", "t", "3", "id"), "sha-other"));
-    assertTrue(!record.judged(null, "sha-t"));
+    assertTrue(record.sameTable(CheckRecords.glueTable("db", "t", "3", "id")));
+    // Another version, other content at the same version (dropped and created again), no table
+    // at all: not the same.
+    assertTrue(!record.sameTable(CheckRecords.glueTable("db", "t", "4", "id")));
+    assertTrue(!record.sameTable(CheckRecords.glueTable("db", "t", "3", "other")));
+    assertTrue(!record.sameTable(null));
   }
 
   @Test

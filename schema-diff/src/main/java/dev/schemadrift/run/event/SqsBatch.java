@@ -117,7 +117,22 @@ public final class SqsBatch {
                       + "\" (the rules forward Glue table and database changes and S3 Object"
                       + " Created only)");
         };
-    return new QueuedMessage(messageId, change, time, null);
+    return new QueuedMessage(messageId, eventId(event), change, time, null);
+  }
+
+  /**
+   * The event's optional {@code id}: EventBridge gives every event one, but an event without it
+   * (sent by hand) is still checked, only never recognised when it is delivered again.
+   */
+  private static String eventId(JsonNode event) {
+    JsonNode value = event.get("id");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      throw new IllegalArgumentException("\"id\" is not a non-empty string");
+    }
+    return value.textValue();
   }
 
   /** A required non-empty string; {@code parent} prefixes the field's name in the message. */

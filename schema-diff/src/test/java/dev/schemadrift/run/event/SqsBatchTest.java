@@ -26,6 +26,7 @@ class SqsBatchTest {
     QueuedMessage message = single(batchOf(sample("glue-table-change.json")));
 
     assertEquals("m0", message.messageId());
+    assertEquals("2617428d-715f-edef-70b9-8ad20ef2b5d3", message.eventId());
     assertEquals(Instant.parse("2026-11-26T09:15:02Z"), message.time());
     assertEquals(
         new ChangeEvent.TableChanged(
@@ -166,6 +167,24 @@ class SqsBatchTest {
 
     assertEquals(problem, message.problem());
     assertEquals("m0", message.messageId());
+  }
+
+  @Test
+  void theEventIdIsOptionalButMustBeAStringWhenGiven() throws IOException {
+    ObjectNode event = (ObjectNode) Json.mapper().readTree(sample("s3-object-created.json"));
+    assertEquals(
+        event.path("id").textValue(),
+        single(batchOf(Json.mapper().writeValueAsString(event))).eventId());
+
+    event.remove("id");
+    QueuedMessage withoutId = single(batchOf(Json.mapper().writeValueAsString(event)));
+    assertNull(withoutId.problem());
+    assertNull(withoutId.eventId(), "checked, never recognised as a redelivery");
+
+    event.put("id", 17);
+    QueuedMessage numbered = single(batchOf(Json.mapper().writeValueAsString(event)));
+    assertEquals("\"id\" is not a non-empty string", numbered.problem());
+    assertEquals("m0", numbered.messageId());
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.schemadrift.run.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemadrift.artifact.DiffArtifact.TableName;
 import dev.schemadrift.aws.AwsClients;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.Contract;
@@ -18,6 +20,7 @@ import dev.schemadrift.log.CapturedLog;
 import dev.schemadrift.run.RunSettings;
 import dev.schemadrift.run.aws.GlueCatalog;
 import dev.schemadrift.run.handler.SchemaDiffHandler;
+import dev.schemadrift.state.CheckState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -194,25 +197,39 @@ class ChangeEventsIT {
   }
 
   @Test
-  void aPartitionEventDeliveredTwiceChecksThePartitionsTwiceWithTheSameVerdict()
-      throws IOException {
+  void aPartitionEventDeliveredTwiceWritesOneArtifactAndANewOneIsJudged() throws IOException {
     String event = sample("glue-table-change.json");
     invoke(batch("m-1", event));
     JsonNode response = invoke(batch("m-1", event));
 
-    // Partitions change without a new table version, and the check state does not record them.
-    assertEquals(0, response.path("batchItemFailures").size());
-    String second = "20261126T092006Z";
-    assertEquals(
-        List.of(
-            "diffs/nyc_parks.parks_properties/" + RUN + ".diff.json",
-            "diffs/nyc_parks.parks_properties/" + second + ".diff.json"),
-        diffKeys("parks_properties"));
-    JsonNode one = json("diffs/nyc_parks.parks_properties/" + RUN + ".diff.json");
-    JsonNode two = json("diffs/nyc_parks.parks_properties/" + second + ".diff.json");
-    for (String field : List.of("status", "findings", "counts", "contract", "catalog")) {
-      assertEquals(one.path(field), two.path(field), field);
+    // The check state remembers the event's id with the verdict: the redelivery keeps it.
+    assertEquals("{\"batchItemFailures\":[]}", Json.mapper().writeValueAsString(response));
+    String artifact = "diffs/nyc_parks.parks_properties/" + RUN + ".diff.json";
+    assertEquals(List.of(artifact), diffKeys("parks_properties"));
+    JsonNode line = json("runs/20261126T092006Z.json").path("tables").get(0);
+    assertEquals(RUN, line.path("reused_from").asText(), line.toString());
+    assertEquals(artifact, line.path("diff_key").asText());
+    JsonNode state =
+        json(CheckState.key(CheckState.shardOf(new TableName("nyc_parks", "parks_properties"))));
+    JsonNode record = null;
+    for (JsonNode table : state.path("tables")) {
+      if (table.path("table").asText().equals("parks_properties")) {
+        record = table;
+      }
     }
+    assertNotNull(record, state.toString());
+    assertEquals("[\"2617428d-715f-edef-70b9-8ad20ef2b5d3\"]", record.path("event_ids").toString());
+
+    // Another partition event for the same table version (a new id): its partitions are read.
+    ObjectNode another = (ObjectNode) Json.mapper().readTree(event);
+    another.put("id", "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0");
+    ((ObjectNode) another.path("detail")).putArray("changedPartitions").add("[2026-11-27]");
+    response = invoke(batch("m-2", Json.mapper().writeValueAsString(another)));
+
+    assertEquals(0, response.path("batchItemFailures").size());
+    assertEquals(
+        List.of(artifact, "diffs/nyc_parks.parks_properties/20261126T092007Z.diff.json"),
+        diffKeys("parks_properties"));
   }
 
   @Test
