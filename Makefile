@@ -72,9 +72,9 @@ fuzz: jdk
 
 ## oracle: the verdict oracle (docs/ORACLE.md): each experiment in oracle/experiments/ written and
 ##         read in Trino's Hive connector (in-process, needs a JDK 25) and judged by the rule engine.
-##         Last line `oracle: N experiments, A agree, D disagree (R unresolved), U undecided`; exits 1
-##         when a disagreement has no line in oracle/resolutions.tsv. Table in
-##         oracle/target/oracle-report.md.
+##         Last line `oracle: N experiments, A agree, D disagree, U undecided` (the line before it
+##         counts the resolved ones); exits 1 when a disagreement has no line in
+##         oracle/resolutions.tsv. Table in oracle/target/oracle-report.md.
 ##         The oracle's own unit tests run first (only they: the other modules' tests are make test's).
 ##         ORACLE_REPORT=docs/ORACLE.md refreshes the table between the markers of that page instead;
 ##         ORACLE_ONLY='REGEX' runs only the experiments whose id (RULE_ID/case/format) it finds.

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 /**
  * The verdict oracle: runs every experiment in Trino's Hive connector and through the rule engine,
  * prints each side by side, writes the Markdown table, and ends with {@code oracle: N experiments,
- * A agree, D disagree (R unresolved), U undecided}. Exit 1 when a disagreement has no documented
- * resolution (or a resolution no disagreement), 2 on bad input.
+ * A agree, D disagree, U undecided} (after a line counting the resolved disagreements). Exit 1 when
+ * a disagreement has no documented resolution (or a resolution no disagreement), 2 on bad input.
  */
 public final class Oracle {
   private Oracle() {}
@@ -124,13 +124,19 @@ public final class Oracle {
     for (String id : stale) {
       out.println("stale resolution in " + args[1] + ": " + id + " does not disagree; remove it");
     }
+    // The last line keeps the fixed shape; how many disagreements are resolved precedes it.
     out.printf(
         Locale.ROOT,
-        "oracle: %d experiments, %d agree, %d disagree (%d unresolved), %d undecided%n",
+        "resolved: %d of %d disagreements (docs/ORACLE.md), %d unresolved%n",
+        disagree - unresolved,
+        disagree,
+        unresolved);
+    out.printf(
+        Locale.ROOT,
+        "oracle: %d experiments, %d agree, %d disagree, %d undecided%n",
         rows.size(),
         agree,
         disagree,
-        unresolved,
         undecided);
     out.flush();
     System.exit(unresolved > 0 || !stale.isEmpty() ? 1 : 0);
