@@ -120,7 +120,20 @@ public final class SchemaDiffRun {
   private record Item(Registry.Entry entry, LoadedContract loaded, CheckRecord candidate) {}
 
   /** A table's manifest line and, when it was judged in this run, the state to remember. */
-  private record Outcome(TableResult result, CheckRecord record) {}
+  private record Outcome(TableResult result, CheckRecord record) {
+    /** The results, sorted by table: a manifest lists its tables in that order. */
+    static List<TableResult> sortedResults(List<Outcome> outcomes) {
+      List<TableResult> sorted = new ArrayList<>(outcomes.size());
+      outcomes.forEach(outcome -> sorted.add(outcome.result()));
+      sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+      return sorted;
+    }
+
+    /** The verdicts to record in the check state, in the order judged. */
+    static List<CheckRecord> records(List<Outcome> outcomes) {
+      return outcomes.stream().map(Outcome::record).filter(Objects::nonNull).toList();
+    }
+  }
 
   /** Runs the pipeline; throws {@link RunFailedException} when the run as a whole cannot finish. */
   public RunManifest execute(RunRequest request) {
@@ -233,15 +246,8 @@ public final class SchemaDiffRun {
               listener.tableDone(outcome.result());
               return outcome;
             });
-    List<TableResult> sorted = new ArrayList<>(outcomes.size());
-    List<CheckRecord> records = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      sorted.add(outcome.result());
-      if (outcome.record() != null) {
-        records.add(outcome.record());
-      }
-    }
-    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+    List<TableResult> sorted = Outcome.sortedResults(outcomes);
+    List<CheckRecord> records = Outcome.records(outcomes);
     RunManifest manifest =
         new RunManifest(
             run, selection.mode(), sorted, selection.skipped(), notFound, selection.nextCursor());
@@ -320,15 +326,8 @@ public final class SchemaDiffRun {
               listener.tableDone(outcome.result());
               return outcome;
             });
-    List<TableResult> sorted = new ArrayList<>(outcomes.size());
-    List<CheckRecord> records = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      sorted.add(outcome.result());
-      if (outcome.record() != null) {
-        records.add(outcome.record());
-      }
-    }
-    sorted.sort(Comparator.comparing(result -> result.artifact().table().qualified()));
+    List<TableResult> sorted = Outcome.sortedResults(outcomes);
+    List<CheckRecord> records = Outcome.records(outcomes);
     RunManifest manifest =
         new RunManifest(runId, RunMode.EVENT, sorted, List.of(), List.of(), null);
     publication.publish(manifest, null);
