@@ -29,11 +29,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code CHANGED} tables changed (half their contract, half their Glue table), then runs after
  * {@code CHANGED} other tables changed only their contract, only their Glue table (in the same warm
  * container, whose contract cache knows the unchanged contracts), only their Glue table again in a
- * cold container (a new handler), and a full run. Every generated table is partitioned, so every
- * changed table pays its partition read.
+ * cold container (a new handler), and a full run. By default every generated table is partitioned,
+ * so every changed table pays its partition read; {@code unpartitioned} generates every table
+ * without partition keys, to measure the same changes without it.
  *
  * <p>Usage (under scripts/with-moto.sh): {@code ScaleMotoBench DATABASES TABLES_PER_DATABASE
- * [CHANGED]}
+ * [CHANGED [partitioned|unpartitioned]]}
  */
 public final class ScaleMotoBench {
   static final String CONTRACTS = "scale-contracts";
@@ -49,7 +50,12 @@ public final class ScaleMotoBench {
     int databases = Integer.parseInt(args[0]);
     int perDatabase = Integer.parseInt(args[1]);
     int changedTables = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    List<ScaleRegistry.Table> tables = ScaleRegistry.tables(databases, perDatabase);
+    ScaleRegistry.Partitioning partitioning =
+        args.length > 3
+            ? ScaleRegistry.Partitioning.valueOf(args[3].toUpperCase(Locale.ROOT))
+            : ScaleRegistry.Partitioning.PARTITIONED;
+    System.out.println("scale-moto tables " + partitioning.name().toLowerCase(Locale.ROOT));
+    List<ScaleRegistry.Table> tables = ScaleRegistry.tables(databases, perDatabase, partitioning);
     AwsCallCount calls = new AwsCallCount();
     AwsClients clients = new AwsClients(System.getenv(), List.of(calls));
     long loadStart = System.nanoTime();

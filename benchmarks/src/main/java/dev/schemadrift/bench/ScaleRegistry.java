@@ -13,7 +13,8 @@ import java.util.Locale;
  * ({@code contracts/<db>/<table>.json}), a Glue snapshot ({@code catalog/<db>/<table>.json}, as
  * {@code aws glue get-table} prints it) and one data file ({@code data/<bucket>/<db>/<table>/}),
  * plus {@code configs/tables.json}. Every tenth table has drifted (a widened column, an added one,
- * a nested field removed), the rest match their contract.
+ * a nested field removed), the rest match their contract. Tables are partitioned by {@code dt}
+ * unless asked for without partition keys.
  */
 final class ScaleRegistry {
   static final String DATA_BUCKET = "scale-data-lake";
@@ -24,7 +25,17 @@ final class ScaleRegistry {
   /** One generated table: its registry key, names, contract JSON and Glue snapshot JSON. */
   record Table(String contractKey, String database, String name, String contract, String glue) {}
 
+  /** Whether the generated tables have a partition key, in the contract and in Glue alike. */
+  enum Partitioning {
+    PARTITIONED,
+    UNPARTITIONED
+  }
+
   static List<Table> tables(int databases, int tablesPerDatabase) {
+    return tables(databases, tablesPerDatabase, Partitioning.PARTITIONED);
+  }
+
+  static List<Table> tables(int databases, int tablesPerDatabase, Partitioning partitioning) {
     List<Table> tables = new ArrayList<>(databases * tablesPerDatabase);
     for (int database = 0; database < databases; database++) {
       String databaseName = String.format(Locale.ROOT, "scale_db_%03d", database);
@@ -36,8 +47,8 @@ final class ScaleRegistry {
                 "contracts/" + databaseName + "/" + tableName + ".json",
                 databaseName,
                 tableName,
-                contract(databaseName, tableName),
-                glue(databaseName, tableName, drifted)));
+                contract(databaseName, tableName, partitioning),
+                glue(databaseName, tableName, drifted, partitioning)));
       }
     }
     return tables;
@@ -99,7 +110,7 @@ final class ScaleRegistry {
     };
   }
 
-  private static String contract(String database, String table) {
+  private static String contract(String database, String table, Partitioning partitioning) {
     StringBuilder json = new StringBuilder();
     json.append("{\"contract_version\": \"1.0.0\", \"database\": \"")
         .append(database)
@@ -120,11 +131,17 @@ final class ScaleRegistry {
           .append(type(table, column))
           .append("\"}");
     }
-    return json.append("\n], \"partition_keys\": [{\"name\": \"dt\", \"type\": \"date\"}]}\n")
-        .toString();
+    json.append("\n]");
+    switch (partitioning) {
+      case PARTITIONED ->
+          json.append(", \"partition_keys\": [{\"name\": \"dt\", \"type\": \"date\"}]");
+      case UNPARTITIONED -> {}
+    }
+    return json.append("}\n").toString();
   }
 
-  private static String glue(String database, String table, boolean drifted) {
+  private static String glue(
+      String database, String table, boolean drifted, Partitioning partitioning) {
     StringBuilder json = new StringBuilder();
     json.append("{\"Table\": {\"Name\": \"")
         .append(table)
@@ -164,7 +181,11 @@ final class ScaleRegistry {
             " \"SerdeInfo\": {\"SerializationLibrary\":"
                 + " \"org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe\"}},")
         .append(
-            " \"PartitionKeys\": [{\"Name\": \"dt\", \"Type\": \"date\"}], \"VersionId\": \"1\"}}\n");
+            switch (partitioning) {
+              case PARTITIONED -> " \"PartitionKeys\": [{\"Name\": \"dt\", \"Type\": \"date\"}],";
+              case UNPARTITIONED -> " \"PartitionKeys\": [],";
+            })
+        .append(" \"VersionId\": \"1\"}}\n");
     return json.toString();
   }
 }
