@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One run of the schema-diff pipeline (DESIGN.md §1): load contracts, read Glue in batches, probe
@@ -141,7 +142,7 @@ public final class SchemaDiffRun {
     Selection selection = Selection.of(request, settings, store);
     boolean remembers = states != CheckStateStore.NONE;
     boolean registryRun = selection.mode() == RunMode.REGISTRY && remembers;
-    CheckStateStore.Snapshot before = registryRun ? readState() : null;
+    CheckStateStore.Snapshot before = registryRun ? readState(states::read) : null;
     ContractVersions versions =
         registryRun
             ? ContractVersions.list(selection.entries(), settings, store)
@@ -302,7 +303,8 @@ public final class SchemaDiffRun {
     listener.tablesLeft(0);
     List<LoadedContract> loaded = LoadedContract.markDuplicates(contracts, runId);
     boolean remembers = states != CheckStateStore.NONE;
-    CheckStateStore.Snapshot before = remembers ? readState(namesOf(loaded)) : null;
+    CheckStateStore.Snapshot before =
+        remembers ? readState(() -> states.read(namesOf(loaded))) : null;
     Map<String, CheckRecord> known = new HashMap<>(before == null ? Map.of() : before.tables());
     // Partitions change without a new table version: only a redelivery (every event of the batch
     // already judged the table) may keep the verdict of a table whose events name partitions.
@@ -406,15 +408,6 @@ public final class SchemaDiffRun {
     return names;
   }
 
-  /** The state of these tables as read, or null (each judged again) when it cannot be read. */
-  private CheckStateStore.Snapshot readState(List<DiffArtifact.TableName> tables) {
-    try {
-      return states.read(tables);
-    } catch (StoreException e) {
-      return null;
-    }
-  }
-
   /** The contract cache this container's runs share; the event path reads through it too. */
   ContractCache contractCache() {
     return contracts;
@@ -448,9 +441,9 @@ public final class SchemaDiffRun {
   }
 
   /** The state as read, or null (every table judged again) when it cannot be read. */
-  private CheckStateStore.Snapshot readState() {
+  private static CheckStateStore.Snapshot readState(Supplier<CheckStateStore.Snapshot> read) {
     try {
-      return states.read();
+      return read.get();
     } catch (StoreException e) {
       return null;
     }

@@ -211,8 +211,7 @@ final class VerdictReuse {
         result.owner(),
         artifact.createdTable(),
         artifact.catalogId(),
-        eventIds.subList(
-            Math.max(0, eventIds.size() - CheckRecord.MAX_EVENT_IDS), eventIds.size()));
+        CheckRecord.lastEventIds(eventIds));
   }
 
   /** The record with the contract's listed tag, when it did not know it yet. */

@@ -29,19 +29,14 @@ final class SerdeOptions {
   static void compare(Contract contract, GlueTable table, Sink sink) {
     FormatOptions options = contract.formatOptions();
     ContractFormat format = contract.format();
-    String library =
-        table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
+    String library = library(table);
     boolean openCsv = library.equals(OPEN_CSV);
     if (format.isDelimitedText()) {
       String expectedDelimiter =
           options.delimiter() != null
               ? options.delimiter()
               : format == ContractFormat.TSV ? "\t" : ",";
-      String actualDelimiter =
-          openCsv
-              ? parameter(table, "separatorChar", ",")
-              : parameter(table, "field.delim", parameter(table, "serialization.format", "\u0001"));
-      check(sink, "delimiter", expectedDelimiter, actualDelimiter, true);
+      check(sink, "delimiter", expectedDelimiter, delimiter(table, openCsv), true);
       if (options.quote() != null) {
         check(
             sink,
@@ -98,21 +93,29 @@ final class SerdeOptions {
    * in: the delimiter, and OpenCSV's quote and escape characters (printable, as in findings).
    */
   static String lineSplitting(GlueTable table) {
-    String library =
-        table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
-    if (library.equals(OPEN_CSV)) {
-      return "delimiter '"
-          + Delimiters.print(parameter(table, "separatorChar", ","))
-          + "', quote '"
+    boolean openCsv = OPEN_CSV.equals(library(table));
+    String delimiter = "delimiter '" + Delimiters.print(delimiter(table, openCsv)) + "'";
+    if (openCsv) {
+      return delimiter
+          + ", quote '"
           + Delimiters.print(parameter(table, "quoteChar", "\""))
           + "', escape '"
           + Delimiters.print(parameter(table, "escapeChar", "\\"))
           + "'";
     }
-    return "delimiter '"
-        + Delimiters.print(
-            parameter(table, "field.delim", parameter(table, "serialization.format", "\u0001")))
-        + "'";
+    return delimiter;
+  }
+
+  /** The table's SerDe class in lower case, or empty. */
+  private static String library(GlueTable table) {
+    return table.serdeLibrary() == null ? "" : table.serdeLibrary().toLowerCase(Locale.ROOT);
+  }
+
+  /** The character a delimited text SerDe splits columns by, its default filled in. */
+  private static String delimiter(GlueTable table, boolean openCsv) {
+    return openCsv
+        ? parameter(table, "separatorChar", ",")
+        : parameter(table, "field.delim", parameter(table, "serialization.format", "\u0001"));
   }
 
   private static String mappingParameter(GlueTable table, String column) {

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -171,10 +170,9 @@ public record CheckRecord(
    * nothing, so the state's merge stays idempotent.
    */
   public CheckRecord withEventIdsAfter(List<String> earlier) {
-    Set<String> all = new LinkedHashSet<>(earlier);
+    List<String> all = new ArrayList<>(earlier);
     all.addAll(eventIds);
-    List<String> kept = new ArrayList<>(all);
-    kept = kept.subList(Math.max(0, kept.size() - MAX_EVENT_IDS), kept.size());
+    List<String> kept = lastEventIds(all);
     if (kept.equals(eventIds)) {
       return this;
     }
@@ -198,6 +196,16 @@ public record CheckRecord(
         createdTable,
         catalogId,
         kept);
+  }
+
+  /**
+   * The ids a record keeps of these, oldest first: each once, where it first appears, and only the
+   * last {@value #MAX_EVENT_IDS}.
+   */
+  public static List<String> lastEventIds(Collection<String> ids) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+    return List.copyOf(
+        distinct.subList(Math.max(0, distinct.size() - MAX_EVENT_IDS), distinct.size()));
   }
 
   /** Whether this record holds a newer verdict than {@code other} (ties: neither). */
