@@ -108,6 +108,39 @@ public final class ScaleMotoBench {
             - unchanged);
     // 4. A full run on request ({"full": true}), as the weekly one.
     measure("full", handler, "20261201T110000Z", calls, tables.size(), tables.size(), 0);
+    stateSize(clients.s3(), tables.size());
+  }
+
+  /**
+   * Prints how large the check state is after the runs (read after them: not counted), and how
+   * large it would be without the contract bytes and partition samples its records keep.
+   */
+  private static void stateSize(S3Client s3, int tables) {
+    long bytes = 0;
+    long withoutKept = 0;
+    int shards = 0;
+    for (var object :
+        s3.listObjectsV2Paginator(request -> request.bucket(REPORTS).prefix("state/checks/"))
+            .contents()) {
+      String body =
+          s3.getObjectAsBytes(request -> request.bucket(REPORTS).key(object.key())).asUtf8String();
+      bytes += body.getBytes(StandardCharsets.UTF_8).length;
+      withoutKept +=
+          body.replaceAll(",\"contract_gz\":\"[^\"]*\"", "")
+              .replaceAll(",\"partition_sample\":\\{[^}]*}", "")
+              .getBytes(StandardCharsets.UTF_8)
+              .length;
+      shards++;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "scale-moto state shards=%d bytes=%d per_table=%.0f mean_shard_bytes=%d"
+            + " bytes_without_kept_inputs=%d%n",
+        shards,
+        bytes,
+        bytes / (double) tables,
+        shards == 0 ? 0 : bytes / shards,
+        withoutKept);
   }
 
   /** Prints what the changed tables cost beyond an unchanged run. */

@@ -381,7 +381,12 @@ public record TableReportView(
         + sample.limit()
         + "): "
         + range
-        + (sample.more() ? "; Glue holds more, which were not compared" : "");
+        + (sample.more() ? "; Glue holds more, which were not compared" : "")
+        + (sample.readIn() == null
+            ? ""
+            : "; read by run "
+                + shown(sample.readIn())
+                + " (the Glue table version is the same, only the contract changed)");
   }
 
   private static String profile(FormatProfile profile) {

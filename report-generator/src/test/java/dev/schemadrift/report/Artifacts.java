@@ -78,6 +78,17 @@ final class Artifacts {
    */
   static DiffArtifact comparedWithPartitions(
       String run, String contractJson, String tableJson, String partitionsJson, int limit) {
+    return comparedWithPartitions(run, contractJson, tableJson, partitionsJson, limit, null);
+  }
+
+  /** As above, with partitions an earlier run read ({@code readIn}, or null: read now). */
+  static DiffArtifact comparedWithPartitions(
+      String run,
+      String contractJson,
+      String tableJson,
+      String partitionsJson,
+      int limit,
+      String readIn) {
     Contract contract = contract(contractJson);
     List<GluePartition> partitions =
         GluePartitionReader.read("partitions.json", bytes(partitionsJson));
@@ -86,7 +97,9 @@ final class Artifacts {
         info(contract),
         contract,
         GlueTableReader.readOne("table.json", bytes(tableJson)),
-        PartitionSample.read(limit, partitions, false),
+        readIn == null
+            ? PartitionSample.read(limit, partitions, false)
+            : PartitionSample.read(limit, partitions, false).readIn(readIn),
         new DiffArtifact.DataProbe(contract.dataLocation(), true),
         false);
   }

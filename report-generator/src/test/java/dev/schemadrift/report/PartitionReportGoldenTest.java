@@ -27,6 +27,11 @@ class PartitionReportGoldenTest {
   }
 
   static DiffArtifact hourlyRidership() {
+    return hourlyRidership(null);
+  }
+
+  /** The table's artifact; {@code readIn}: the earlier run that read its partitions, or null. */
+  static DiffArtifact hourlyRidership(String readIn) {
     String columns =
         "[{\"name\": \"station_id\", \"type\": \"string\"}, {\"name\": \"riders\", \"type\":"
             + " \"bigint\"}, {\"name\": \"transfers\", \"type\": \"int\"}]";
@@ -59,7 +64,8 @@ class PartitionReportGoldenTest {
             "s3://example-data/nyc_transit/hourly_ridership/",
             "[{\"Name\": \"dt\", \"Type\": \"string\"}]"),
         partitions,
-        100);
+        100,
+        readIn);
   }
 
   private static String partition(
@@ -121,6 +127,25 @@ class PartitionReportGoldenTest {
             "dt=2026-11-23 to dt=2026-11-26")) {
       assertTrue(markdown.contains(expected), expected + " missing from:\n" + markdown);
     }
+  }
+
+  @Test
+  void aReportOfPartitionsAnEarlierRunReadNamesThatRun() {
+    MemoryObjectStore kept = new MemoryObjectStore();
+    Scenario.writeRun(kept, RUN, List.of(hourlyRidership("20261125T080000Z")));
+    new ReportGenerator(kept, Scenario.BUCKET, 2).generateRun("runs/" + RUN + ".json");
+    for (String format : List.of("md", "html")) {
+      String report =
+          new String(
+              kept.get(Scenario.BUCKET, "reports/" + TABLE + "/" + RUN + ".report." + format)
+                  .orElseThrow(),
+              StandardCharsets.UTF_8);
+      assertTrue(report.contains("read by run 20261125T080000Z"), report);
+      assertTrue(report.contains("only the contract changed"), report);
+    }
+    String fresh =
+        new String(object("reports/" + TABLE + "/" + RUN + ".report.md"), StandardCharsets.UTF_8);
+    assertTrue(!fresh.contains("read by run"), fresh);
   }
 
   private static byte[] object(String key) {

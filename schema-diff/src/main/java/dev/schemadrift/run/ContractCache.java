@@ -74,6 +74,24 @@ final class ContractCache {
     return (bucket, objectKey) -> read(bucket, objectKey, listedVersion);
   }
 
+  /**
+   * As {@link #source(String)}, where {@code kept} are the bytes a check record keeps of the object
+   * at the listed version (null: none): when this container holds no bytes of that version yet, it
+   * takes those, with no request, and keeps them like bytes it read.
+   */
+  ContractLoader.ContractSource source(String listedVersion, byte[] kept) {
+    if (listedVersion == null || kept == null) {
+      return source(listedVersion);
+    }
+    return (bucket, objectKey) -> {
+      String location = bucket + "/" + objectKey;
+      if (!listedVersion.equals(version(location))) {
+        remember(location, new Versioned(kept, listedVersion));
+      }
+      return read(bucket, objectKey, listedVersion);
+    };
+  }
+
   private void remember(String location, Versioned object) {
     forget(location);
     if (object.version() == null || bytes.get() + object.body().length > maxBytes) {

@@ -127,7 +127,8 @@ final class ContractLoader {
           key,
           new DiffArtifact.ContractInfo(key, contract.contractVersion(), info.sha256()),
           contract,
-          null);
+          null,
+          bytes);
     } catch (InvalidDocumentException e) {
       return LoadedContract.broken(
           entry, key, info, run, ErrorKind.INVALID_CONTRACT, e.getMessage());

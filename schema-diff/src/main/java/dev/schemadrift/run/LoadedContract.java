@@ -21,13 +21,16 @@ import java.util.Map;
  * @param info null when the contract could not be read
  * @param contract null when {@code error} is set
  * @param error the artifact that replaces the check, or null
+ * @param bytes the contract's bytes as read, kept with its verdict's record (null when {@code
+ *     contract} is)
  */
 record LoadedContract(
     Registry.Entry entry,
     String key,
     DiffArtifact.ContractInfo info,
     Contract contract,
-    DiffArtifact error) {
+    DiffArtifact error,
+    byte[] bytes) {
 
   /** The database the contract names, or null for a broken contract. */
   String database() {
@@ -49,7 +52,7 @@ record LoadedContract(
             info == null ? new DiffArtifact.ContractInfo(key, null, null) : info,
             kind,
             message);
-    return new LoadedContract(entry, key, info, null, artifact);
+    return new LoadedContract(entry, key, info, null, artifact, null);
   }
 
   /**

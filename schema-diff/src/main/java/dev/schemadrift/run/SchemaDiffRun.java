@@ -149,15 +149,19 @@ public final class SchemaDiffRun {
             : ContractVersions.NONE;
     VerdictReuse reuse = new VerdictReuse(settings, run, selection.defaults());
     boolean incremental = registryRun && !request.full() && before != null;
-    ContractReading reading = new ContractReading(registryRun, incremental, versions);
     Map<String, CheckRecord> byContract = new HashMap<>();
+    Map<String, CheckRecord> keptBytes = new HashMap<>();
     if (incremental) {
       for (CheckRecord record : before.tables().values()) {
         if (reuse.stillValid(record)) {
           byContract.put(record.contractKey(), record);
         }
+        if (record.contractPacked() != null) {
+          keptBytes.put(record.contractKey(), record);
+        }
       }
     }
+    ContractReading reading = new ContractReading(registryRun, incremental, versions, keptBytes);
 
     // A contract whose listed tag is the one its verdict recorded is not read (yet).
     List<Registry.Entry> entries = selection.entries();
@@ -353,7 +357,7 @@ public final class SchemaDiffRun {
       boolean remembers) {
     DatabaseTables database = databases.get(DatabaseTables.Key.of(item));
     if (item.contract() == null) {
-      return new Outcome(inspection.check(item, database, runId, null, null, null), null);
+      return new Outcome(inspection.check(item, database, runId, null, null, null, null), null);
     }
     String name = item.contract().qualifiedName();
     String why = notCreated.get(name);
@@ -370,7 +374,14 @@ public final class SchemaDiffRun {
           rule.reused(candidate, item.entry()), VerdictReuse.withTag(candidate, tag));
     }
     TableResult result =
-        inspection.check(item, database, runId, why, null, request.changedPartitions().get(name));
+        inspection.check(
+            item,
+            database,
+            runId,
+            why,
+            null,
+            request.changedPartitions().get(name),
+            rule.knownPartitions(known.get(name), table, item.contract()));
     return new Outcome(
         result, remembers ? rule.recordOf(result, item, tag, table, request.eventIds(name)) : null);
   }
@@ -424,19 +435,35 @@ public final class SchemaDiffRun {
     private final boolean cached;
     private final boolean trustListing;
     private final ContractVersions versions;
+    private final Map<String, CheckRecord> kept;
 
-    ContractReading(boolean cached, boolean trustListing, ContractVersions versions) {
+    /**
+     * @param kept the check state's records by contract key: the bytes a record keeps stand for the
+     *     contract while its listed tag is the record's (read only when the listing is trusted)
+     */
+    ContractReading(
+        boolean cached,
+        boolean trustListing,
+        ContractVersions versions,
+        Map<String, CheckRecord> kept) {
       this.cached = cached;
       this.trustListing = trustListing;
       this.versions = versions;
+      this.kept = kept;
     }
 
     LoadedContract load(Registry.Entry entry, Policy defaults, RunId run) {
       if (!cached) {
         return loader.load(entry, defaults, run);
       }
-      return loader.load(
-          entry, defaults, run, contracts.source(trustListing ? versions.tag(entry) : null));
+      if (!trustListing) {
+        return loader.load(entry, defaults, run, contracts.source(null));
+      }
+      String tag = versions.tag(entry);
+      CheckRecord record = kept.get(entry.contract());
+      byte[] bytes =
+          record != null && VerdictReuse.sameTag(record, tag) ? record.contractBytes() : null;
+      return loader.load(entry, defaults, run, contracts.source(tag, bytes));
     }
   }
 
@@ -478,16 +505,24 @@ public final class SchemaDiffRun {
         database = DatabaseTables.of(key, List.of(loaded.contract().table()), catalog);
       }
     }
-    DiffArtifact.DataProbe knownProbe =
-        loaded.contract() == null
-            ? null
-            : reuse.knownProbe(known.get(loaded.contract().qualifiedName()));
-    TableResult result = inspection.check(loaded, database, run, null, knownProbe, null);
-    // The table the verdict was judged on; a table created in this run is never kept anyway.
+    CheckRecord earlier =
+        loaded.contract() == null ? null : known.get(loaded.contract().qualifiedName());
+    // The table the verdict is judged on; a table created in this run is never kept anyway.
     GlueTable table =
-        database == null || loaded.contract() == null
+        database == null || database.failure() != null || loaded.contract() == null
             ? null
             : database.tables().get(loaded.contract().table());
+    TableResult result =
+        inspection.check(
+            loaded,
+            database,
+            run,
+            null,
+            reuse.knownProbe(earlier),
+            null,
+            loaded.contract() == null
+                ? null
+                : reuse.knownPartitions(earlier, table, loaded.contract()));
     return new Outcome(result, reuse.recordOf(result, loaded, tag, table, List.of()));
   }
 

@@ -4,6 +4,7 @@ import dev.schemadrift.artifact.ArtifactJson;
 import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
+import dev.schemadrift.artifact.Status;
 import dev.schemadrift.artifact.TableCheck;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.PartitionSample;
@@ -40,7 +41,14 @@ final class TableInspection {
 
   /** Checks one loaded contract against its database's tables and writes the artifact. */
   TableResult check(LoadedContract item, DatabaseTables database, RunId run) {
-    return check(item, database, run, null, null, null);
+    return check(item, database, run, null, null, null, null);
+  }
+
+  /** A verdict, and the table's usual partition sample when it compared one. */
+  private record Judged(DiffArtifact artifact, PartitionSample sampled) {
+    Judged(DiffArtifact artifact) {
+      this(artifact, null);
+    }
   }
 
   /**
@@ -49,7 +57,9 @@ final class TableInspection {
    * in its TABLE_MISSING finding. {@code knownProbe}, when not null, is the data probe an earlier
    * check found files with at the same location, so that it is not repeated. {@code
    * changedPartitions}, when not null, are the partitions a change event named: they are read and
-   * compared instead of the table's usual partition sample.
+   * compared instead of the table's usual partition sample. {@code knownPartitions}, when not null,
+   * is the usual sample an earlier check read of the same Glue table version, compared instead of
+   * reading it again.
    */
   TableResult check(
       LoadedContract item,
@@ -57,14 +67,26 @@ final class TableInspection {
       RunId run,
       String notCreatedBecause,
       DiffArtifact.DataProbe knownProbe,
-      List<ChangedPartition> changedPartitions) {
+      List<ChangedPartition> changedPartitions,
+      PartitionSample knownPartitions) {
     DiffArtifact artifact;
+    PartitionSample sampled = null;
     String owner = item.contract() == null ? null : item.contract().owner();
     if (item.error() != null) {
       artifact = item.error();
     } else {
       try {
-        artifact = judge(item, database, run, notCreatedBecause, knownProbe, changedPartitions);
+        Judged judged =
+            judge(
+                item,
+                database,
+                run,
+                notCreatedBecause,
+                knownProbe,
+                changedPartitions,
+                knownPartitions);
+        artifact = judged.artifact();
+        sampled = judged.sampled();
       } catch (StoreException e) {
         artifact =
             TableCheck.error(run, nameOf(item.contract()), item.info(), e.kind(), e.getMessage());
@@ -96,7 +118,15 @@ final class TableInspection {
     String diffKey = BucketLayout.diff(artifact.table(), run.value());
     try {
       store.put(settings.reportBucket(), diffKey, ArtifactJson.write(artifact), SchemaDiffRun.JSON);
-      return new TableResult(artifact, item.key(), owner, item.entry().tags(), diffKey, null);
+      return new TableResult(
+          artifact,
+          item.key(),
+          owner,
+          item.entry().tags(),
+          diffKey,
+          null,
+          null,
+          artifact.status() == Status.ERROR ? null : sampled);
     } catch (StoreException e) {
       // The verdict is lost with its artifact: the manifest must not show the table as judged.
       DiffArtifact unwritten =
@@ -115,32 +145,34 @@ final class TableInspection {
     return new DiffArtifact.TableName(contract.database(), contract.table());
   }
 
-  private DiffArtifact judge(
+  private Judged judge(
       LoadedContract item,
       DatabaseTables database,
       RunId run,
       String notCreatedBecause,
       DiffArtifact.DataProbe knownProbe,
-      List<ChangedPartition> changedPartitions) {
+      List<ChangedPartition> changedPartitions,
+      PartitionSample knownPartitions) {
     Contract contract = item.contract();
     if (contract.isView()) {
-      return judgeView(item, database, run);
+      return new Judged(judgeView(item, database, run));
     }
     Catalog catalog = this.catalog.inCatalog(contract.catalogId());
     S3Location data = S3Location.parse(contract.dataLocation());
     if (!settings.allowsDataBucket(data.bucket())) {
-      return TableCheck.error(
-          run,
-          nameOf(contract),
-          item.info(),
-          ErrorKind.DATA_LOCATION_NOT_ALLOWED,
-          "data_location "
-              + contract.dataLocation()
-              + " is in bucket "
-              + data.bucket()
-              + ", which DATA_BUCKETS does not list ("
-              + String.join(", ", new TreeSet<>(settings.dataBuckets()))
-              + "): it is neither probed nor used to create the table");
+      return new Judged(
+          TableCheck.error(
+              run,
+              nameOf(contract),
+              item.info(),
+              ErrorKind.DATA_LOCATION_NOT_ALLOWED,
+              "data_location "
+                  + contract.dataLocation()
+                  + " is in bucket "
+                  + data.bucket()
+                  + ", which DATA_BUCKETS does not list ("
+                  + String.join(", ", new TreeSet<>(settings.dataBuckets()))
+                  + "): it is neither probed nor used to create the table"));
     }
     if (database.failure() != null) {
       throw database.failure();
@@ -150,48 +182,50 @@ final class TableInspection {
             ? knownProbe
             : probe(contract);
     if (!probe.hasData()) {
-      return TableCheck.noData(run, item.info(), contract, probe);
+      return new Judged(TableCheck.noData(run, item.info(), contract, probe));
     }
     GlueTable table = database.tables().get(contract.table());
     if (table != null) {
       GlueTable compared = SparkDatasource.isDelta(table) ? withDeltaSchema(table) : table;
       boolean created = createdBy(table, run);
-      return TableCheck.compared(
-          run,
-          item.info(),
-          contract,
-          compared,
-          partitions(catalog, contract, table, created, changedPartitions),
-          probe,
-          created);
+      boolean named = isNamed(changedPartitions, table);
+      PartitionSample sample =
+          partitions(
+              catalog, contract, table, created, named ? changedPartitions : null, knownPartitions);
+      return new Judged(
+          TableCheck.compared(run, item.info(), contract, compared, sample, probe, created),
+          named ? null : sample);
     }
     if (notCreatedBecause != null) {
-      return TableCheck.missing(run, item.info(), contract, probe, notCreatedBecause);
+      return new Judged(TableCheck.missing(run, item.info(), contract, probe, notCreatedBecause));
     }
     if (!contract.policy().effectiveCreateIfMissing()) {
-      return TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off");
+      return new Judged(
+          TableCheck.missing(run, item.info(), contract, probe, "create_if_missing is off"));
     }
     Optional<GlueTable> definition = TableDefinitions.fromContract(contract);
     if (definition.isEmpty()) {
-      return TableCheck.missing(
-          run,
-          item.info(),
-          contract,
-          probe,
-          "the monitor does not create "
-              + contract.format().jsonName()
-              + " tables: they need metadata only their writer makes");
+      return new Judged(
+          TableCheck.missing(
+              run,
+              item.info(),
+              contract,
+              probe,
+              "the monitor does not create "
+                  + contract.format().jsonName()
+                  + " tables: they need metadata only their writer makes"));
     }
     // Last: only when creating is all that stands between the table and the catalog does the
     // reason point at --create-missing.
     switch (settings.tableCreation()) {
       case NEVER -> {
-        return TableCheck.missing(
-            run,
-            item.info(),
-            contract,
-            probe,
-            "the check is read-only: --create-missing creates it");
+        return new Judged(
+            TableCheck.missing(
+                run,
+                item.info(),
+                contract,
+                probe,
+                "the check is read-only: --create-missing creates it"));
       }
       case AS_POLICY_ALLOWS -> {
         // Allowed by the policy above: create it.
@@ -217,7 +251,8 @@ final class TableInspection {
                             + contract.qualifiedName()
                             + " but does not return it",
                         null));
-    return TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run));
+    return new Judged(
+        TableCheck.compared(run, item.info(), contract, created, probe, createdBy(created, run)));
   }
 
   /**
@@ -228,14 +263,17 @@ final class TableInspection {
    * call), whatever the sample's size; those deleted since are simply not found.
    *
    * @param catalog the catalog holding the table (its account's)
-   * @param changed the partitions a change event named, or null for the usual sample
+   * @param changed the partitions a change event named (one value per key), or null for the usual
+   *     sample
+   * @param known the usual sample as an earlier check of this table version read it, or null
    */
   private static PartitionSample partitions(
       Catalog catalog,
       Contract contract,
       GlueTable table,
       boolean created,
-      List<ChangedPartition> changed) {
+      List<ChangedPartition> changed,
+      PartitionSample known) {
     if (created || !PartitionSample.applies(table)) {
       return null;
     }
@@ -244,8 +282,10 @@ final class TableInspection {
     if (why != null) {
       return PartitionSample.skipped(limit, why);
     }
-    if (changed == null || changed.isEmpty() || !fitKeys(changed, table)) {
-      return catalog.partitions(table, limit).orElse(null);
+    if (changed == null) {
+      return known != null && known.limit() == limit
+          ? known
+          : catalog.partitions(table, limit).orElse(null);
     }
     List<List<String>> values =
         changed.stream().limit(Policy.MAX_PARTITION_SAMPLE).map(ChangedPartition::values).toList();
@@ -254,6 +294,11 @@ final class TableInspection {
       return named;
     }
     return PartitionSample.read(named.limit(), named.partitions(), true);
+  }
+
+  /** Whether change events named partitions that are read instead of the usual sample. */
+  private static boolean isNamed(List<ChangedPartition> changed, GlueTable table) {
+    return changed != null && !changed.isEmpty() && fitKeys(changed, table);
   }
 
   /**

@@ -6,12 +6,15 @@ import dev.schemadrift.artifact.PolicyHorizon;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.artifact.Status;
 import dev.schemadrift.catalog.GlueTable;
+import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.catalog.SparkDatasource;
+import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.Policy;
 import dev.schemadrift.contract.Registry;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.rule.RuleCatalogue;
 import dev.schemadrift.state.CheckRecord;
+import dev.schemadrift.state.PartitionMemo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +29,9 @@ import java.util.Objects;
  * it was neither an ERROR nor the run that created the table. A Delta table (its schema is in its
  * {@code _delta_log}, which changes without a new Glue version) and a view (no data probe) are
  * always judged again; a kept verdict's partition sample is read again only by a full run or an
- * event naming the table's partitions.
+ * event naming the table's partitions. A table judged again reuses what its record keeps and no
+ * input of the new verdict changed: the contract's bytes at the listed ETag, and the partition
+ * sample of the same Glue table version ({@link #knownPartitions}).
  */
 final class VerdictReuse {
   /**
@@ -100,6 +105,34 @@ final class VerdictReuse {
     return run.date().isBefore(judged.plusDays(settings.fullCheckDays()))
         ? new DiffArtifact.DataProbe(record.dataLocation(), true)
         : null;
+  }
+
+  /**
+   * The partition sample an earlier check read of this very Glue table version, when a table judged
+   * again may be compared with it instead of reading its partitions again: the record keeps the
+   * usual sample ({@link PartitionMemo}), Glue still holds the version it was read with, in the
+   * same catalog, the contract asks for a sample of the same size, and it was read less than {@code
+   * FULL_CHECK_DAYS} ago. That is what a kept verdict relies on already: partitions change without
+   * a new table version, so a full run, an event naming partitions, a new table version or the age
+   * limit reads them again. Null: read them.
+   */
+  PartitionSample knownPartitions(CheckRecord record, GlueTable table, Contract contract) {
+    if (record == null
+        || record.partitions() == null
+        || table == null
+        || settings.fullCheckDays() == 0
+        || !record.sameTable(table)
+        || !Objects.equals(record.catalogId(), contract.catalogId())
+        || record.partitions().limit() != contract.policy().effectivePartitionSample()) {
+      return null;
+    }
+    String readIn = record.partitions().readIn();
+    LocalDate read = new RunId(readIn).date();
+    if (readIn.compareTo(run.value()) > 0
+        || !run.date().isBefore(read.plusDays(settings.fullCheckDays()))) {
+      return null;
+    }
+    return record.partitions().sample();
   }
 
   /**
@@ -192,6 +225,9 @@ final class VerdictReuse {
       return null;
     }
     DiffArtifact.CatalogInfo catalog = artifact.catalog();
+    // The bytes are worth keeping only with the tag that proves them current.
+    String packed =
+        tag == null || item.bytes() == null ? null : CheckRecord.packContract(item.bytes());
     return new CheckRecord(
         artifact.table(),
         item.key(),
@@ -211,7 +247,9 @@ final class VerdictReuse {
         result.owner(),
         artifact.createdTable(),
         artifact.catalogId(),
-        CheckRecord.lastEventIds(eventIds));
+        CheckRecord.lastEventIds(eventIds),
+        packed,
+        PartitionMemo.of(result.sampled(), artifact.runId()));
   }
 
   /** The record with the contract's listed tag, when it did not know it yet. */
@@ -238,6 +276,8 @@ final class VerdictReuse {
         record.owner(),
         record.createdTable(),
         record.catalogId(),
-        record.eventIds());
+        record.eventIds(),
+        record.contractPacked(),
+        record.partitions());
   }
 }

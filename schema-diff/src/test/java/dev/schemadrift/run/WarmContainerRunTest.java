@@ -1,5 +1,6 @@
 package dev.schemadrift.run;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Scheduled runs in one warm container (one {@link SchemaDiffRun}, as the Lambda handler keeps it):
  * a contract whose listed ETag is the one the container read is not read again, and the verdicts
- * are byte for byte those of a cold container.
+ * are byte for byte those of a cold container. A cold container takes the contract from the check
+ * record, which keeps its bytes with their ETag; only records without them (older state) cost a
+ * read.
  */
 class WarmContainerRunTest {
   private static final String CONTRACTS = "contract-bucket";
@@ -111,9 +114,8 @@ class WarmContainerRunTest {
     cold.run(SECOND, false);
 
     assertEquals(List.of("contracts/contract_changed.json"), warm.contractReads());
-    assertEquals(
-        List.of("contracts/contract_changed.json", "contracts/glue_changed.json"),
-        cold.contractReads());
+    // The cold container takes the unchanged contract from its record: no read either.
+    assertEquals(List.of("contracts/contract_changed.json"), cold.contractReads());
     for (String key :
         List.of(
             "runs/" + SECOND + ".json",
@@ -131,6 +133,62 @@ class WarmContainerRunTest {
                 .orElseThrow(),
             StandardCharsets.UTF_8);
     assertTrue(judged.contains("\"COLUMN_ADDED\""), judged);
+  }
+
+  @Test
+  void aColdContainerReadsTheContractWhenItsRecordKeepsNoBytes() {
+    Container warm = new Container();
+    Container cold = new Container();
+    for (Container container : List.of(warm, cold)) {
+      container.run(FIRST, false);
+      container.change();
+    }
+    // State written before records kept contract bytes: the same records without them.
+    for (String key : cold.store.keys(REPORTS)) {
+      if (key.startsWith("state/checks/")) {
+        String shard = new String(cold.store.object(REPORTS, key).orElseThrow(), UTF_8);
+        assertTrue(shard.contains("\"contract_gz\""), shard);
+        cold.store.add(REPORTS, key, shard.replaceAll(",\"contract_gz\":\"[^\"]*\"", ""));
+      }
+    }
+    cold.pipeline = cold.newPipeline();
+    cold.store.clearCalls();
+    warm.store.clearCalls();
+
+    warm.run(SECOND, false);
+    cold.run(SECOND, false);
+
+    assertEquals(
+        List.of("contracts/contract_changed.json", "contracts/glue_changed.json"),
+        cold.contractReads());
+    for (String key :
+        List.of(
+            "diffs/sales.glue_changed/" + SECOND + ".diff.json",
+            "diffs/sales.contract_changed/" + SECOND + ".diff.json")) {
+      assertArrayEquals(
+          cold.store.object(REPORTS, key).orElseThrow(),
+          warm.store.object(REPORTS, key).orElseThrow(),
+          key);
+    }
+  }
+
+  @Test
+  void aContractWhoseListedTagIsNotTheRecordsIsReadNotTakenFromTheRecord() {
+    Container cold = new Container();
+    cold.run(FIRST, false);
+    // A new version of the contract, with the same bytes' table but another column.
+    cold.store.add(CONTRACTS, "contracts/same.json", contract("same", "id:bigint", "newer:string"));
+    cold.pipeline = cold.newPipeline();
+    cold.store.clearCalls();
+
+    cold.run(SECOND, false);
+
+    assertEquals(List.of("contracts/same.json"), cold.contractReads());
+    String judged =
+        new String(
+            cold.store.object(REPORTS, "diffs/sales.same/" + SECOND + ".diff.json").orElseThrow(),
+            UTF_8);
+    assertTrue(judged.contains("\"newer\""), judged);
   }
 
   @Test

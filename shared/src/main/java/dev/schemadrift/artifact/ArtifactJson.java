@@ -135,6 +135,10 @@ public final class ArtifactJson {
       json.writeStringField("first", partitions.first());
       json.writeStringField("last", partitions.last());
       json.writeStringField("skipped", partitions.skipped());
+      // Only partitions kept from an earlier run say so: other artifacts keep their bytes.
+      if (partitions.readIn() != null) {
+        json.writeStringField("read_in", partitions.readIn());
+      }
       json.writeEndObject();
     }
     if (!catalog.setAsideColumns().isEmpty()) {
@@ -321,7 +325,16 @@ public final class ArtifactJson {
     String first = nullableString(object, "first");
     String last = nullableString(object, "last");
     String skipped = nullableString(object, "skipped");
+    String readIn = object.optionalString("read_in");
     object.rejectUnknownFields();
+    if (readIn != null) {
+      try {
+        new RunId(readIn);
+      } catch (IllegalArgumentException e) {
+        object.problems().add(object.childPath("read_in"), e.getMessage());
+        return null;
+      }
+    }
     if (limit == null || read == null || limit < 0 || read < 0 || read > limit) {
       object
           .problems()
@@ -329,7 +342,7 @@ public final class ArtifactJson {
       return null;
     }
     return new DiffArtifact.PartitionsInfo(
-        limit, read, Boolean.TRUE.equals(more), first, last, skipped);
+        limit, read, Boolean.TRUE.equals(more), first, last, skipped, readIn);
   }
 
   private static DiffArtifact.DataProbe probe(StrictObject object) {

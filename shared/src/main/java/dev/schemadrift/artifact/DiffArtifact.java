@@ -149,10 +149,12 @@ public record DiffArtifact(
   /**
    * The partition sample of a table: at most {@code limit} partitions, {@code read} of them from
    * {@code first} to {@code last} (in the order of their values), whether Glue holds more, or why
-   * none was read ({@code skipped}, null when the sample was read).
+   * none was read ({@code skipped}, null when the sample was read); {@code readIn}, when not null,
+   * is the earlier run that read these partitions from Glue: a table whose contract alone changed
+   * is compared with the partitions its last check read (its Glue table version is unchanged).
    */
   public record PartitionsInfo(
-      int limit, int read, boolean more, String first, String last, String skipped) {
+      int limit, int read, boolean more, String first, String last, String skipped, String readIn) {
     public PartitionsInfo {
       if (limit < 0 || read < 0 || read > limit) {
         throw new IllegalArgumentException("read " + read + " partitions of a limit " + limit);

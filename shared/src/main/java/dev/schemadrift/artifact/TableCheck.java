@@ -103,7 +103,8 @@ public final class TableCheck {
         sample.more(),
         read.isEmpty() ? null : read.getFirst().name(table.partitionKeys()),
         read.isEmpty() ? null : read.getLast().name(table.partitionKeys()),
-        sample.skipped());
+        sample.skipped(),
+        sample.readIn());
   }
 
   /** The table is absent and was not created; {@code whyNotCreated} goes into the reason. */

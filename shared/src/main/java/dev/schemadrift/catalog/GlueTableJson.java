@@ -45,6 +45,42 @@ public final class GlueTableJson {
     json.writeEndObject();
   }
 
+  /**
+   * Writes partitions the way {@code aws glue get-partitions} prints them ({@code {"Partitions":
+   * […]}}), so that {@link GluePartitionReader} reads them back equal. {@code extra} writes further
+   * fields after the list (the reader ignores them), or is null.
+   */
+  public static void writePartitions(
+      JsonGenerator json, List<GluePartition> partitions, Json.Content extra) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("Partitions");
+    for (GluePartition partition : partitions) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("Values");
+      for (String value : partition.values()) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
+      if (partition.hasStorageDescriptor()) {
+        json.writeObjectFieldStart("StorageDescriptor");
+        writeColumns(json, "Columns", partition.columns());
+        writeOptional(json, "Location", partition.location());
+        writeOptional(json, "InputFormat", partition.inputFormat());
+        json.writeObjectFieldStart("SerdeInfo");
+        writeOptional(json, "SerializationLibrary", partition.serdeLibrary());
+        writeMap(json, "Parameters", partition.serdeParameters());
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    if (extra != null) {
+      extra.writeTo(json);
+    }
+    json.writeEndObject();
+  }
+
   private static void writeOptional(JsonGenerator json, String field, String value)
       throws IOException {
     if (value != null) {

@@ -12,9 +12,11 @@ import java.util.Locale;
  *
  * @param more the catalog holds partitions beyond the ones read
  * @param skipped why no partition was read (null when the sample was read)
+ * @param readIn the earlier run that read these partitions from Glue, when they were kept from it
+ *     (see {@code PartitionMemo}); null when they were read now
  */
 public record PartitionSample(
-    int limit, List<GluePartition> partitions, boolean more, String skipped) {
+    int limit, List<GluePartition> partitions, boolean more, String skipped, String readIn) {
 
   private static final Comparator<List<String>> BY_VALUES =
       (left, right) -> {
@@ -43,12 +45,17 @@ public record PartitionSample(
 
   /** The partitions that were read. */
   public static PartitionSample read(int limit, List<GluePartition> partitions, boolean more) {
-    return new PartitionSample(limit, partitions, more, null);
+    return new PartitionSample(limit, partitions, more, null, null);
+  }
+
+  /** The same partitions, as read by an earlier run. */
+  public PartitionSample readIn(String run) {
+    return new PartitionSample(limit, partitions, more, skipped, run);
   }
 
   /** No partition was read, on purpose. */
   public static PartitionSample skipped(int limit, String why) {
-    return new PartitionSample(limit, List.of(), false, why);
+    return new PartitionSample(limit, List.of(), false, why, null);
   }
 
   /**

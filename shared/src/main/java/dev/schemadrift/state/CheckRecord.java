@@ -40,6 +40,12 @@ import java.util.regex.Pattern;
  * @param eventIds the EventBridge ids of the change events that judged the table, oldest first, at
  *     most {@value #MAX_EVENT_IDS}: an event delivered again (SQS delivers at least once) is
  *     recognised by its id and keeps the verdict, even when it names changed partitions
+ * @param contractPacked the contract's bytes as judged ({@link PackedBytes}), when they pack to at
+ *     most {@value #MAX_CONTRACT_CHARS} characters and their ETag is known, else null: a container
+ *     that has not read the contract yet takes it from here while its listed ETag is still {@code
+ *     contractEtag} (equal ETags, equal bytes), instead of reading it again
+ * @param partitions the partition sample the verdict compared, when it was the table's usual sample
+ *     read from Glue and packs small enough ({@link PartitionMemo}), else null
  */
 public record CheckRecord(
     DiffArtifact.TableName table,
@@ -60,7 +66,15 @@ public record CheckRecord(
     String owner,
     boolean createdTable,
     String catalogId,
-    List<String> eventIds) {
+    List<String> eventIds,
+    String contractPacked,
+    PartitionMemo partitions) {
+
+  /** The longest packed contract a record keeps (about 6 KB of gzip). */
+  public static final int MAX_CONTRACT_CHARS = 8 * 1024;
+
+  /** The largest contract a record's packed bytes may unpack to. */
+  private static final int MAX_CONTRACT_BYTES = 5 * 1024 * 1024;
 
   /**
    * How many event ids a record keeps: far more than the deliveries of one change that can overlap
@@ -94,6 +108,11 @@ public record CheckRecord(
     if (new HashSet<>(eventIds).size() != eventIds.size()
         || eventIds.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("event ids must be distinct and not blank: " + eventIds);
+    }
+    if (contractPacked != null
+        && (contractPacked.isBlank() || contractPacked.length() > MAX_CONTRACT_CHARS)) {
+      throw new IllegalArgumentException(
+          "a packed contract is 1.." + MAX_CONTRACT_CHARS + " characters");
     }
   }
 
@@ -135,7 +154,9 @@ public record CheckRecord(
         owner,
         createdTable,
         null,
-        List.of());
+        List.of(),
+        null,
+        null);
   }
 
   /** The table's key in the state: {@code <db>.<table>}. */
@@ -195,7 +216,33 @@ public record CheckRecord(
         owner,
         createdTable,
         catalogId,
-        kept);
+        kept,
+        contractPacked,
+        partitions);
+  }
+
+  /**
+   * The packed form of contract bytes for {@code contractPacked}, or null when they pack to more
+   * than {@value #MAX_CONTRACT_CHARS} characters.
+   */
+  public static String packContract(byte[] bytes) {
+    return PackedBytes.pack(bytes, MAX_CONTRACT_CHARS);
+  }
+
+  /**
+   * The contract bytes this record keeps, or null when it keeps none or they are not the bytes the
+   * verdict was judged on (their hash is not {@code contractSha256}: a damaged record).
+   */
+  public byte[] contractBytes() {
+    if (contractPacked == null) {
+      return null;
+    }
+    try {
+      byte[] bytes = PackedBytes.unpack(contractPacked, MAX_CONTRACT_BYTES);
+      return Fingerprint.sha256(bytes).equals(contractSha256) ? bytes : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -125,6 +125,19 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
         }
         json.writeEndArray();
       }
+      // Kept only when small enough: other records stay as they were.
+      if (record.contractPacked() != null) {
+        json.writeStringField("contract_gz", record.contractPacked());
+      }
+      PartitionMemo memo = record.partitions();
+      if (memo != null) {
+        json.writeObjectFieldStart("partition_sample");
+        json.writeNumberField("limit", memo.limit());
+        json.writeBooleanField("more", memo.more());
+        json.writeStringField("read_in", memo.readIn());
+        json.writeStringField("partitions_gz", memo.packed());
+        json.writeEndObject();
+      }
       json.writeEndObject();
       json.writeRaw('\n');
     }
@@ -180,6 +193,8 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
     Boolean created = object.optionalBoolean("created_table");
     String catalogId = object.optionalString("catalog_id");
     List<String> eventIds = object.optionalList("event_ids", id -> eventId(id, problems));
+    String contractPacked = object.optionalString("contract_gz");
+    PartitionMemo memo = memo(object.optionalObject("partition_sample"));
     object.rejectUnknownFields();
     if (database == null
         || table == null
@@ -220,9 +235,32 @@ public record CheckState(SortedMap<String, CheckRecord> tables) {
           owner,
           created,
           catalogId,
-          eventIds);
+          eventIds,
+          contractPacked,
+          memo);
     } catch (IllegalArgumentException e) {
       problems.add(object.path(), e.getMessage());
+      return null;
+    }
+  }
+
+  private static PartitionMemo memo(StrictObject object) {
+    if (object == null) {
+      return null;
+    }
+    Integer limit = object.optionalInteger("limit");
+    Boolean more = object.optionalBoolean("more");
+    String readIn = object.requiredString("read_in");
+    String packed = object.requiredString("partitions_gz");
+    object.rejectUnknownFields();
+    if (limit == null || more == null || readIn == null || packed == null) {
+      object.problems().add(object.path(), "incomplete partition sample");
+      return null;
+    }
+    try {
+      return new PartitionMemo(limit, more, readIn, packed);
+    } catch (IllegalArgumentException e) {
+      object.problems().add(object.path(), e.getMessage());
       return null;
     }
   }

@@ -683,6 +683,7 @@ class ArtifactJsonTest {
             Map.entry("lower-case-count-key.json", "$.counts"),
             Map.entry("missing-unused-waivers.json", "$.unused_waivers"),
             Map.entry("negative-count.json", "$.counts"),
+            Map.entry("partitions-read-in-not-a-run.json", "$.catalog.partitions.read_in"),
             Map.entry("unknown-field.json", "$."),
             Map.entry("unknown-finding-field.json", "$.findings[4].message"),
             Map.entry("unknown-status.json", "$.status"),

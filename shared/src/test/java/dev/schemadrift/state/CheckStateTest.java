@@ -131,7 +131,108 @@ class CheckStateTest {
         record.owner(),
         record.createdTable(),
         catalogId,
-        List.of());
+        List.of(),
+        null,
+        null);
+  }
+
+  /** The record keeping a contract's bytes and a partition sample. */
+  private static CheckRecord withKept(CheckRecord record, byte[] contract, PartitionMemo memo) {
+    return new CheckRecord(
+        record.table(),
+        record.contractKey(),
+        record.contractEtag(),
+        dev.schemadrift.diff.Fingerprint.sha256(contract),
+        record.glueVersionId(),
+        record.glueUpdateTime(),
+        record.glueSha256(),
+        record.dataLocation(),
+        record.hasData(),
+        record.horizon(),
+        record.inputs(),
+        record.runId(),
+        record.diffKey(),
+        record.status(),
+        record.counts(),
+        record.owner(),
+        record.createdTable(),
+        record.catalogId(),
+        record.eventIds(),
+        CheckRecord.packContract(contract),
+        memo);
+  }
+
+  @Test
+  void keptContractBytesAndPartitionsAreWrittenOnlyWhenThereAreAnyAndReadBackEqual() {
+    byte[] contract =
+        "{\"contract_version\": \"1.0.0\", \"table\": \"t\"}".getBytes(StandardCharsets.UTF_8);
+    PartitionMemo memo =
+        PartitionMemo.of(
+            dev.schemadrift.catalog.PartitionSample.read(
+                100,
+                List.of(
+                    new dev.schemadrift.catalog.GluePartition(
+                        List.of("2024-01-01"),
+                        List.of(dev.schemadrift.catalog.GlueColumn.of("id", "bigint")),
+                        "s3://data/db/t/dt=2024-01-01/",
+                        "in",
+                        "serde",
+                        java.util.Map.of(),
+                        true)),
+                false),
+            OLD);
+    CheckRecord kept = withKept(CheckRecords.of("db", "t", OLD), contract, memo);
+    assertArrayEquals(contract, kept.contractBytes());
+    CheckState state = CheckState.EMPTY.with(List.of(kept, CheckRecords.of("db", "other", OLD)));
+    byte[] json = state.toJson();
+    String text = new String(json, StandardCharsets.UTF_8);
+    assertEquals(1, text.split("\"contract_gz\"", -1).length - 1, text);
+    assertEquals(1, text.split("\"partition_sample\"", -1).length - 1, text);
+    CheckState read = CheckState.read("shard", json);
+    assertEquals(state, read);
+    assertArrayEquals(json, read.toJson());
+    assertArrayEquals(contract, read.tables().get("db.t").contractBytes());
+    assertEquals(
+        List.of("2024-01-01"),
+        read.tables().get("db.t").partitions().sample().partitions().getFirst().values());
+    assertEquals(null, read.tables().get("db.other").partitions(), "an old record: none");
+
+    // Bytes whose hash is not the verdict's are not the contract it was judged on.
+    CheckRecord damaged = withKept(kept, "{}".getBytes(StandardCharsets.UTF_8), memo);
+    CheckRecord mismatched =
+        new CheckRecord(
+            damaged.table(),
+            damaged.contractKey(),
+            damaged.contractEtag(),
+            kept.contractSha256(),
+            damaged.glueVersionId(),
+            damaged.glueUpdateTime(),
+            damaged.glueSha256(),
+            damaged.dataLocation(),
+            damaged.hasData(),
+            damaged.horizon(),
+            damaged.inputs(),
+            damaged.runId(),
+            damaged.diffKey(),
+            damaged.status(),
+            damaged.counts(),
+            damaged.owner(),
+            damaged.createdTable(),
+            damaged.catalogId(),
+            damaged.eventIds(),
+            damaged.contractPacked(),
+            null);
+    assertEquals(null, mismatched.contractBytes());
+
+    InvalidDocumentException error =
+        assertThrows(
+            InvalidDocumentException.class,
+            () ->
+                CheckState.read(
+                    "state/checks/1.json",
+                    text.replace("\"limit\":100", "\"limit\":-1")
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertTrue(error.getMessage().contains("partition_sample"), error.getMessage());
   }
 
   private static CheckRecord withEvents(CheckRecord record, String... ids) {
