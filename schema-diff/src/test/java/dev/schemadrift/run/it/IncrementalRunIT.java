@@ -34,10 +34,13 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The incremental budget on moto, through the real handler and SDK: 1,000 registered tables in 10
- * databases, a first run, a run with nothing changed (at most 0.05 AWS calls per table, no artifact
- * written) and a run after four tables changed (two contracts edited, two Glue tables updated: at
- * most 3 calls more per changed table, their artifacts and no other).
+ * The incremental budget on moto, through the real handler and SDK: 1,000 registered partitioned
+ * tables in 10 databases, a first run, a run with nothing changed (at most 0.05 AWS calls per
+ * table, no artifact written), a run after four tables changed (two contracts edited, two Glue
+ * tables updated: at most 3 calls more per changed table, their artifacts and no other; an edited
+ * contract's partitions are not read again, its Glue table version being the same) and a run of a
+ * new container (a cold contract cache) after two more Glue tables changed: their contracts are
+ * taken from their check records, not read.
  */
 class IncrementalRunIT {
   private static final String CONTRACTS = "inc-contracts";
@@ -90,22 +93,7 @@ class IncrementalRunIT {
     String[] updatedA = tables.get(250);
     String[] updatedB = tables.get(999);
     for (String[] updated : List.of(updatedA, updatedB)) {
-      Table current =
-          glue.getTable(request -> request.databaseName(updated[0]).name(updated[1])).table();
-      Map<String, String> parameters = new HashMap<>(current.parameters());
-      parameters.put("comment", "updated");
-      glue.updateTable(
-          request ->
-              request
-                  .databaseName(updated[0])
-                  .tableInput(
-                      input ->
-                          input
-                              .name(current.name())
-                              .tableType(current.tableType())
-                              .parameters(parameters)
-                              .storageDescriptor(current.storageDescriptor())
-                              .partitionKeys(current.partitionKeys())));
+      updateGlueTable(glue, updated);
     }
     calls.clear();
     JsonNode changed = invoke(handler, "20261201T100000Z");
@@ -132,6 +120,8 @@ class IncrementalRunIT {
         judged);
     assertTrue(
         changedCalls - unchangedCalls <= 3 * 4, "3 calls per changed table: " + calls.snapshot());
+    // Only the updated Glue tables' partitions are read: the edited contracts' tables kept theirs.
+    assertEquals(2, calls.count("Glue", "GetPartitions"), calls.snapshot().toString());
     // The owner of an edited contract is the new one.
     for (JsonNode line : changed.path("tables")) {
       if (line.path("table").asText().equals(editedA[1])
@@ -139,6 +129,56 @@ class IncrementalRunIT {
         assertEquals("team-b@example.org", line.path("owner").asText());
       }
     }
+  }
+
+  @Test
+  void aNewContainerTakesUnchangedContractsFromTheCheckState() throws Exception {
+    Moto.reset();
+    AwsClients clients = Moto.clients(calls);
+    S3Client s3 = clients.s3();
+    GlueClient glue = clients.build(GlueClient.builder(), "GLUE");
+    List<String[]> tables = load(s3, new GlueCatalog(glue));
+    RunSettings settings =
+        new RunSettings(CONTRACTS, REPORTS, CONTRACTS, "configs/tables.json", 1000, 8, null, null);
+    invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T080000Z");
+    calls.clear();
+    invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T090000Z");
+    int unchangedCalls = total();
+
+    List<String[]> updated = List.of(tables.get(42), tables.get(678));
+    updated.forEach(table -> updateGlueTable(glue, table));
+    calls.clear();
+    JsonNode changed =
+        invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T100000Z");
+    System.out.printf(
+        Locale.ROOT,
+        "incremental budget: 2 Glue tables changed, new container: %d calls more %s%n",
+        total() - unchangedCalls,
+        calls.snapshot());
+    assertEquals(1000 - 2, reused(changed).size());
+    // GetObject: the registry, the cursor and the 16 state shards, as in an unchanged run.
+    assertEquals(18, calls.count("S3", "GetObject"), calls.snapshot().toString());
+    assertEquals(2, calls.count("Glue", "GetPartitions"), calls.snapshot().toString());
+    assertTrue(total() - unchangedCalls <= 3 * 2, "3 calls per changed table: " + calls.snapshot());
+  }
+
+  private static void updateGlueTable(GlueClient glue, String[] updated) {
+    Table current =
+        glue.getTable(request -> request.databaseName(updated[0]).name(updated[1])).table();
+    Map<String, String> parameters = new HashMap<>(current.parameters());
+    parameters.put("comment", "updated");
+    glue.updateTable(
+        request ->
+            request
+                .databaseName(updated[0])
+                .tableInput(
+                    input ->
+                        input
+                            .name(current.name())
+                            .tableType(current.tableType())
+                            .parameters(parameters)
+                            .storageDescriptor(current.storageDescriptor())
+                            .partitionKeys(current.partitionKeys())));
   }
 
   private int total() {
@@ -183,7 +223,7 @@ class IncrementalRunIT {
         + table
         + "/\", \"format\": \"parquet\", \"columns\": [{\"name\": \"id\", \"type\": \"bigint\"},"
         + " {\"name\": \"name\", \"type\": \"string\"}, {\"name\": \"amount\", \"type\":"
-        + " \"decimal(10,2)\"}]}";
+        + " \"decimal(10,2)\"}], \"partition_keys\": [{\"name\": \"dt\", \"type\": \"string\"}]}";
   }
 
   /** Loads the registry, contracts, data files and Glue tables; returns {db, table, key} each. */
