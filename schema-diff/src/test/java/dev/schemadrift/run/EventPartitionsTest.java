@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.RunId;
-import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
@@ -13,6 +12,7 @@ import dev.schemadrift.json.Json;
 import dev.schemadrift.run.event.ChangeEvent;
 import dev.schemadrift.run.event.QueuedMessage;
 import dev.schemadrift.run.fakes.FakeCatalog;
+import dev.schemadrift.run.fakes.GluePartitions;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
@@ -219,17 +219,7 @@ class EventPartitionsTest {
   }
 
   private static GluePartition partition(String day, String... columns) {
-    return new GluePartition(
-        List.of(day),
-        Arrays.stream(columns)
-            .map(column -> column.split(":"))
-            .map(parts -> new GlueColumn(parts[0], parts[1], null, null))
-            .toList(),
-        "s3://" + DATA + "/sales/orders/dt=" + day + "/",
-        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
-        "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
-        null,
-        true);
+    return GluePartitions.parquet("s3://" + DATA + "/sales/orders/", day, columns);
   }
 
   private JsonNode artifact() throws IOException {

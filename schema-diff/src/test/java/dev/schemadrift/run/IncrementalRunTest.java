@@ -19,6 +19,7 @@ import dev.schemadrift.local.MemoryCheckStateStore;
 import dev.schemadrift.port.CheckStateStore;
 import dev.schemadrift.run.event.ChangeEvent;
 import dev.schemadrift.run.event.QueuedMessage;
+import dev.schemadrift.run.fakes.ContractJson;
 import dev.schemadrift.run.fakes.FakeCatalog;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
@@ -164,22 +165,7 @@ class IncrementalRunTest {
       RunSettings settings = settings();
       SchemaDiffRun pipeline =
           new SchemaDiffRun(settings, store, catalog, trigger, SchemaDiffRun.Listener.NONE, states);
-      EventRun events =
-          new EventRun(
-              settings,
-              store,
-              pipeline,
-              new EventRun.Listener() {
-                @Override
-                public void unreadable(String messageId, String problem) {
-                  throw new AssertionError(problem);
-                }
-
-                @Override
-                public void ignored(String messageId, String reason) {
-                  throw new AssertionError(reason);
-                }
-              });
+      EventRun events = new EventRun(settings, store, pipeline, new StrictEventListener());
       ChangeEvent event =
           typeOfChange.equals("DeleteTable")
               ? new ChangeEvent.DatabaseChanged("sales", typeOfChange, List.of(table))
@@ -219,16 +205,7 @@ class IncrementalRunTest {
   }
 
   private static String contractJson(String name, String extra, String... columns) {
-    StringBuilder list = new StringBuilder();
-    for (String column : columns) {
-      int colon = column.indexOf(':');
-      list.append(list.isEmpty() ? "" : ", ")
-          .append("{\"name\": \"")
-          .append(column, 0, colon)
-          .append("\", \"type\": \"")
-          .append(column.substring(colon + 1))
-          .append("\"}");
-    }
+    String list = ContractJson.columns(columns);
     return "{"
         + extra
         + "\"data_location\": \"s3://"

@@ -10,14 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.aws.S3CheckStateStore;
-import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.event.ChangeEvent;
 import dev.schemadrift.run.event.QueuedMessage;
+import dev.schemadrift.run.fakes.ContractJson;
 import dev.schemadrift.run.fakes.FakeCatalog;
+import dev.schemadrift.run.fakes.GluePartitions;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
@@ -124,17 +125,7 @@ class KeptPartitionsRunTest {
                   new RecordingReportTrigger(),
                   SchemaDiffRun.Listener.NONE,
                   states),
-              new EventRun.Listener() {
-                @Override
-                public void unreadable(String messageId, String problem) {
-                  throw new AssertionError(problem);
-                }
-
-                @Override
-                public void ignored(String messageId, String reason) {
-                  throw new AssertionError(reason);
-                }
-              });
+              new StrictEventListener());
       List<QueuedMessage> messages = new ArrayList<>();
       for (ChangeEvent event : events) {
         messages.add(new QueuedMessage("m" + messages.size(), event, now, null));
@@ -272,16 +263,7 @@ class KeptPartitionsRunTest {
   }
 
   private static String contract(String extra, String... columns) {
-    StringBuilder list = new StringBuilder();
-    for (String column : columns) {
-      String[] parts = column.split(":");
-      list.append(list.isEmpty() ? "" : ", ")
-          .append("{\"name\": \"")
-          .append(parts[0])
-          .append("\", \"type\": \"")
-          .append(parts[1])
-          .append("\"}");
-    }
+    String list = ContractJson.columns(columns);
     return "{"
         + extra
         + "\"contract_version\": \"1.0.0\", \"database\": \"sales\", \"table\": \"orders\","
@@ -293,18 +275,6 @@ class KeptPartitionsRunTest {
   }
 
   private static GluePartition partition(String day, String... columns) {
-    List<GlueColumn> glueColumns = new ArrayList<>();
-    for (String column : columns) {
-      String[] parts = column.split(":");
-      glueColumns.add(new GlueColumn(parts[0], parts[1], null, null));
-    }
-    return new GluePartition(
-        List.of(day),
-        glueColumns,
-        "s3://" + DATA + "/sales/orders/dt=" + day + "/",
-        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
-        "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
-        null,
-        true);
+    return GluePartitions.parquet("s3://" + DATA + "/sales/orders/", day, columns);
   }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemadrift.artifact.RunId;
-import dev.schemadrift.catalog.GlueColumn;
 import dev.schemadrift.catalog.GluePartition;
 import dev.schemadrift.catalog.GlueTable;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
 import dev.schemadrift.json.Json;
 import dev.schemadrift.run.fakes.FakeCatalog;
+import dev.schemadrift.run.fakes.GluePartitions;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
 import dev.schemadrift.run.fakes.RecordingReportTrigger;
@@ -178,19 +178,7 @@ class PartitionSamplingTest {
   }
 
   private static GluePartition partition(String day, String... columns) {
-    List<GlueColumn> glueColumns =
-        java.util.Arrays.stream(columns)
-            .map(column -> column.split(":"))
-            .map(parts -> new GlueColumn(parts[0], parts[1], null, null))
-            .toList();
-    return new GluePartition(
-        List.of(day),
-        glueColumns,
-        "s3://" + DATA + "/sales/orders/dt=" + day + "/",
-        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
-        "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
-        null,
-        true);
+    return GluePartitions.parquet("s3://" + DATA + "/sales/orders/", day, columns);
   }
 
   private void run() {

@@ -9,6 +9,7 @@ import dev.schemadrift.artifact.RunId;
 import dev.schemadrift.aws.S3CheckStateStore;
 import dev.schemadrift.catalog.TableDefinitions;
 import dev.schemadrift.contract.ContractReader;
+import dev.schemadrift.run.fakes.ContractJson;
 import dev.schemadrift.run.fakes.FakeCatalog;
 import dev.schemadrift.run.fakes.GlueTables;
 import dev.schemadrift.run.fakes.RecordingObjectStore;
@@ -208,16 +209,7 @@ class WarmContainerRunTest {
   }
 
   private static String contract(String table, String... columns) {
-    StringBuilder list = new StringBuilder();
-    for (String column : columns) {
-      String[] parts = column.split(":");
-      list.append(list.isEmpty() ? "" : ", ")
-          .append("{\"name\": \"")
-          .append(parts[0])
-          .append("\", \"type\": \"")
-          .append(parts[1])
-          .append("\"}");
-    }
+    String list = ContractJson.columns(columns);
     return "{\"contract_version\": \"1.0.0\", \"database\": \"sales\", \"table\": \""
         + table
         + "\", \"owner\": \"team@example.org\", \"format\": \"parquet\", \"data_location\":"

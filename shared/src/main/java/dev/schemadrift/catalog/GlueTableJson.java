@@ -27,16 +27,14 @@ public final class GlueTableJson {
     }
     writeMap(json, "Parameters", table.parameters());
     if (table.hasStorageDescriptor()) {
-      json.writeObjectFieldStart("StorageDescriptor");
-      writeColumns(json, "Columns", table.columns());
-      writeOptional(json, "Location", table.location());
-      writeOptional(json, "InputFormat", table.inputFormat());
-      writeOptional(json, "OutputFormat", table.outputFormat());
-      json.writeObjectFieldStart("SerdeInfo");
-      writeOptional(json, "SerializationLibrary", table.serdeLibrary());
-      writeMap(json, "Parameters", table.serdeParameters());
-      json.writeEndObject();
-      json.writeEndObject();
+      writeStorage(
+          json,
+          table.columns(),
+          table.location(),
+          table.inputFormat(),
+          table.outputFormat(),
+          table.serdeLibrary(),
+          table.serdeParameters());
     }
     writeColumns(json, "PartitionKeys", table.partitionKeys());
     writeOptional(json, "VersionId", table.versionId());
@@ -62,15 +60,14 @@ public final class GlueTableJson {
       }
       json.writeEndArray();
       if (partition.hasStorageDescriptor()) {
-        json.writeObjectFieldStart("StorageDescriptor");
-        writeColumns(json, "Columns", partition.columns());
-        writeOptional(json, "Location", partition.location());
-        writeOptional(json, "InputFormat", partition.inputFormat());
-        json.writeObjectFieldStart("SerdeInfo");
-        writeOptional(json, "SerializationLibrary", partition.serdeLibrary());
-        writeMap(json, "Parameters", partition.serdeParameters());
-        json.writeEndObject();
-        json.writeEndObject();
+        writeStorage(
+            json,
+            partition.columns(),
+            partition.location(),
+            partition.inputFormat(),
+            null,
+            partition.serdeLibrary(),
+            partition.serdeParameters());
       }
       json.writeEndObject();
     }
@@ -78,6 +75,28 @@ public final class GlueTableJson {
     if (extra != null) {
       extra.writeTo(json);
     }
+    json.writeEndObject();
+  }
+
+  /** A {@code StorageDescriptor}: fields that are null are left out, as Glue leaves them. */
+  private static void writeStorage(
+      JsonGenerator json,
+      List<GlueColumn> columns,
+      String location,
+      String inputFormat,
+      String outputFormat,
+      String serdeLibrary,
+      Map<String, String> serdeParameters)
+      throws IOException {
+    json.writeObjectFieldStart("StorageDescriptor");
+    writeColumns(json, "Columns", columns);
+    writeOptional(json, "Location", location);
+    writeOptional(json, "InputFormat", inputFormat);
+    writeOptional(json, "OutputFormat", outputFormat);
+    json.writeObjectFieldStart("SerdeInfo");
+    writeOptional(json, "SerializationLibrary", serdeLibrary);
+    writeMap(json, "Parameters", serdeParameters);
+    json.writeEndObject();
     json.writeEndObject();
   }
 

@@ -112,11 +112,27 @@ class CheckStateTest {
   }
 
   private static CheckRecord inCatalog(CheckRecord record, String catalogId) {
+    return rebuilt(record, record.contractSha256(), catalogId, null, null);
+  }
+
+  /** The record keeping a contract's bytes and a partition sample. */
+  private static CheckRecord withKept(CheckRecord record, byte[] contract, PartitionMemo memo) {
+    return rebuilt(
+        record,
+        dev.schemadrift.diff.Fingerprint.sha256(contract),
+        record.catalogId(),
+        CheckRecord.packContract(contract),
+        memo);
+  }
+
+  /** The record with another contract hash, catalog, packed contract and partition sample. */
+  private static CheckRecord rebuilt(
+      CheckRecord record, String sha256, String catalogId, String packed, PartitionMemo memo) {
     return new CheckRecord(
         record.table(),
         record.contractKey(),
         record.contractEtag(),
-        record.contractSha256(),
+        sha256,
         record.glueVersionId(),
         record.glueUpdateTime(),
         record.glueSha256(),
@@ -131,34 +147,8 @@ class CheckStateTest {
         record.owner(),
         record.createdTable(),
         catalogId,
-        List.of(),
-        null,
-        null);
-  }
-
-  /** The record keeping a contract's bytes and a partition sample. */
-  private static CheckRecord withKept(CheckRecord record, byte[] contract, PartitionMemo memo) {
-    return new CheckRecord(
-        record.table(),
-        record.contractKey(),
-        record.contractEtag(),
-        dev.schemadrift.diff.Fingerprint.sha256(contract),
-        record.glueVersionId(),
-        record.glueUpdateTime(),
-        record.glueSha256(),
-        record.dataLocation(),
-        record.hasData(),
-        record.horizon(),
-        record.inputs(),
-        record.runId(),
-        record.diffKey(),
-        record.status(),
-        record.counts(),
-        record.owner(),
-        record.createdTable(),
-        record.catalogId(),
         record.eventIds(),
-        CheckRecord.packContract(contract),
+        packed,
         memo);
   }
 
@@ -198,29 +188,12 @@ class CheckStateTest {
     assertEquals(null, read.tables().get("db.other").partitions(), "an old record: none");
 
     // Bytes whose hash is not the verdict's are not the contract it was judged on.
-    CheckRecord damaged = withKept(kept, "{}".getBytes(StandardCharsets.UTF_8), memo);
     CheckRecord mismatched =
-        new CheckRecord(
-            damaged.table(),
-            damaged.contractKey(),
-            damaged.contractEtag(),
+        rebuilt(
+            kept,
             kept.contractSha256(),
-            damaged.glueVersionId(),
-            damaged.glueUpdateTime(),
-            damaged.glueSha256(),
-            damaged.dataLocation(),
-            damaged.hasData(),
-            damaged.horizon(),
-            damaged.inputs(),
-            damaged.runId(),
-            damaged.diffKey(),
-            damaged.status(),
-            damaged.counts(),
-            damaged.owner(),
-            damaged.createdTable(),
-            damaged.catalogId(),
-            damaged.eventIds(),
-            damaged.contractPacked(),
+            null,
+            CheckRecord.packContract("{}".getBytes(StandardCharsets.UTF_8)),
             null);
     assertEquals(null, mismatched.contractBytes());
 

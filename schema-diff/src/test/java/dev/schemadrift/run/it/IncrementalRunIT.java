@@ -53,15 +53,12 @@ class IncrementalRunIT {
 
   @Test
   void unchangedTablesCostAlmostNothingAndChangedOnesAtMostThreeCalls() throws Exception {
-    Moto.reset();
-    AwsClients clients = Moto.clients(calls);
-    S3Client s3 = clients.s3();
-    GlueClient glue = clients.build(GlueClient.builder(), "GLUE");
-    List<String[]> tables = load(s3, new GlueCatalog(glue));
+    World world = World.load(calls);
+    S3Client s3 = world.s3();
+    GlueClient glue = world.glue();
+    List<String[]> tables = world.tables();
     int count = tables.size();
-    RunSettings settings =
-        new RunSettings(CONTRACTS, REPORTS, CONTRACTS, "configs/tables.json", 1000, 8, null, null);
-    SchemaDiffHandler handler = new SchemaDiffHandler(settings, clients, Clock.systemUTC());
+    SchemaDiffHandler handler = world.handler();
 
     JsonNode first = invoke(handler, "20261201T080000Z");
     assertEquals(count, first.path("tables").size());
@@ -133,23 +130,17 @@ class IncrementalRunIT {
 
   @Test
   void aNewContainerTakesUnchangedContractsFromTheCheckState() throws Exception {
-    Moto.reset();
-    AwsClients clients = Moto.clients(calls);
-    S3Client s3 = clients.s3();
-    GlueClient glue = clients.build(GlueClient.builder(), "GLUE");
-    List<String[]> tables = load(s3, new GlueCatalog(glue));
-    RunSettings settings =
-        new RunSettings(CONTRACTS, REPORTS, CONTRACTS, "configs/tables.json", 1000, 8, null, null);
-    invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T080000Z");
+    World world = World.load(calls);
+    invoke(world.handler(), "20261201T080000Z");
     calls.clear();
-    invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T090000Z");
+    invoke(world.handler(), "20261201T090000Z");
     int unchangedCalls = total();
 
-    List<String[]> updated = List.of(tables.get(42), tables.get(678));
-    updated.forEach(table -> updateGlueTable(glue, table));
+    List<String[]> updated = List.of(world.tables().get(42), world.tables().get(678));
+    updated.forEach(table -> updateGlueTable(world.glue(), table));
     calls.clear();
-    JsonNode changed =
-        invoke(new SchemaDiffHandler(settings, clients, Clock.systemUTC()), "20261201T100000Z");
+    // A new handler: a new container, whose contract cache is empty.
+    JsonNode changed = invoke(world.handler(), "20261201T100000Z");
     System.out.printf(
         Locale.ROOT,
         "incremental budget: 2 Glue tables changed, new container: %d calls more %s%n",
@@ -160,6 +151,25 @@ class IncrementalRunIT {
     assertEquals(18, calls.count("S3", "GetObject"), calls.snapshot().toString());
     assertEquals(2, calls.count("Glue", "GetPartitions"), calls.snapshot().toString());
     assertTrue(total() - unchangedCalls <= 3 * 2, "3 calls per changed table: " + calls.snapshot());
+  }
+
+  /** The emulator loaded with the registry's tables: {db, table, key} each. */
+  private record World(AwsClients clients, S3Client s3, GlueClient glue, List<String[]> tables) {
+    static World load(CallCounter calls) throws Exception {
+      Moto.reset();
+      AwsClients clients = Moto.clients(calls);
+      S3Client s3 = clients.s3();
+      GlueClient glue = clients.build(GlueClient.builder(), "GLUE");
+      return new World(clients, s3, glue, IncrementalRunIT.load(s3, new GlueCatalog(glue)));
+    }
+
+    /** The function of a new container. */
+    SchemaDiffHandler handler() {
+      RunSettings settings =
+          new RunSettings(
+              CONTRACTS, REPORTS, CONTRACTS, "configs/tables.json", 1000, 8, null, null);
+      return new SchemaDiffHandler(settings, clients, Clock.systemUTC());
+    }
   }
 
   private static void updateGlueTable(GlueClient glue, String[] updated) {
