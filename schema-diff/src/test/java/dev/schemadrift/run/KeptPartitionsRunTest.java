@@ -167,6 +167,12 @@ class KeptPartitionsRunTest {
     // Apart from naming the run that read the partitions, the artifacts are the same.
     ((ObjectNode) partitions).remove("read_in");
     assertEquals(read, kept);
+    // The manifests are the same, byte for byte.
+    String manifest = "runs/" + SECOND + ".json";
+    assertEquals(
+        new String(full.store.object(REPORTS, manifest).orElseThrow(), StandardCharsets.UTF_8),
+        new String(
+            incremental.store.object(REPORTS, manifest).orElseThrow(), StandardCharsets.UTF_8));
     // The record of the new verdict still says when the partitions were read.
     assertEquals(FIRST.value(), incremental.record().partitions().readIn());
     assertEquals(SECOND.value(), full.record().partitions().readIn());
