@@ -257,27 +257,6 @@ final class VerdictReuse {
     if (tag == null || tag.equals(record.contractEtag())) {
       return null;
     }
-    return new CheckRecord(
-        record.table(),
-        record.contractKey(),
-        tag,
-        record.contractSha256(),
-        record.glueVersionId(),
-        record.glueUpdateTime(),
-        record.glueSha256(),
-        record.dataLocation(),
-        record.hasData(),
-        record.horizon(),
-        record.inputs(),
-        record.runId(),
-        record.diffKey(),
-        record.status(),
-        record.counts(),
-        record.owner(),
-        record.createdTable(),
-        record.catalogId(),
-        record.eventIds(),
-        record.contractPacked(),
-        record.partitions());
+    return record.withContractEtag(tag);
   }
 }

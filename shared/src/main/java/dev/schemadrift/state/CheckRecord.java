@@ -197,10 +197,19 @@ public record CheckRecord(
     if (kept.equals(eventIds)) {
       return this;
     }
+    return copy(contractEtag, kept);
+  }
+
+  /** This record with the contract's ETag as listed (the same bytes, whose tag it did not know). */
+  public CheckRecord withContractEtag(String etag) {
+    return copy(etag, eventIds);
+  }
+
+  private CheckRecord copy(String etag, List<String> ids) {
     return new CheckRecord(
         table,
         contractKey,
-        contractEtag,
+        etag,
         contractSha256,
         glueVersionId,
         glueUpdateTime,
@@ -216,7 +225,7 @@ public record CheckRecord(
         owner,
         createdTable,
         catalogId,
-        kept,
+        ids,
         contractPacked,
         partitions);
   }
