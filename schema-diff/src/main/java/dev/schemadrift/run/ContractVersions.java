@@ -17,24 +17,17 @@ import java.util.Map;
  * tag: they are read and compared by their bytes' hash instead.
  */
 final class ContractVersions {
-  static final ContractVersions NONE = new ContractVersions(Map.of(), 0);
+  static final ContractVersions NONE = new ContractVersions(Map.of());
 
   private final Map<String, String> byEntry;
-  private final int listings;
 
-  private ContractVersions(Map<String, String> byEntry, int listings) {
+  private ContractVersions(Map<String, String> byEntry) {
     this.byEntry = byEntry;
-    this.listings = listings;
   }
 
   /** The listed tag of a registry entry's contract, or null. */
   String tag(Registry.Entry entry) {
     return byEntry.get(entry.contract());
-  }
-
-  /** How many buckets were listed (each listing costs a call per 1,000 keys). */
-  int listings() {
-    return listings;
   }
 
   /** Lists the buckets of the entries' contracts; entries the loader will refuse are left out. */
@@ -50,12 +43,10 @@ final class ContractVersions {
       }
     }
     Map<String, String> byEntry = new HashMap<>();
-    int listings = 0;
     for (Map.Entry<String, Map<String, String>> bucket : keysByBucket.entrySet()) {
       Map<String, String> entryByKey = bucket.getValue();
       List<ObjectStore.StoredObject> listed;
       try {
-        listings++;
         listed = store.listAll(bucket.getKey(), commonPrefix(new ArrayList<>(entryByKey.keySet())));
       } catch (StoreException e) {
         // Without tags every contract of the bucket is read: slower, never wrong.
@@ -68,7 +59,7 @@ final class ContractVersions {
         }
       }
     }
-    return new ContractVersions(byEntry, listings);
+    return new ContractVersions(byEntry);
   }
 
   /** The longest prefix all keys share (the whole key when there is one). */

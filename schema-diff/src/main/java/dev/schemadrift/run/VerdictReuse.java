@@ -75,18 +75,25 @@ final class VerdictReuse {
 
   /** Whether the verdict may be kept as far as the record alone tells (no Glue, no contract). */
   boolean stillValid(CheckRecord record) {
-    if (record.status() == Status.ERROR || record.createdTable() || settings.fullCheckDays() == 0) {
+    if (record.status() == Status.ERROR
+        || record.createdTable()
+        || !record.inputs().equals(inputs)
+        || (record.horizon() != null && !run.date().isBefore(record.horizon()))) {
       return false;
     }
-    if (!record.inputs().equals(inputs) || record.runId().compareTo(run.value()) > 0) {
+    return recent(record.runId());
+  }
+
+  /**
+   * Whether what a run found can stand for what this run would find: that run is not later than
+   * this one and younger than {@code FULL_CHECK_DAYS} (0: nothing is).
+   */
+  private boolean recent(String earlierRun) {
+    if (settings.fullCheckDays() == 0 || earlierRun.compareTo(run.value()) > 0) {
       return false;
     }
-    LocalDate today = run.date();
-    LocalDate judged = new RunId(record.runId()).date();
-    if (record.horizon() != null && !today.isBefore(record.horizon())) {
-      return false;
-    }
-    return today.isBefore(judged.plusDays(settings.fullCheckDays()));
+    LocalDate then = new RunId(earlierRun).date();
+    return run.date().isBefore(then.plusDays(settings.fullCheckDays()));
   }
 
   /**
@@ -97,14 +104,10 @@ final class VerdictReuse {
     if (record == null
         || !record.hasData()
         || record.status() == Status.ERROR
-        || settings.fullCheckDays() == 0
-        || record.runId().compareTo(run.value()) > 0) {
+        || !recent(record.runId())) {
       return null;
     }
-    LocalDate judged = new RunId(record.runId()).date();
-    return run.date().isBefore(judged.plusDays(settings.fullCheckDays()))
-        ? new DiffArtifact.DataProbe(record.dataLocation(), true)
-        : null;
+    return new DiffArtifact.DataProbe(record.dataLocation(), true);
   }
 
   /**
@@ -120,16 +123,10 @@ final class VerdictReuse {
     if (record == null
         || record.partitions() == null
         || table == null
-        || settings.fullCheckDays() == 0
         || !record.sameTable(table)
         || !Objects.equals(record.catalogId(), contract.catalogId())
-        || record.partitions().limit() != contract.policy().effectivePartitionSample()) {
-      return null;
-    }
-    String readIn = record.partitions().readIn();
-    LocalDate read = new RunId(readIn).date();
-    if (readIn.compareTo(run.value()) > 0
-        || !run.date().isBefore(read.plusDays(settings.fullCheckDays()))) {
+        || record.partitions().limit() != contract.policy().effectivePartitionSample()
+        || !recent(record.partitions().readIn())) {
       return null;
     }
     return record.partitions().sample();

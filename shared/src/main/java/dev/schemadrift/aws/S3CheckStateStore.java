@@ -1,6 +1,5 @@
 package dev.schemadrift.aws;
 
-import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.error.ErrorKind;
 import dev.schemadrift.json.InvalidDocumentException;
@@ -91,12 +90,6 @@ public final class S3CheckStateStore implements CheckStateStore {
       }
     }
     return new Snapshot(tables, versions);
-  }
-
-  @Override
-  public Optional<CheckRecord> find(DiffArtifact.TableName table) {
-    CheckState state = readShard(CheckState.shardOf(table)).state();
-    return Optional.ofNullable(state.tables().get(BucketLayout.folder(table)));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.schemadrift.port;
 
+import dev.schemadrift.artifact.BucketLayout;
 import dev.schemadrift.artifact.DiffArtifact;
 import dev.schemadrift.state.CheckRecord;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +30,10 @@ public interface CheckStateStore {
     return read();
   }
 
-  /** One table's record, reading only its shard. */
-  Optional<CheckRecord> find(DiffArtifact.TableName table);
+  /** One table's record, reading only the part that holds it. */
+  default Optional<CheckRecord> find(DiffArtifact.TableName table) {
+    return Optional.ofNullable(read(List.of(table)).tables().get(BucketLayout.folder(table)));
+  }
 
   /**
    * Merges the records into the state (a newer verdict replaces an older one, never the reverse),
@@ -59,11 +63,6 @@ public interface CheckStateStore {
         @Override
         public Snapshot read() {
           return Snapshot.EMPTY;
-        }
-
-        @Override
-        public Optional<CheckRecord> find(DiffArtifact.TableName table) {
-          return Optional.empty();
         }
 
         @Override

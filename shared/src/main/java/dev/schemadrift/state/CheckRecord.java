@@ -116,49 +116,6 @@ public record CheckRecord(
     }
   }
 
-  /** A record of a table in the monitor's own catalog. */
-  public CheckRecord(
-      DiffArtifact.TableName table,
-      String contractKey,
-      String contractEtag,
-      String contractSha256,
-      String glueVersionId,
-      String glueUpdateTime,
-      String glueSha256,
-      String dataLocation,
-      boolean hasData,
-      LocalDate horizon,
-      String inputs,
-      String runId,
-      String diffKey,
-      Status status,
-      DiffArtifact.Counts counts,
-      String owner,
-      boolean createdTable) {
-    this(
-        table,
-        contractKey,
-        contractEtag,
-        contractSha256,
-        glueVersionId,
-        glueUpdateTime,
-        glueSha256,
-        dataLocation,
-        hasData,
-        horizon,
-        inputs,
-        runId,
-        diffKey,
-        status,
-        counts,
-        owner,
-        createdTable,
-        null,
-        List.of(),
-        null,
-        null);
-  }
-
   /** The table's key in the state: {@code <db>.<table>}. */
   public String key() {
     return BucketLayout.folder(table);

@@ -52,6 +52,10 @@ public final class CheckRecords {
         Status.OK,
         DiffArtifact.Counts.ZERO,
         "team@example.org",
-        false);
+        false,
+        null,
+        List.of(),
+        null,
+        null);
   }
 }

@@ -39,7 +39,11 @@ class CheckStateTest {
             dev.schemadrift.artifact.Status.NO_DATA,
             new DiffArtifact.Counts(1, 2, 3, 4),
             null,
-            true);
+            true,
+            null,
+            List.of(),
+            null,
+            null);
     CheckState state = CheckState.EMPTY.with(List.of(CheckRecords.of("db", "t", OLD), noHorizon));
     byte[] json = state.toJson();
     CheckState read = CheckState.read("shard", json);
@@ -85,7 +89,11 @@ class CheckStateTest {
                     good.status(),
                     good.counts(),
                     good.owner(),
-                    good.createdTable()));
+                    good.createdTable(),
+                    null,
+                    List.of(),
+                    null,
+                    null));
     assertTrue(error.getMessage().contains("diffs/db.t/" + NEW), error.getMessage());
   }
 
