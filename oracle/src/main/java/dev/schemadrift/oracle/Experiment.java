@@ -98,18 +98,32 @@ record Experiment(
   }
 
   /**
-   * The partition values of each row written, in key order: {@code p1} for a partitioned
-   * experiment, the sample value of each before key for a layout experiment (a key is seeded by its
-   * place after the data columns, so no other column has its values), none otherwise.
+   * The partition keys the contract and the written table have: a layout experiment's before keys,
+   * {@code part string} for a partitioned one, none otherwise.
+   */
+  List<Column> beforeKeys() {
+    return layout != null ? layout.before() : partitionKey();
+  }
+
+  /** The partition keys of the after table: a layout experiment's after keys, else as before. */
+  List<Column> afterKeys() {
+    return layout != null ? layout.after() : partitionKey();
+  }
+
+  private List<Column> partitionKey() {
+    return partitioned ? List.of(new Column(Measurement.PARTITION_KEY, "string")) : List.of();
+  }
+
+  /**
+   * The partition values of each row written, in key order: {@code p1} for a partitioned experiment
+   * (its one partition), the sample value of each before key for a layout experiment (a key is
+   * seeded by its place after the data columns, so no other column has its values), none otherwise.
    */
   List<List<String>> writtenPartitionValues() {
-    List<List<String>> rows = new ArrayList<>();
     if (layout == null) {
-      if (partitioned) {
-        rows.add(List.of(Measurement.PARTITION_VALUE));
-      }
-      return rows;
+      return partitioned ? List.of(List.of(Measurement.PARTITION_VALUE)) : List.of();
     }
+    List<List<String>> rows = new ArrayList<>();
     for (int row = 1; row <= SampleValues.ROWS; row++) {
       List<String> values = new ArrayList<>();
       for (int index = 0; index < layout.before().size(); index++) {
@@ -127,14 +141,13 @@ record Experiment(
     if (layout != null) {
       return layout.registered(writtenPartitionValues(), before, after);
     }
-    if (partitioned) {
-      return List.of(
+    List<PartitionLayout.Registered> registered = new ArrayList<>();
+    for (List<String> values : writtenPartitionValues()) {
+      registered.add(
           new PartitionLayout.Registered(
-              List.of(Measurement.PARTITION_VALUE),
-              Measurement.PARTITION_KEY + "=" + Measurement.PARTITION_VALUE,
-              before));
+              values, PartitionLayout.folder(beforeKeys(), values), before));
     }
-    return List.of();
+    return registered;
   }
 
   private static List<Column> concat(List<Column> first, List<Column> second) {

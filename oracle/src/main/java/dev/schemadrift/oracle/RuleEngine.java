@@ -11,6 +11,7 @@ import dev.schemadrift.catalog.GlueTableReader;
 import dev.schemadrift.catalog.PartitionSample;
 import dev.schemadrift.contract.Contract;
 import dev.schemadrift.contract.Contracts;
+import dev.schemadrift.contract.Policy;
 import dev.schemadrift.diff.Finding;
 import dev.schemadrift.diff.Fingerprint;
 import dev.schemadrift.json.Json;
@@ -30,9 +31,6 @@ final class RuleEngine {
   private static final String DATABASE = "oracle";
   private static final String LOCATION = "s3://oracle-data/";
 
-  /** The policy's default partition sample. */
-  private static final int PARTITION_SAMPLE = 100;
-
   private RuleEngine() {}
 
   static Outcome judge(Experiment experiment) {
@@ -45,7 +43,7 @@ final class RuleEngine {
     if (!table.partitionKeys().isEmpty()) {
       partitions =
           PartitionSample.read(
-              PARTITION_SAMPLE,
+              Policy.DEFAULT_PARTITION_SAMPLE,
               GluePartitionReader.read(
                   experiment.id() + " (Glue partitions)", json(gluePartitions(experiment))),
               false);
@@ -98,17 +96,11 @@ final class RuleEngine {
     for (Column column : experiment.contractIsAfter() ? experiment.after() : experiment.before()) {
       columns.addObject().put("name", column.name()).put("type", column.type());
     }
-    if (experiment.layout() != null) {
+    if (!experiment.beforeKeys().isEmpty()) {
       ArrayNode keys = contract.putArray("partition_keys");
-      for (Column key : experiment.layout().before()) {
+      for (Column key : experiment.beforeKeys()) {
         keys.addObject().put("name", key.name()).put("type", key.type());
       }
-    } else if (experiment.partitioned()) {
-      contract
-          .putArray("partition_keys")
-          .addObject()
-          .put("name", Measurement.PARTITION_KEY)
-          .put("type", "string");
     }
     return contract;
   }
@@ -126,12 +118,8 @@ final class RuleEngine {
     storageDescriptor(
         table, experiment, format, experiment.after(), LOCATION + experiment.tableName() + "/");
     ArrayNode partitionKeys = table.putArray("PartitionKeys");
-    if (experiment.layout() != null) {
-      for (Column key : experiment.layout().after()) {
-        partitionKeys.addObject().put("Name", key.name()).put("Type", key.type());
-      }
-    } else if (experiment.partitioned()) {
-      partitionKeys.addObject().put("Name", Measurement.PARTITION_KEY).put("Type", "string");
+    for (Column key : experiment.afterKeys()) {
+      partitionKeys.addObject().put("Name", key.name()).put("Type", key.type());
     }
     table.put("VersionId", "1");
     return table;
