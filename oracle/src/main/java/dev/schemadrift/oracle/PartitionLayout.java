@@ -54,29 +54,26 @@ record PartitionLayout(List<Column> before, List<Column> after, Registration reg
    */
   List<Registered> registered(
       List<List<String>> writtenValues, List<Column> beforeColumns, List<Column> afterColumns) {
-    List<Registered> partitions = new ArrayList<>();
-    for (List<String> values : writtenValues) {
-      switch (registration) {
-        case KEPT -> partitions.add(new Registered(values, folder(before, values), beforeColumns));
-        case REPAIR -> {
-          // MSCK lists folders as deep as the table has keys and keeps those named key=value
-          // with the table's keys in order; a row's folder is found when the key names agree.
-          if (after.size() > before.size()) {
-            continue;
-          }
-          boolean namesAgree = true;
-          for (int index = 0; index < after.size(); index++) {
-            namesAgree &= after.get(index).name().equals(before.get(index).name());
-          }
-          List<String> found = values.subList(0, after.size());
-          Registered partition = new Registered(found, folder(after, found), afterColumns);
-          if (namesAgree && !partitions.contains(partition)) {
-            partitions.add(partition);
-          }
-        }
+    if (registration == Registration.KEPT) {
+      return writtenValues.stream()
+          .map(values -> new Registered(values, folder(before, values), beforeColumns))
+          .toList();
+    }
+    // MSCK lists folders as deep as the table has keys and keeps those named key=value with the
+    // table's keys in order: a row's folder is found when the key names agree.
+    if (after.size() > before.size()) {
+      return List.of();
+    }
+    for (int index = 0; index < after.size(); index++) {
+      if (!after.get(index).name().equals(before.get(index).name())) {
+        return List.of();
       }
     }
-    return partitions;
+    return writtenValues.stream()
+        .map(values -> values.subList(0, after.size()))
+        .distinct()
+        .map(found -> new Registered(found, folder(after, found), afterColumns))
+        .toList();
   }
 
   /** The folder of a partition under its table: {@code part=c2r1/region=c3r1}. */
